@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Command-line entry: the TypeScript sources are loaded through sucrase (types stripped, no build needed).
+require('sucrase/register/ts');
+const { main } = require('../src/cli/main.ts');
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(`indicator-tracker: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

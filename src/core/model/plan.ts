@@ -1,0 +1,67 @@
+/**
+ * A write plan: everything the engine wants written into a workbook, as data.
+ * Adapters (Excel, ExcelJS) apply it; they hold no business rules.
+ */
+
+export type PlanValue = string | number | boolean | Date | null;
+
+export interface PlanCell {
+  /** 0-based row and column inside the sheet. */
+  row: number;
+  col: number;
+  value: PlanValue;
+  /** Excel number format, e.g. "0.0%". */
+  numFmt?: string;
+  /** Fill colour "#RRGGBB". */
+  fill?: string;
+  /** Font colour "#RRGGBB". */
+  fontColor?: string;
+  bold?: boolean;
+  /** Font size in points (title rows). */
+  size?: number;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** An internal link to a cell of the workbook. */
+  link?: { sheet: string; cell: string };
+}
+
+export interface DataBar {
+  /** A1 range, e.g. "H4:H44" (used rows only, never whole columns). */
+  range: string;
+  color: string;
+}
+
+export interface PlanSheet {
+  name: string;
+  cells: PlanCell[];
+  /** Column widths in characters, by 0-based column. */
+  columnWidths?: number[];
+  dataBars?: DataBar[];
+  /** A1 ranges to merge, e.g. "A1:N1". */
+  merges?: string[];
+  /** Rows frozen at the top (the header). */
+  freezeRows?: number;
+  /** Print setup: landscape, fit to page width. */
+  landscape?: boolean;
+}
+
+/** A mark on a cell of a user's sheet: a fill and a note. The value is never touched. */
+export interface Annotation {
+  sheet: string;
+  cell: string;
+  fill: string;
+  note: string;
+}
+
+export interface WritePlan {
+  /** Product-owned sheets, each replaced whole (created when missing). */
+  sheets: PlanSheet[];
+  annotations: Annotation[];
+  /** The sheet to show when done. */
+  activate?: string;
+}
+
+/** Sheets the product owns and replaces on every run; never read as monitoring sheets. */
+export const PRODUCT_SHEETS = ['差距分析', '校验结果', '汇总', '填报情况', '审核记录', '指标规则'] as const;
+/** A hidden sheet where adapters keep the fills that annotations covered, to restore them. */
+export const ANNOTATION_STORE_SHEET = '_标注备份';
