@@ -51,8 +51,8 @@ const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千]+/;
 const NOT_IN_UNIT = /[0-9零〇一二三四五六七八九,，.。;；:：!！?？、\-—–―~#@约以至到或及不未超无]/;
 const MAX_UNIT_LENGTH = 8; // the longest real unit, 千克/公顷, has 5 characters; longer text is a remark
 
-const EMPTY: ParsedValue = { kind: 'empty' };
-const INVALID: ParsedValue = { kind: 'invalid' };
+const EMPTY: ParsedValue = Object.freeze({ kind: 'empty' });
+const INVALID: ParsedValue = Object.freeze({ kind: 'invalid' });
 
 /** Rounds to 12 significant digits: 0.0142 × 100 is 1.42, not 1.4200000000000002. */
 export function roundSignificant(n: number, digits = 12): number {
