@@ -87,8 +87,10 @@ export interface IndicatorResult {
   weight: number;
   /** The cell of the actual value, for links. */
   cell?: string;
-  /** For milestones, the text typed. */
+  /** The text typed for the actual (milestones, qualified numbers). */
   actualText?: string;
+  /** The actual was written as approximate (约400斤). */
+  approximate?: boolean;
 }
 
 export interface Scores {

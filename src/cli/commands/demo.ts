@@ -1,0 +1,34 @@
+/** demo: analyse every bundled sample workbook into an output folder and print a short summary. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { analyseWorkbook } from '../../core/engine';
+import { parseArgs, str, UsageError } from '../args';
+import { openWorkbook, saveWorkbook, InputError } from '../io';
+import { summaryLines } from '../report';
+import type { CommandContext } from '../main';
+
+export async function runDemo(argv: string[], ctx: CommandContext): Promise<number> {
+  const { positional, options } = parseArgs(argv, { flags: [], values: ['out'] });
+  const dir = positional[0] ?? 'samples';
+  const outDir = str(options, 'out') ?? 'out';
+  if (positional.length > 1) throw new UsageError('demo takes one folder');
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.toLowerCase().endsWith('.xlsx')).sort();
+  } catch {
+    throw new InputError(`${dir}: no such folder / 文件夹不存在`);
+  }
+  if (!names.length) throw new InputError(`${dir}: holds no .xlsx workbook / 没有 .xlsx 工作簿`);
+  await fs.mkdir(outDir, { recursive: true });
+  for (const name of names) {
+    const wb = await openWorkbook(path.join(dir, name));
+    const result = analyseWorkbook(await wb.readSheets());
+    await wb.applyPlan(result.plan);
+    const target = path.join(outDir, name.replace(/\.xlsx$/i, '.analysed.xlsx'));
+    await saveWorkbook(wb, target);
+    ctx.stdout(`${name} → ${target}`);
+    for (const l of summaryLines(result, 'analyse')) ctx.stdout(l);
+  }
+  ctx.stdout(`${names.length} workbooks analysed into ${outDir}/ / 已分析 ${names.length} 个工作簿`);
+  return 0;
+}

@@ -1,0 +1,45 @@
+/** validate and analyse (SPEC §10). */
+import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../core/engine';
+import { parseArgs, str, UsageError } from '../args';
+import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
+import { summaryLines, findingLines } from '../report';
+import type { CommandContext } from '../main';
+
+export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx: CommandContext): Promise<number> {
+  const { positional, options } = parseArgs(argv, {
+    flags: ['json', ...(mode === 'analyse' ? ['in-place'] : [])],
+    values: ['as-of', 'sheet', ...(mode === 'analyse' ? ['out'] : [])],
+  });
+  if (positional.length !== 1) throw new UsageError(`${mode} takes exactly one FILE`);
+  const file = positional[0];
+  const out = str(options, 'out');
+  const inPlace = options['in-place'] === true;
+  if (out && inPlace) throw new UsageError('use either --out or --in-place, not both');
+  if (out && samePath(out, file)) throw new UsageError('--out names the input file; use --in-place to write into it');
+  const asOf = parseAsOf(str(options, 'as-of'));
+
+  const wb = await openWorkbook(file);
+  const grids = await wb.readSheets();
+  let result;
+  try {
+    const opts = { asOf, sheet: str(options, 'sheet') };
+    result = mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
+  } catch (e) {
+    if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
+    throw e;
+  }
+  const target = inPlace ? file : out;
+  if (target) {
+    await wb.applyPlan(result.plan);
+    await saveWorkbook(wb, target);
+  }
+  if (options.json) {
+    ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
+  } else {
+    ctx.stdout(`${mode === 'validate' ? '校验' : '分析'} ${file}`);
+    for (const l of summaryLines(result, mode)) ctx.stdout(l);
+    for (const l of findingLines(result)) ctx.stdout(l);
+    if (target) ctx.stdout(`  → ${target}`);
+  }
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * indicator-tracker: the command line (SPEC §10). Exit status 0 no error finding, 1 error findings,
+ * 2 the input could not be used — with one clear line on stderr, never a stack trace.
+ */
+import { UsageError } from './args';
+import { InputError, oneLine } from './io';
+import { runCheck } from './commands/run';
+import { runDemo } from './commands/demo';
+
+export interface CommandContext {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
+
+export const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  validate: { run: (a, c) => runCheck('validate', a, c), usage: 'validate FILE [--sheet NAME] [--as-of DATE] [--json]' },
+  analyse: { run: (a, c) => runCheck('analyse', a, c), usage: 'analyse FILE [--as-of DATE] [--out OUT.xlsx | --in-place] [--json]' },
+  demo: { run: runDemo, usage: 'demo [FOLDER] [--out FOLDER]   (analyse every sample workbook)' },
+};
+
+export function usage(): string {
+  return ['usage: indicator-tracker COMMAND ...', ...Object.values(COMMANDS).map((c) => `  indicator-tracker ${c.usage}`)].join('\n');
+}
+
+const defaultContext: CommandContext = {
+  stdout: (l) => process.stdout.write(`${l}\n`),
+  stderr: (l) => process.stderr.write(`${l}\n`),
+};
+
+export async function main(argv: string[], ctx: CommandContext = defaultContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? ctx.stdout : ctx.stderr)(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    ctx.stderr(`indicator-tracker: unknown command "${name}" (try --help)`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.stderr(`indicator-tracker ${name}: ${e.message} — usage: indicator-tracker ${command.usage}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      ctx.stderr(`indicator-tracker: ${oneLine(e.message)}`);
+      return 2;
+    }
+    throw e;
+  }
+}

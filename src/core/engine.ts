@@ -1,0 +1,156 @@
+/**
+ * The engine's entry points: read every monitoring sheet of a workbook, validate, score, and
+ * produce the write plan. Pure: the grids come in, data goes out.
+ */
+import type { WorkbookGrids } from './model/cells';
+import type { Catalogue } from './model/catalogue';
+import type { Finding, IndicatorResult, Scores } from './model/results';
+import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from './model/plan';
+import { defaultCatalogue } from './catalogue/default';
+import { indexCatalogue } from './catalogue/match';
+import { checkSheet, type SheetCheck } from './validate/sheet';
+import { makeFinding } from './validate/rules';
+import { aggregateScores } from './score';
+import { findingsSheet, annotationsFor, FINDINGS_SHEET } from './plan/findings-sheet';
+import { gapSheet, GAP_SHEET } from './plan/gap-sheet';
+
+export interface RunOptions {
+  catalogue?: Catalogue;
+  /** ISO date; overrides the sheets' periods. */
+  asOf?: string;
+  /** Only this sheet. */
+  sheet?: string;
+}
+
+export interface SheetSummary {
+  sheet: string;
+  recognised: boolean;
+  unit: string | null;
+  period: string | null;
+  asOf: string | null;
+  rows: number;
+}
+
+export interface RunResult {
+  asOf: string | null;
+  findings: Finding[];
+  indicators: IndicatorResult[];
+  scores: Scores;
+  sheets: SheetSummary[];
+  plan: WritePlan;
+  /** The per-sheet checks, for consolidation and approval. */
+  checks: SheetCheck[];
+}
+
+const NOT_MONITORING = new Set<string>([...PRODUCT_SHEETS, ANNOTATION_STORE_SHEET]);
+
+export function isProductSheet(name: string): boolean {
+  return NOT_MONITORING.has(name);
+}
+
+function hasContent(rows: WorkbookGrids['sheets'][number]['rows']): boolean {
+  return rows.some((r) => r && r.some((c) => c && c.value !== null && c.value !== undefined && c.value !== ''));
+}
+
+/** Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a monitoring sheet. */
+export function checkWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue } {
+  const catalogue = opts.catalogue ?? defaultCatalogue();
+  const index = indexCatalogue(catalogue);
+  if (opts.sheet && !wb.sheets.some((s) => s.name === opts.sheet)) {
+    throw new Error(`no sheet named "${opts.sheet}" / 工作簿中没有名为“${opts.sheet}”的工作表`);
+  }
+  const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductSheet(s.name)));
+  const checks = candidates.map((g) => checkSheet(g, catalogue, { asOf: opts.asOf, index }));
+  const recognised = checks.filter((c) => c.recognised);
+  const findings: Finding[] = [];
+  if (recognised.length === 0) {
+    const nonEmpty = candidates.filter((g) => hasContent(g.rows)).map((g) => g.name);
+    const report = nonEmpty.length ? nonEmpty : candidates.map((g) => g.name);
+    for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }));
+  }
+  for (const c of recognised) findings.push(...c.findings);
+  return { checks: opts.sheet ? checks : recognised, findings, catalogue };
+}
+
+function summaries(checks: SheetCheck[]): SheetSummary[] {
+  return checks.map((c) => ({
+    sheet: c.sheet,
+    recognised: c.recognised,
+    unit: c.unit,
+    period: c.period?.label ?? c.read.meta.period?.text ?? null,
+    asOf: c.asOf,
+    rows: c.rows.length,
+  }));
+}
+
+function commonAsOf(checks: SheetCheck[], opts: RunOptions): string | null {
+  if (opts.asOf) return opts.asOf;
+  const dates = Array.from(new Set(checks.map((c) => c.asOf).filter((d): d is string => !!d))).sort();
+  return dates.length ? dates[dates.length - 1] : null;
+}
+
+const EMPTY_SCORES: Scores = { overall: null, categories: {} };
+
+export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
+  const { checks, findings } = checkWorkbook(wb, opts);
+  const userSheets = new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n)));
+  const plan: WritePlan = {
+    sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
+    annotations: annotationsFor(findings, userSheets),
+    activate: FINDINGS_SHEET,
+  };
+  return { asOf: commonAsOf(checks, opts), findings, indicators: [], scores: EMPTY_SCORES, sheets: summaries(checks), plan, checks };
+}
+
+export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
+  const { checks, findings, catalogue } = checkWorkbook(wb, opts);
+  const indicators = checks.flatMap((c) => c.results);
+  const scores = aggregateScores(indicators);
+  const asOf = commonAsOf(checks, opts);
+  const userSheets = new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n)));
+  const units = Array.from(new Set(checks.map((c) => c.unit).filter(Boolean))).join('、');
+  const periods = Array.from(new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))).join('、');
+  const gap = gapSheet(indicators, scores, catalogue, {
+    name: GAP_SHEET,
+    title: '差距分析 / Gap analysis',
+    subtitle: `填报单位：${units || '—'}　报告期：${periods || '—'}　截至：${asOf ?? '—'}　指标目录版本：${catalogue.version}`,
+    source: checks.length > 1 ? { header: '工作表', value: (r) => r.sheet } : undefined,
+    linkToSource: true,
+  });
+  const plan: WritePlan = {
+    sheets: [gap, findingsSheet(findings, '校验结果 / Validation findings')],
+    annotations: annotationsFor(findings, userSheets),
+    activate: GAP_SHEET,
+  };
+  return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
+}
+
+/** Rounds away float noise for JSON (1.1/1.42 → 0.774647887323944), keeping full precision otherwise. */
+function clean(n: number | null): number | null {
+  return n === null ? null : Number(n.toPrecision(15));
+}
+
+/** The JSON document of SPEC §10. */
+export function toJsonDocument(result: RunResult, mode: 'validate' | 'analyse'): object {
+  const doc: Record<string, unknown> = {
+    asOf: result.asOf,
+    findings: result.findings.map((f) => ({
+      rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell ?? null, indicator: f.indicator ?? null,
+      text: f.text ?? null, message: f.message.zh, messageEn: f.message.en, ...(f.file ? { file: f.file } : {}),
+    })),
+    sheets: result.sheets,
+  };
+  if (mode === 'analyse') {
+    doc.indicators = result.indicators.map((r) => ({
+      code: r.code, sheet: r.sheet, unit: r.unit, baseline: clean(r.baseline), target: clean(r.target),
+      actual: clean(r.actual), completion: clean(r.completion), progress: clean(r.progress), schedule: clean(r.schedule),
+      gap: clean(r.gap), requiredGrowth: clean(r.requiredGrowth), projection: clean(r.projection),
+      projectionMeets: r.projectionMeets, status: r.status, score: clean(r.score),
+    }));
+    doc.scores = {
+      overall: clean(result.scores.overall),
+      categories: Object.fromEntries(Object.entries(result.scores.categories).map(([k, v]) => [k, clean(v)])),
+    };
+  }
+  return doc;
+}

@@ -1,0 +1,133 @@
+/**
+ * Turning one value cell into a number in the indicator's canonical unit, or into findings.
+ * Never guesses: what cannot be read exactly is a finding and no value.
+ */
+import type { Indicator } from '../model/catalogue';
+import type { Finding } from '../model/results';
+import type { CellRef } from '../read/sheet';
+import { parseValue } from '../read/values';
+import { convertUnit, normaliseUnit } from '../read/units';
+import { parseMilestone } from '../read/milestone';
+import { makeFinding } from './rules';
+
+export type ValueState = 'ok' | 'no_data' | 'not_applicable' | 'invalid';
+
+export interface ReadValue {
+  state: ValueState;
+  value: number | null;
+  /** The text had a percent sign or the cell a percent format. */
+  percent: boolean;
+  approx: boolean;
+  text: string;
+  address?: string;
+}
+
+export const NO_VALUE: ReadValue = { state: 'no_data', value: null, percent: false, approx: false, text: '' };
+
+export function indicatorLabel(ind: Indicator): string {
+  return `${ind.code} ${ind.name}`;
+}
+
+const MULTIPLIER_ONLY = /^[万亿千百]$/;
+
+/**
+ * Reads a value cell. `rowUnit` is the unit column's text ('' when none); a unit written after the
+ * number ("5.6万亩") wins over it. Findings are pushed for errors; the returned state says whether the
+ * value can be used.
+ */
+export function readValueCell(
+  ref: CellRef | undefined,
+  ind: Indicator,
+  rowUnit: string,
+  sheet: string,
+  findings: Finding[],
+): ReadValue {
+  if (!ref) return NO_VALUE;
+  const at = { sheet, cell: ref.address, indicator: ind.code, text: ref.text };
+  const label = indicatorLabel(ind);
+  const base = { text: ref.text, address: ref.address, percent: false, approx: false };
+
+  if (ind.kind === 'milestone') {
+    const p = parseValue(ref.cell);
+    if (p.kind === 'empty') return { ...base, state: 'no_data', value: null };
+    if (p.kind === 'not_applicable') return { ...base, state: 'not_applicable', value: null };
+    if (p.kind === 'error') {
+      findings.push(makeFinding('formula_error', at, { ind: label }));
+      return { ...base, state: 'invalid', value: null };
+    }
+    if (p.kind === 'number' && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
+      return { ...base, state: 'ok', value: p.value };
+    }
+    const m = parseMilestone(ref.text);
+    if (m === null) {
+      findings.push(makeFinding('unparseable_milestone', at, { ind: label }));
+      return { ...base, state: 'invalid', value: null };
+    }
+    return { ...base, state: 'ok', value: m };
+  }
+
+  const p = parseValue(ref.cell);
+  switch (p.kind) {
+    case 'empty':
+      return { ...base, state: 'no_data', value: null };
+    case 'not_applicable':
+      return { ...base, state: 'not_applicable', value: null };
+    case 'error':
+      findings.push(makeFinding('formula_error', at, { ind: label }));
+      return { ...base, state: 'invalid', value: null };
+    case 'invalid':
+      findings.push(makeFinding('unparseable_number', at, { ind: label }));
+      return { ...base, state: 'invalid', value: null };
+    default:
+      break;
+  }
+
+  // A number, perhaps with a unit of its own.
+  const canonical = normaliseUnit(ind.unit);
+  const isPercentIndicator = canonical === '%';
+  let value = p.value;
+  if (isPercentIndicator) {
+    // Percent points already when the text had % or the cell a percent format.
+    const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
+    if (unitText && !p.percent && convertUnit(1, unitText, '%') === null) {
+      findings.push(makeFinding('unit_mismatch', at, { ind: label, found: unitText, expected: ind.unit }));
+      return { ...base, state: 'invalid', value: null };
+    }
+    if (p.unit && MULTIPLIER_ONLY.test(p.unit)) {
+      findings.push(makeFinding('unparseable_number', at, { ind: label }));
+      return { ...base, state: 'invalid', value: null };
+    }
+    return { ...base, state: 'ok', value, percent: p.percent, approx: p.approx };
+  }
+  if (p.percent) {
+    findings.push(makeFinding('unit_mismatch', at, { ind: label, found: '%', expected: ind.unit }));
+    return { ...base, state: 'invalid', value: null };
+  }
+  let from = rowUnit;
+  if (p.unit) from = MULTIPLIER_ONLY.test(p.unit) ? `${p.unit}${rowUnit || ind.unit}` : p.unit;
+  const converted = convertUnit(value, from, ind.unit);
+  if (converted === null) {
+    findings.push(makeFinding('unit_mismatch', at, { ind: label, found: from, expected: ind.unit }));
+    return { ...base, state: 'invalid', value: null };
+  }
+  value = converted;
+  return { ...base, state: 'ok', value, approx: p.approx };
+}
+
+/** Range and integer checks on a value already in the canonical unit. */
+export function checkRange(v: ReadValue, ind: Indicator, sheet: string, findings: Finding[]): boolean {
+  if (v.state !== 'ok' || v.value === null || ind.kind === 'milestone') return true;
+  const at = { sheet, cell: v.address, indicator: ind.code, text: v.text };
+  const label = indicatorLabel(ind);
+  const min = ind.min ?? (normaliseUnit(ind.unit) === '%' ? 0 : undefined);
+  const max = ind.max ?? (normaliseUnit(ind.unit) === '%' ? 100 : undefined);
+  if ((min !== undefined && v.value < min) || (max !== undefined && v.value > max)) {
+    findings.push(makeFinding('out_of_range', at, { ind: label, found: v.value, min, max }));
+    return false;
+  }
+  if (ind.integer && !Number.isInteger(v.value)) {
+    findings.push(makeFinding('not_integer', at, { ind: label, found: v.value }));
+    return false;
+  }
+  return true;
+}

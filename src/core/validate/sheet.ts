@@ -1,0 +1,358 @@
+/**
+ * Validating one monitoring sheet (SPEC §4) and scoring its rows (SPEC §5).
+ * Validation never changes a value; it reads, judges and reports.
+ */
+import type { SheetGrid } from '../model/cells';
+import type { Catalogue, Indicator } from '../model/catalogue';
+import type { Finding, IndicatorResult } from '../model/results';
+import { readSheet, type ReadSheet, type SheetRow, type CellRef } from '../read/sheet';
+import { parsePeriod, type Period } from '../read/period';
+import { parseValue } from '../read/values';
+import { convertUnit, normaliseUnit } from '../read/units';
+import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, type IndicatorIndex } from '../catalogue/match';
+import { scoreIndicator } from '../score';
+import { makeFinding } from './rules';
+import { readValueCell, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
+
+export interface RowData {
+  row: SheetRow;
+  indicator: Indicator;
+  actual: ReadValue;
+  baseline: ReadValue;
+  target: ReadValue;
+  previous: ReadValue;
+  /** Earlier observations (previous column, earlier year columns), canonical unit. */
+  history: { date: string; value: number }[];
+  remarks: string;
+  /** An error finding on this row. */
+  hasError: boolean;
+}
+
+export interface SheetCheck {
+  sheet: string;
+  read: ReadSheet;
+  recognised: boolean;
+  /** The reporting unit as typed, and as the catalogue spells it when it knows it. */
+  unit: string | null;
+  unitCanonical: string | null;
+  period: Period | null;
+  asOf: string | null;
+  rows: RowData[];
+  findings: Finding[];
+  results: IndicatorResult[];
+}
+
+export interface CheckOptions {
+  /** Overrides the sheet's period (the command line's --as-of). */
+  asOf?: string;
+  /** Reuse an index across sheets. */
+  index?: IndicatorIndex;
+}
+
+/** Relative tolerance for "the same number" when comparing a typed target or baseline with the catalogue. */
+const SAME = 1e-6;
+function differs(a: number, b: number): boolean {
+  return Math.abs(a - b) > SAME * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function isoEndOfMonth(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/** The date of the "previous" column: the same period a year earlier (上年同期) or the quarter before. */
+function previousDate(asOf: string, yearAgo: boolean): string {
+  const [y, m] = asOf.split('-').map(Number);
+  if (yearAgo) return isoEndOfMonth(y - 1, m);
+  const back = m - 3;
+  return back <= 0 ? isoEndOfMonth(y - 1, 12 + back) : isoEndOfMonth(y, back);
+}
+
+function resolvePeriod(read: ReadSheet, asOf?: string): { period: Period | null; asOf: string | null } {
+  const fromMeta = read.meta.period ? parsePeriod(read.meta.period.value) : null;
+  // A title such as "市科技局2022年第三季度监测表" carries the period when no label does.
+  const fromTitle = !fromMeta && read.title ? periodInText(read.title) : null;
+  const period = fromMeta ?? fromTitle;
+  if (asOf) return { period: period ?? parsePeriod(asOf), asOf };
+  return { period, asOf: period ? period.asOf : null };
+}
+
+function periodInText(text: string): Period | null {
+  const m = /(20\d\d)\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—~至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/.exec(text);
+  return m ? parsePeriod(m[0]) : null;
+}
+
+export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
+  const index = options.index ?? indexCatalogue(catalogue);
+  const sheet = grid.name;
+  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined });
+  const findings: Finding[] = [];
+  const base: SheetCheck = {
+    sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,
+    rows: [], findings, results: [],
+  };
+  if (!read.recognised) {
+    findings.push(makeFinding('sheet_not_recognised', { sheet }));
+    return base;
+  }
+
+  const unitMeta = read.meta.unit;
+  const unit = unitMeta?.text ? unitMeta.text : null;
+  if (!unit) findings.push(makeFinding('missing_reporting_unit', { sheet }));
+  const { period, asOf } = resolvePeriod(read, options.asOf);
+  if (!asOf) {
+    findings.push(makeFinding('missing_period', { sheet, cell: read.meta.period?.address, text: read.meta.period?.text }));
+  }
+  const reportYear = period?.year ?? (asOf ? Number(asOf.slice(0, 4)) : null);
+  const unitCanonical = unit ? canonicalUnitName(catalogue, unit) ?? unit : null;
+
+  const rows: RowData[] = [];
+  const seen = new Map<string, SheetRow>();
+  for (const row of read.rows) {
+    const ind = matchIndicator(index, row.code, row.name);
+    const nameRef = row.cells.indicator ?? row.cells.code;
+    if (!ind) {
+      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: row.name || row.code }));
+      continue;
+    }
+    const first = seen.get(ind.code);
+    if (first) {
+      const firstAddr = (first.cells.indicator ?? first.cells.code)?.address ?? `row ${first.row + 1}`;
+      findings.push(makeFinding('duplicate_indicator',
+        { sheet, cell: nameRef?.address, indicator: ind.code, text: row.name || row.code },
+        { ind: indicatorLabel(ind), other: firstAddr }));
+      continue;
+    }
+    seen.set(ind.code, row);
+    rows.push(readRow(row, ind, read, reportYear, asOf, sheet, findings));
+  }
+
+  const ctx = { sheet, catalogue, index, unit, asOf, findings };
+  for (const r of rows) checkCatalogueValues(r, ctx);
+  checkRatios(rows, ctx);
+  for (const r of rows) checkAgainstPrevious(r, ctx);
+  if (unit) for (const r of rows) checkResponsible(r, ctx);
+
+  if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
+  // Every rule that can make an error has run: a row with one is scored as invalid.
+  for (const r of rows) r.hasError = findings.some((f) => f.severity === 'error' && f.indicator === r.indicator.code);
+  const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
+  for (const res of results) checkRemarks(res, rows, ctx);
+  return { ...base, unit, unitCanonical, period, asOf, rows, findings, results };
+}
+
+function readRow(
+  row: SheetRow, ind: Indicator, read: ReadSheet, reportYear: number | null, asOf: string | null,
+  sheet: string, findings: Finding[],
+): RowData {
+  const table = read.tables[row.table];
+  const unitRef = row.cells.unit;
+  let rowUnit = unitRef?.text ? normaliseUnit(unitRef.text) : '';
+  if (['—', '-', '/', '无'].includes(rowUnit)) rowUnit = '';
+  const start = findings.length;
+  const label = indicatorLabel(ind);
+
+  // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
+  if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) {
+    findings.push(makeFinding('unit_mismatch', { sheet, cell: unitRef!.address, indicator: ind.code, text: unitRef!.text },
+      { ind: label, found: unitRef!.text, expected: ind.unit }));
+    return {
+      row, indicator: ind, actual: { ...NO_VALUE, state: 'invalid', text: row.cells.actual?.text ?? '' },
+      baseline: NO_VALUE, target: NO_VALUE, previous: NO_VALUE, history: [], remarks: row.cells.remarks?.text ?? '', hasError: true,
+    };
+  }
+
+  // Wide layout: the report year's column is the actual; earlier years are history.
+  let actualRef: CellRef | undefined = row.cells.actual;
+  const history: { date: string; value: number }[] = [];
+  const historyRefs: { year: number; ref: CellRef }[] = [];
+  if (row.years.length) {
+    const year = reportYear ?? Math.max(...row.years.filter((y) => y.ref.text).map((y) => y.year), 0);
+    const hit = row.years.find((y) => y.year === year);
+    if (!actualRef && hit) actualRef = hit.ref;
+    else if (!actualRef && !hit && row.years.length) actualRef = undefined;
+    for (const y of row.years) if (y.year < year) historyRefs.push(y);
+  }
+  const actual = actualRef ? readValueCell(actualRef, ind, rowUnit, sheet, findings) : NO_VALUE;
+  const baseline = readValueCell(row.cells.baseline, ind, rowUnit, sheet, findings);
+  const target = readTarget(row.cells.target, ind, rowUnit, sheet, findings);
+  const previous = readValueCell(row.cells.previous, ind, rowUnit, sheet, findings);
+  for (const h of historyRefs) {
+    const v = readValueCell(h.ref, ind, rowUnit, sheet, findings);
+    if (v.state === 'ok' && v.value !== null) history.push({ date: `${h.year}-12-31`, value: v.value });
+  }
+  if (previous.state === 'ok' && previous.value !== null && asOf) {
+    const yearAgo = /上年/.test(table.headers.previous ?? '');
+    history.push({ date: previousDate(asOf, yearAgo), value: previous.value });
+  }
+  for (const v of [actual, baseline, previous]) checkRange(v, ind, sheet, findings);
+
+  if (actual.state === 'no_data') {
+    findings.push(makeFinding('missing_value',
+      { sheet, cell: actualRef?.address ?? (row.cells.indicator ?? row.cells.code)?.address, indicator: ind.code, text: actualRef?.text },
+      { ind: label }));
+  }
+  // likely_fraction_percent: 0.0142 typed for 1.42 %.
+  const refTarget = ind.kind === 'reach_reference' ? Object.values(ind.reference ?? {})[0] ?? null : ind.target;
+  if (normaliseUnit(ind.unit) === '%' && actual.state === 'ok' && actual.value !== null && !actual.percent
+    && actual.value > 0 && actual.value < 1 && refTarget !== null && refTarget > 1) {
+    findings.push(makeFinding('likely_fraction_percent',
+      { sheet, cell: actual.address, indicator: ind.code, text: actual.text },
+      { ind: label, found: actual.text, expected: refTarget }));
+  }
+  const hasError = findings.slice(start).some((f) => f.severity === 'error');
+  return { row, indicator: ind, actual, baseline, target, previous, history, remarks: row.cells.remarks?.text ?? '', hasError };
+}
+
+function unitConverts(unit: string, canonical: string): boolean {
+  return convertUnit(1, unit, canonical) !== null;
+}
+
+/** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
+function readTarget(ref: CellRef | undefined, ind: Indicator, rowUnit: string, sheet: string, findings: Finding[]): ReadValue {
+  if (!ref || !ref.text) return NO_VALUE;
+  if (ind.kind === 'milestone' || ind.kind === 'reach_reference') return { ...NO_VALUE, text: ref.text, address: ref.address };
+  if (ind.kind === 'annual_growth') {
+    const p = parseValue(ref.cell);
+    const m = /(-?\d+(?:\.\d+)?)\s*[%％]/.exec(ref.text);
+    if (m) return { state: 'ok', value: Number(m[1]) / 100, percent: true, approx: false, text: ref.text, address: ref.address };
+    if (p.kind === 'number' && p.percent) return { state: 'ok', value: p.value / 100, percent: true, approx: false, text: ref.text, address: ref.address };
+    // An absolute target for a growth indicator is not the rate the catalogue holds: read it, do not compare it.
+    const scratch: Finding[] = [];
+    const v = readValueCell(ref, ind, rowUnit, sheet, scratch);
+    return { ...v, state: v.state === 'ok' ? 'no_data' : v.state, percent: false };
+  }
+  return readValueCell(ref, ind, rowUnit, sheet, findings);
+}
+
+interface Ctx {
+  sheet: string;
+  catalogue: Catalogue;
+  index: IndicatorIndex;
+  unit: string | null;
+  asOf: string | null;
+  findings: Finding[];
+}
+
+/** A township's or street's sheet carries its own share of a `sum` indicator (SPEC §3). */
+function isUnitShare(ind: Indicator, ctx: Ctx): boolean {
+  if (ind.aggregation !== 'sum') return false;
+  if (!ctx.unit) return true;
+  return !sameUnit(ctx.unit, ind.owner);
+}
+
+function checkCatalogueValues(r: RowData, ctx: Ctx): void {
+  const ind = r.indicator;
+  const at = (v: ReadValue) => ({ sheet: ctx.sheet, cell: v.address, indicator: ind.code, text: v.text });
+  const label = indicatorLabel(ind);
+  const share = isUnitShare(ind, ctx);
+  if (!share && r.target.state === 'ok' && r.target.value !== null && ind.target !== null && ind.kind) {
+    let typed = r.target.value;
+    // A percent target typed as a fraction (0.0142) means the same target.
+    if (normaliseUnit(ind.unit) === '%' && !r.target.percent && typed < 1 && ind.target > 1 && !differs(typed * 100, ind.target)) typed *= 100;
+    if (differs(typed, ind.target)) {
+      const shown = ind.kind === 'annual_growth' ? `${+(ind.target * 100).toFixed(6)}%` : ind.target;
+      const found = ind.kind === 'annual_growth' ? `${+(typed * 100).toFixed(6)}%` : r.target.text;
+      ctx.findings.push(makeFinding('target_changed', at(r.target), { ind: label, found, expected: shown }));
+    }
+  }
+  if (!share && r.baseline.state === 'ok' && r.baseline.value !== null && ind.baseline !== null && differs(r.baseline.value, ind.baseline)) {
+    ctx.findings.push(makeFinding('baseline_changed', at(r.baseline), { ind: label, found: r.baseline.text, expected: ind.baseline }));
+  }
+}
+
+/** A reported ratio against the one computed from its reported parts (A1 = A1a / A1b × 100, C9 = C9a / C9b). */
+function checkRatios(rows: RowData[], ctx: Ctx): void {
+  const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
+  for (const r of rows) {
+    const ratio = r.indicator.ratio;
+    if (!ratio || r.actual.state !== 'ok' || r.actual.value === null) continue;
+    const num = byCode.get(ratio.numerator)?.actual;
+    const den = byCode.get(ratio.denominator)?.actual;
+    if (!num || !den || num.state !== 'ok' || den.state !== 'ok' || !den.value || num.value === null) continue;
+    const computed = (num.value / den.value) * ratio.factor;
+    if (Math.abs(computed - r.actual.value) > 0.05 + 1e-9) {
+      ctx.findings.push(makeFinding('inconsistent_ratio',
+        { sheet: ctx.sheet, cell: r.actual.address, indicator: r.indicator.code, text: r.actual.text },
+        { ind: indicatorLabel(r.indicator), found: r.actual.value, expected: +computed.toFixed(4) }));
+    }
+  }
+}
+
+function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
+  const ind = r.indicator;
+  const a = r.actual;
+  if (a.state !== 'ok' || a.value === null || ind.kind === 'milestone') return;
+  const at = { sheet: ctx.sheet, cell: a.address, indicator: ind.code, text: a.text };
+  const label = indicatorLabel(ind);
+  const prev = r.previous.state === 'ok' ? r.previous.value : latest(r.history);
+  if (prev !== null && ind.cumulative && a.value < prev) {
+    ctx.findings.push(makeFinding('cumulative_decreased', at, { ind: label, found: a.value, expected: prev }));
+  }
+  if (ind.measure !== 'level') return;
+  // Against the previous value; with none, against the baseline — a wrong scale (万亩 for 亩) shows here.
+  const baseline = r.baseline.state === 'ok' ? r.baseline.value : ind.baseline;
+  const ref = prev ?? baseline;
+  if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5) {
+    ctx.findings.push(makeFinding('outlier_jump', at, { ind: label, found: a.value, expected: ref }));
+  }
+}
+
+function latest(history: { date: string; value: number }[]): number | null {
+  if (!history.length) return null;
+  return [...history].sort((x, y) => (x.date < y.date ? -1 : 1))[history.length - 1].value;
+}
+
+function checkResponsible(r: RowData, ctx: Ctx): void {
+  const ind = r.indicator;
+  if (ind.aggregation !== 'owner' || !ctx.unit || sameUnit(ctx.unit, ind.owner)) return;
+  const ref = r.row.cells.indicator ?? r.row.cells.code;
+  ctx.findings.push(makeFinding('not_responsible',
+    { sheet: ctx.sheet, cell: ref?.address, indicator: ind.code, text: r.row.name || r.row.code },
+    { ind: indicatorLabel(ind), owner: ind.owner, reporter: ctx.unit }));
+}
+
+function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
+  const ind = r.indicator;
+  const share = isUnitShare(ind, ctx);
+  const sheetBaseline = r.baseline.state === 'ok' ? r.baseline.value : null;
+  const baseline = share ? sheetBaseline : ind.baseline ?? sheetBaseline;
+  let targetOverride: number | null | undefined;
+  if (share && ind.kind !== 'annual_growth') targetOverride = r.target.state === 'ok' ? r.target.value : null;
+  const state = r.hasError ? 'invalid' : r.actual.state === 'ok' ? 'ok' : r.actual.state;
+  const figures = scoreIndicator({
+    indicator: ind,
+    state,
+    actual: r.actual.state === 'ok' ? r.actual.value : null,
+    baseline,
+    targetOverride,
+    asOf: ctx.asOf!,
+    history: r.history,
+    tolerances: ctx.catalogue.tolerances,
+  });
+  const res: IndicatorResult = { ...figures, sheet: ctx.sheet, cell: r.actual.address };
+  if (r.actual.text) res.actualText = r.actual.text;
+  if (r.actual.approx) res.approximate = true;
+  return res;
+}
+
+function checkRemarks(res: IndicatorResult, rows: RowData[], ctx: Ctx): void {
+  const r = rows.find((x) => x.indicator.code === res.code);
+  if (!r || r.remarks) return;
+  const decreased = r.actual.state === 'ok' && r.actual.value !== null && r.previous.state === 'ok'
+    && r.previous.value !== null && r.actual.value < r.previous.value;
+  if (res.status !== 'critical' && !decreased) return;
+  const cell = r.row.cells.remarks?.address ?? r.actual.address;
+  ctx.findings.push(makeFinding('remark_required', { sheet: ctx.sheet, cell, indicator: res.code },
+    { ind: indicatorLabel(r.indicator), other: res.status === 'critical' ? '严重滞后' : '较上期下降' }));
+}
+
+function checkReference(r: RowData, asOf: string, ctx: Ctx): void {
+  const ind = r.indicator;
+  const year = Number(asOf.slice(0, 4));
+  if (ind.kind !== 'reach_reference' || ind.reference?.[year] !== undefined) return;
+  const ref = r.actual.address ? r.actual : undefined;
+  ctx.findings.push(makeFinding('missing_reference',
+    { sheet: ctx.sheet, cell: ref?.address ?? (r.row.cells.indicator ?? r.row.cells.code)?.address, indicator: ind.code, text: ref?.text },
+    { ind: indicatorLabel(ind), year }));
+}

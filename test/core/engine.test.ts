@@ -1,0 +1,105 @@
+import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../src/core/engine';
+import { bureauSheet, grid } from '../helpers/grid';
+import type { Finding } from '../../src/core/model/results';
+
+const rulesAt = (findings: Finding[], cell: string) => findings.filter((f) => f.cell === cell).map((f) => f.rule);
+
+describe('analyseWorkbook on a bureau sheet', () => {
+  const sheet = bureauSheet([
+    ['A1', 'R&D经费投入强度', '%', 0.85, 1.42, 1.1, 1.0, ''],
+    ['C1', '市级众创空间', '家', 0, 10, 7, 6, ''],
+    ['E1', '科技进步法和激励自主创新政策落实', '—', '', '完成', '推进中', '', ''],
+  ]);
+  const res = analyseWorkbook({ sheets: [sheet] });
+
+  it('reads the period, the unit and the rows', () => {
+    expect(res.asOf).toBe('2022-09-30');
+    expect(res.sheets[0]).toMatchObject({ sheet: '监测表', recognised: true, unit: '合作市科技局', rows: 3 });
+  });
+
+  it('scores A1 as the worked example of SPEC §5', () => {
+    const a1 = res.indicators.find((r) => r.code === 'A1')!;
+    expect(a1.completion).toBeCloseTo(0.7746, 4);
+    expect(a1.progress).toBeCloseTo(0.4386, 4);
+    expect(a1.schedule).toBeCloseTo(0.5833, 4);
+    expect(a1.status).toBe('lagging');
+    expect(a1.cell).toBe('F5');
+  });
+
+  it('gives no error finding on correct rows', () => {
+    expect(res.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('plans the gap analysis and the findings sheet', () => {
+    expect(res.plan.sheets.map((s) => s.name)).toEqual(['差距分析', '校验结果']);
+    const gap = res.plan.sheets[0];
+    expect(gap.dataBars?.length).toBe(1);
+    expect(gap.cells.some((c) => c.value === '▲ 滞后' && c.fill === '#FFEB9C')).toBe(true);
+  });
+
+  it('prints the JSON document of SPEC §10', () => {
+    const doc = toJsonDocument(res, 'analyse') as { indicators: { code: string; completion: number }[]; scores: { overall: number } };
+    expect(doc.indicators.find((i) => i.code === 'A1')!.completion).toBeCloseTo(0.774647887, 8);
+    expect(typeof doc.scores.overall).toBe('number');
+  });
+});
+
+describe('validation rules fire where planted', () => {
+  const sheet = bureauSheet([
+    ['A1', 'R&D经费投入强度', '%', 0.85, 1.42, 0.0142, '', ''],
+    ['C1', '市级众创空间', '家', 0, 10, '待统计', '', ''],
+    ['C2', '省级科技企业孵化器', '个', 0, 1, '', '', ''],
+    ['C3', '市级孵化器', '个', 0, 2, 1.5, '', ''],
+    ['C1', '市级众创空间', '家', 0, 10, 7, '', ''],
+    ['Z9', '不存在的指标', '个', 0, 1, 1, '', ''],
+    ['C4', '省级技术创新中心', '个', 0, 3, 1, '', ''],
+    ['C5', '重点实验室', '个', 0, 1, { error: '#DIV/0!' }, '', ''],
+    ['B2', '高新技术企业占规模以上企业比例', '%', 0, 60, 120, '', ''],
+    ['C6', '省级技术转移机构', '亩', 0, 1, 1, '', ''],
+  ]);
+  const { findings } = validateWorkbook({ sheets: [sheet] });
+  it.each([
+    ['F5', 'likely_fraction_percent'],
+    ['F6', 'unparseable_number'],
+    ['F7', 'missing_value'],
+    ['F8', 'not_integer'],
+    ['B9', 'duplicate_indicator'],
+    ['B10', 'unknown_indicator'],
+    ['E11', 'target_changed'],
+    ['F12', 'formula_error'],
+    ['F13', 'out_of_range'],
+    ['C14', 'unit_mismatch'],
+  ])('%s → %s', (cell, rule) => {
+    expect(rulesAt(findings, cell)).toContain(rule);
+  });
+});
+
+describe('header block and layout variations', () => {
+  it('reports a missing period and a missing unit', () => {
+    const sheet = bureauSheet([['A1', 'R&D经费投入强度', '%', 0.85, 1.42, 1.1, '', '']], { unit: null, period: null });
+    const rules = validateWorkbook({ sheets: [sheet] }).findings.map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['missing_period', 'missing_reporting_unit']));
+  });
+
+  it('reads the wide layout: the report year column is the actual', () => {
+    const sheet = grid('乡镇', [
+      ['那吾镇创新型县建设指标完成情况'],
+      ['填报单位', '那吾镇', '', '统计期', '2022年度'],
+      ['序号', '指标', '单位', '2020年', '2021年', '2022年', '2023年目标'],
+      [1, '优质青稞种植面积', '亩', 5000, 5100, 5300, 5200],
+      [2, '青稞亩均产量', '公斤/亩', 180, 190, 205, 200],
+    ]);
+    const res = analyseWorkbook({ sheets: [sheet] });
+    const f4 = res.indicators.find((r) => r.code === 'F4')!;
+    expect(f4.actual).toBe(5300);
+    expect(f4.target).toBe(5200);
+    expect(f4.status).toBe('met');
+    const f5 = res.indicators.find((r) => r.code === 'F5')!;
+    expect(f5.actual).toBe(410);
+  });
+
+  it('says the sheet is not recognised when no table is found', () => {
+    const res = validateWorkbook({ sheets: [grid('Sheet1', [['hello'], ['world', 1]])] });
+    expect(res.findings.map((f) => f.rule)).toEqual(['sheet_not_recognised']);
+  });
+});
