@@ -1,0 +1,22 @@
+/** Saving a workbook from the browser: a Blob and an object URL; nothing leaves the machine. */
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "监测表.xlsx" + "（已检查）" → "监测表（已检查）.xlsx". */
+export function xlsxDownloadName(original: string, suffix: string): string {
+  const base = original.replace(/\.xlsx$/i, '') || 'workbook';
+  return `${base}${suffix}.xlsx`;
+}
+
+export function saveBytes(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: some browsers start reading the URL only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
