@@ -1,0 +1,24 @@
+import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useStrings } from '../i18n';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
+  const { t } = useStrings();
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <Subtitle2 as="h1">{t('appTitle')}</Subtitle2>
+      <Button size="small" appearance="subtle" onClick={onToggleLanguage} aria-label={t('switchLanguageLabel')}>
+        {t('switchLanguage')}
+      </Button>
+    </header>
+  );
+}
