@@ -55,6 +55,8 @@ export function unitKey(name: string): string {
   k = k.replace(/^甘南州?合作市/, '').replace(/^合作市/, '');
   // "合作市科技局" → "科技局"; "市科技局" → "科技局": both sides lose the leading 市.
   k = k.replace(/^市/, '');
+  // "科技局(盖章)", "那吾镇人民政府", "当周街道办事处": the seal note and the office's title name the same unit.
+  k = k.replace(/\([^()]*\)$/, '').replace(/(人民政府|政府|办事处)$/, '');
   return k;
 }
 

@@ -63,10 +63,15 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `指标 ${a.ind} 的单元格为公式错误 ${a.text}。请修正公式或直接填写数值。`,
     en: `The cell for indicator ${a.ind} holds the error ${a.text}. Fix the formula or type the value.`,
   }),
-  unit_mismatch: (a) => ({
-    zh: `指标 ${a.ind} 的单位“${a.found}”无法换算为“${a.expected}”。请按“${a.expected}”填写或改正单位。`,
-    en: `The unit "${a.found}" of indicator ${a.ind} does not convert to "${a.expected}". Report in "${a.expected}" or correct the unit.`,
-  }),
+  unit_mismatch: (a) => (a.other !== undefined
+    ? {
+      zh: `指标 ${a.ind} 按单位“${a.found}”换算后为 ${a.other}${a.expected}，是基期或上期(${a.min}${a.expected})的上千倍，单位与数值不符。请按“${a.expected}”填写或改正单位。`,
+      en: `Indicator ${a.ind} comes to ${a.other} ${a.expected} under the unit "${a.found}", a thousand times its baseline or previous value (${a.min}): the unit does not fit the figure. Report in "${a.expected}" or correct the unit.`,
+    }
+    : {
+      zh: `指标 ${a.ind} 的单位“${a.found}”无法换算为“${a.expected}”。请按“${a.expected}”填写或改正单位。`,
+      en: `The unit "${a.found}" of indicator ${a.ind} does not convert to "${a.expected}". Report in "${a.expected}" or correct the unit.`,
+    }),
   out_of_range: (a) => ({
     zh: `指标 ${a.ind} 的值 ${a.found} 超出允许范围(${a.min ?? '—'} 至 ${a.max ?? '—'})。请核对数值和单位。`,
     en: `Indicator ${a.ind}: ${a.found} is outside the allowed range (${a.min ?? '—'} to ${a.max ?? '—'}). Check the value and its unit.`,
@@ -92,8 +97,8 @@ export const MESSAGES: Record<RuleId, Builder> = {
     en: `Indicator ${a.ind} is cumulative but fell from ${a.expected} to ${a.found}. Check it and explain in the remarks.`,
   }),
   outlier_jump: (a) => ({
-    zh: `指标 ${a.ind} 由上期 ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
-    en: `Indicator ${a.ind} changed from ${a.expected} to ${a.found}, more than 50 %. Check the value and its unit.`,
+    zh: `指标 ${a.ind} 由${a.other ?? '上期'} ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
+    en: `Indicator ${a.ind} changed from ${a.expected} (${a.other === '基期值' ? 'baseline' : 'previous period'}) to ${a.found}, more than 50 %. Check the value and its unit.`,
   }),
   inconsistent_ratio: (a) => ({
     zh: `指标 ${a.ind} 填报值 ${a.found} 与由分项计算的 ${a.expected} 不一致(允许误差 0.05 个百分点)。请核对分子、分母或比值。`,

@@ -116,6 +116,8 @@ export function classifyHeader(text: string): ColumnKey | null {
   if (!k) return null;
   const exact = HEADER_EXACT.get(k);
   if (exact) return exact;
+  // "2021年完成值" is a year column of the wide layout, not the actual column.
+  if (yearOfHeader(text) !== null) return null;
   // "2022年目标值", "目标值(亩)": prefix or suffix match on the longer names only, to avoid "单位" in "填报单位".
   for (const h of HEADER_INDEX) {
     if (h.key.length >= 3 && (k.startsWith(h.key) || (k.endsWith(h.key) && /^20\d\d年/.test(k)))) return h.column;

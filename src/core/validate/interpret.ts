@@ -105,7 +105,13 @@ export function readValueCell(
   }
   let from = rowUnit;
   if (p.unit) from = MULTIPLIER_ONLY.test(p.unit) ? `${p.unit}${rowUnit || ind.unit}` : p.unit;
-  const converted = convertUnit(value, from, ind.unit);
+  let converted = convertUnit(value, from, ind.unit);
+  // "约380斤" in a 斤/亩 row: the per-亩 is implied by the row, not a different unit.
+  const per = ind.unit.indexOf('/');
+  if (converted === null && p.unit && per > 0 && rowUnit && convertUnit(1, rowUnit, ind.unit) !== null) {
+    const implied = convertUnit(value, `${p.unit}${ind.unit.slice(per)}`, ind.unit);
+    if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null) converted = implied;
+  }
   if (converted === null) {
     findings.push(makeFinding('unit_mismatch', at, { ind: label, found: from, expected: ind.unit }));
     return { ...base, state: 'invalid', value: null };

@@ -289,12 +289,24 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   if (prev !== null && ind.cumulative && a.value < prev) {
     ctx.findings.push(makeFinding('cumulative_decreased', at, { ind: label, found: a.value, expected: prev }));
   }
-  if (ind.measure !== 'level') return;
+  // Counts of things built (cumulative integers) grow in small steps: 1 → 2 is no outlier.
+  if (ind.measure !== 'level' || (ind.integer && ind.cumulative)) return;
   // Against the previous value; with none, against the baseline — a wrong scale (万亩 for 亩) shows here.
   const baseline = r.baseline.state === 'ok' ? r.baseline.value : ind.baseline;
   const ref = prev ?? baseline;
+  // A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
+  // (52000 under 万亩): the unit does not fit the figure, an error, not a jump.
+  const unitRef = r.row.cells.unit;
+  const scaled = /[万千亿]/.test(unitRef?.text ?? '') || /[万千亿]/.test(a.text);
+  if (ref !== null && ref > 0 && a.value > 0 && scaled && (a.value / ref >= 1000 || ref / a.value >= 1000)) {
+    const where = /[万千亿]/.test(unitRef?.text ?? '') ? unitRef! : undefined;
+    ctx.findings.push(makeFinding('unit_mismatch',
+      { sheet: ctx.sheet, cell: where?.address ?? a.address, indicator: ind.code, text: where?.text ?? a.text },
+      { ind: label, found: where?.text ?? a.text, expected: ind.unit, other: `${a.value}`, min: ref }));
+    return;
+  }
   if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5) {
-    ctx.findings.push(makeFinding('outlier_jump', at, { ind: label, found: a.value, expected: ref }));
+    ctx.findings.push(makeFinding('outlier_jump', at, { ind: label, found: a.value, expected: ref, other: prev === null ? '基期值' : '上期' }));
   }
 }
 
