@@ -98,6 +98,17 @@ describe('header block and layout variations', () => {
     expect(f5.actual).toBe(410);
   });
 
+  it('reads a two-row header: names over years keep their meaning, a group header gives way', () => {
+    const sheet = grid('乡镇', [
+      ['填报单位', '那吾镇', '', '统计期', '2022年1-9月'],
+      ['指标名称', '单位', '基数', '目标任务', '完成情况', ''],
+      ['', '', '2020年底', '2023年', '上期值', '本期值'],
+      ['优质青稞种植面积', '亩', 8200, 7500, 7900, 8050],
+    ]);
+    const f4 = analyseWorkbook({ sheets: [sheet] }).indicators[0];
+    expect(f4).toMatchObject({ code: 'F4', baseline: 8200, target: 7500, actual: 8050, status: 'met' });
+  });
+
   it('says the sheet is not recognised when no table is found', () => {
     const res = validateWorkbook({ sheets: [grid('Sheet1', [['hello'], ['world', 1]])] });
     expect(res.findings.map((f) => f.rule)).toEqual(['sheet_not_recognised']);

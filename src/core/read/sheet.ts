@@ -177,14 +177,18 @@ function isHeader(c: HeaderCandidate): boolean {
 function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate): HeaderCandidate | null {
   if (second.hits === 0 || second.columns.indicator !== undefined) return null;
   const columns = { ...first.columns };
-  const secondCols = new Set([...Object.values(second.columns), ...second.years.map((y) => y.col)]);
-  // A group header cell above the second row's names no longer names its column.
+  const named = new Set(Object.values(second.columns));
+  const yearCols = new Set(second.years.map((y) => y.col));
   for (const key of Object.keys(columns) as ColumnKey[]) {
-    if (secondCols.has(columns[key]!) && second.columns[key] === undefined) delete columns[key];
+    const col = columns[key]!;
+    // A group header ("完成情况") over the second row's names or years no longer names its column;
+    // a named header over a year ("目标任务" over "2023年") keeps its meaning.
+    if ((named.has(col) && second.columns[key] === undefined) || (key === 'actual' && yearCols.has(col))) delete columns[key];
   }
   Object.assign(columns, second.columns);
   const used = new Set(Object.values(columns));
-  const years = [...first.years.filter((y) => !secondCols.has(y.col)), ...second.years].filter((y) => !used.has(y.col));
+  const years = [...first.years.filter((y) => !named.has(y.col) && !yearCols.has(y.col)), ...second.years]
+    .filter((y) => !used.has(y.col));
   return { columns, years, hits: first.hits + second.hits };
 }
 
