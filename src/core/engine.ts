@@ -13,6 +13,7 @@ import { makeFinding } from './validate/rules';
 import { aggregateScores } from './score';
 import { findingsSheet, annotationsFor, FINDINGS_SHEET } from './plan/findings-sheet';
 import { gapSheet, GAP_SHEET } from './plan/gap-sheet';
+import { approvalFindings, workbookApprovals } from './approval/approve';
 
 export interface RunOptions {
   catalogue?: Catalogue;
@@ -67,6 +68,10 @@ export function checkWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): { check
     const nonEmpty = candidates.filter((g) => hasContent(g.rows)).map((g) => g.name);
     const report = nonEmpty.length ? nonEmpty : candidates.map((g) => g.name);
     for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }));
+  }
+  // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
+  for (const f of approvalFindings(recognised, workbookApprovals(wb))) {
+    recognised.find((c) => c.sheet === f.sheet)?.findings.push(f);
   }
   for (const c of recognised) findings.push(...c.findings);
   return { checks: opts.sheet ? checks : recognised, findings, catalogue };

@@ -1,0 +1,73 @@
+/**
+ * The fingerprint of a monitoring sheet: SHA-256 of its parsed values in a canonical order.
+ * Two sheets that read to the same values have the same fingerprint, whatever their layout,
+ * formatting or spelling of a number ("5.6万亩" and 56000 under 亩); any change of a value,
+ * a remark, the unit or the period changes it.
+ */
+import type { SheetCheck, RowData } from '../validate/sheet';
+import type { ReadValue } from '../validate/interpret';
+import { canonicalJson } from '../catalogue/version';
+import { sha256Hex } from '../util/sha256';
+import { parsePeriod } from '../read/period';
+
+/** "A1" < "A1a" < "A2" < "C10": by letter, then number, then suffix — the catalogue's order. */
+export function compareCodes(a: string, b: string): number {
+  const pa = /^([A-Za-z]*)(\d*)(.*)$/.exec(a)!;
+  const pb = /^([A-Za-z]*)(\d*)(.*)$/.exec(b)!;
+  if (pa[1] !== pb[1]) return pa[1] < pb[1] ? -1 : 1;
+  const na = Number(pa[2] || 0);
+  const nb = Number(pb[2] || 0);
+  if (na !== nb) return na - nb;
+  if (pa[3] !== pb[3]) return pa[3] < pb[3] ? -1 : 1;
+  return 0;
+}
+
+type Fingerprinted = number | string | null | { invalid: string } | { value: number; approx: true };
+
+/** A value as fingerprinted: the number, "n/a", null for none, or the raw text when it could not be read. */
+function valueOf(v: ReadValue): Fingerprinted {
+  switch (v.state) {
+    case 'ok':
+      if (v.value === null) return null;
+      return v.approx ? { value: v.value, approx: true } : v.value;
+    case 'not_applicable':
+      return 'n/a';
+    case 'invalid':
+      return { invalid: v.text };
+    default:
+      return null;
+  }
+}
+
+function rowOf(r: RowData) {
+  return {
+    code: r.indicator.code,
+    actual: valueOf(r.actual),
+    baseline: valueOf(r.baseline),
+    target: valueOf(r.target),
+    previous: valueOf(r.previous),
+    history: [...r.history].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
+    remarks: r.remarks.trim(),
+  };
+}
+
+/** The sheet's own period (never an --as-of given on the command line), in canonical wording. */
+function sheetPeriod(check: SheetCheck): string | null {
+  const meta = check.read.meta.period;
+  if (!meta) return null;
+  return parsePeriod(meta.value)?.label ?? meta.text;
+}
+
+/** What the fingerprint covers, as plain data (shown in tests and useful when two fingerprints differ). */
+export function fingerprintContent(check: SheetCheck) {
+  return {
+    unit: check.unitCanonical ?? check.unit ?? null,
+    period: sheetPeriod(check),
+    rows: [...check.rows].sort((a, b) => compareCodes(a.indicator.code, b.indicator.code)).map(rowOf),
+  };
+}
+
+/** SHA-256 (64 hex digits) of the sheet's parsed values in code order. */
+export function fingerprint(check: SheetCheck): string {
+  return sha256Hex(canonicalJson(fingerprintContent(check)));
+}
