@@ -22,6 +22,8 @@ export interface MessageArgs {
   year?: number;
   owner?: string;
   reporter?: string;
+  /** What exactly is wrong, in both languages (rules-sheet findings). */
+  reason?: Message;
 }
 
 type Builder = (a: MessageArgs) => Message;
@@ -129,7 +131,7 @@ export const MESSAGES: Record<RuleId, Builder> = {
     en: `This sheet is for ${a.found}, not the consolidation period ${a.expected}; it was left out. Send the sheet of the right period.`,
   }),
   catalogue_invalid: (a) => ({
-    zh: `指标规则有误：${a.text}。请修正指标规则表后再分析。`,
-    en: `The rules sheet is wrong: ${a.other ?? a.text}. Correct the rules sheet before analysing.`,
+    zh: `指标规则表有误：${a.reason?.zh ?? a.text}。请修正“指标规则”表后再校验或分析。`,
+    en: `The rules sheet 指标规则 is wrong: ${a.reason?.en ?? a.other ?? a.text}. Correct it before validating or analysing.`,
   }),
 };

@@ -43,6 +43,39 @@ export interface PlanSheet {
   freezeRows?: number;
   /** Print setup: landscape, fit to page width. */
   landscape?: boolean;
+  /** Excel data validation with an input message, for the cells people fill (unit templates). */
+  validations?: CellValidation[];
+  /** Protect the sheet (no password): only the `unlocked` ranges can be edited. */
+  protect?: boolean;
+  /** A1 ranges people may edit when the sheet is protected. */
+  unlocked?: string[];
+  /**
+   * 'replace' (the default): a product sheet, replaced whole. 'create': a new sheet that never
+   * replaces one of the same name — a free name such as "那吾镇 2022Q3 (2)" is used instead.
+   */
+  mode?: 'replace' | 'create';
+}
+
+/** A data validation rule on a range; 'percent' is a decimal between min (default 0) and max (default 100). */
+export interface CellValidation {
+  /** A1 range, e.g. "G5:H5". */
+  range: string;
+  kind: 'decimal' | 'whole' | 'percent' | 'list';
+  min?: number;
+  max?: number;
+  /** The choices of a 'list'. */
+  list?: string[];
+  /** The input message shown when the cell is selected (Excel allows 255 characters). */
+  prompt: string;
+  /** The input message's title (Excel allows 32 characters). */
+  title?: string;
+  /**
+   * 'stop' refuses other input; 'warning' (the default) asks and lets the person confirm, so a
+   * deliberate 不适用 can still be typed — the validator reads it.
+   */
+  errorStyle?: 'stop' | 'warning';
+  /** The text of the alert shown for other input. */
+  error?: string;
 }
 
 /** A mark on a cell of a user's sheet: a fill and a note. The value is never touched. */
