@@ -7,6 +7,8 @@ import type { Catalogue } from './model/catalogue';
 import type { Finding, IndicatorResult, Scores } from './model/results';
 import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from './model/plan';
 import { defaultCatalogue } from './catalogue/default';
+import { catalogueFor } from './catalogue/resolve';
+import { RULES_SHEET } from './catalogue/sheet-layout';
 import { indexCatalogue } from './catalogue/match';
 import { checkSheet, type SheetCheck } from './validate/sheet';
 import { makeFinding } from './validate/rules';
@@ -16,7 +18,10 @@ import { gapSheet, GAP_SHEET } from './plan/gap-sheet';
 import { approvalFindings, workbookApprovals } from './approval/approve';
 
 export interface RunOptions {
+  /** The catalogue for a workbook without a 指标规则 sheet of its own (default: the plan's). */
   catalogue?: Catalogue;
+  /** Use `catalogue` even when the workbook has its own 指标规则 (one catalogue for all inputs of a consolidation). */
+  ignoreRulesSheet?: boolean;
   /** ISO date; overrides the sheets' periods. */
   asOf?: string;
   /** Only this sheet. */
@@ -54,12 +59,19 @@ function hasContent(rows: WorkbookGrids['sheets'][number]['rows']): boolean {
 }
 
 /** Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a monitoring sheet. */
-export function checkWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue } {
-  const catalogue = opts.catalogue ?? defaultCatalogue();
-  const index = indexCatalogue(catalogue);
+export function checkWorkbook(
+  wb: WorkbookGrids, opts: RunOptions = {},
+): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue | null } {
   if (opts.sheet && !wb.sheets.some((s) => s.name === opts.sheet)) {
     throw new Error(`no sheet named "${opts.sheet}" / 工作簿中没有名为“${opts.sheet}”的工作表`);
   }
+  const choice = opts.ignoreRulesSheet
+    ? { catalogue: opts.catalogue ?? defaultCatalogue(), findings: [] }
+    : catalogueFor(wb, opts.catalogue);
+  // A broken 指标规则: only its findings. Nothing is read or scored against rules that are half wrong.
+  if (!choice.catalogue) return { checks: [], findings: choice.findings, catalogue: null };
+  const catalogue = choice.catalogue;
+  const index = indexCatalogue(catalogue);
   const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductSheet(s.name)));
   const checks = candidates.map((g) => checkSheet(g, catalogue, { asOf: opts.asOf, index }));
   const recognised = checks.filter((c) => c.recognised);
@@ -96,9 +108,14 @@ function commonAsOf(checks: SheetCheck[], opts: RunOptions): string | null {
 
 const EMPTY_SCORES: Scores = { overall: null, categories: {} };
 
+/** Sheets whose cells findings may mark: the user's sheets, and 指标规则, which the office edits. */
+function markableSheets(wb: WorkbookGrids): Set<string> {
+  return new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n) || n === RULES_SHEET));
+}
+
 export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
   const { checks, findings } = checkWorkbook(wb, opts);
-  const userSheets = new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n)));
+  const userSheets = markableSheets(wb);
   const plan: WritePlan = {
     sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
     annotations: annotationsFor(findings, userSheets),
@@ -109,10 +126,12 @@ export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunR
 
 export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
   const { checks, findings, catalogue } = checkWorkbook(wb, opts);
+  // No analysis on a broken 指标规则: the findings say what to correct.
+  if (!catalogue) return validateWorkbook(wb, opts);
   const indicators = checks.flatMap((c) => c.results);
   const scores = aggregateScores(indicators);
   const asOf = commonAsOf(checks, opts);
-  const userSheets = new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n)));
+  const userSheets = markableSheets(wb);
   const units = Array.from(new Set(checks.map((c) => c.unit).filter(Boolean))).join('、');
   const periods = Array.from(new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))).join('、');
   const gap = gapSheet(indicators, scores, catalogue, {

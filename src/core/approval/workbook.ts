@@ -3,6 +3,8 @@ import type { WorkbookGrids } from '../model/cells';
 import type { Catalogue } from '../model/catalogue';
 import { checkWorkbook } from '../engine';
 import { approveSheet, type ApprovalOutcome } from './approve';
+import { APPROVAL_REFUSED } from '../i18n/approval-messages';
+import { RULES_SHEET } from '../catalogue/sheet-layout';
 
 export interface WorkbookApprovalRequest {
   sheet: string;
@@ -18,5 +20,11 @@ export interface WorkbookApprovalRequest {
  */
 export function approveInWorkbook(wb: WorkbookGrids, req: WorkbookApprovalRequest): ApprovalOutcome {
   const { checks, findings, catalogue } = checkWorkbook(wb, { sheet: req.sheet, catalogue: req.catalogue });
+  // A broken 指标规则: nothing was checked, so nothing can be approved.
+  if (!catalogue) {
+    const first = findings[0];
+    const at = first?.cell ? `${first.cell} ` : '';
+    return { ok: false, reason: APPROVAL_REFUSED.hasErrors(RULES_SHEET, findings.length, { zh: at + first.message.zh, en: at + first.message.en }) };
+  }
   return approveSheet({ check: checks[0], findings, reviewer: req.reviewer, time: req.time, catalogue });
 }
