@@ -4,7 +4,7 @@ import { Actions } from './components/Actions';
 import { FilePicker } from './components/FilePicker';
 import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
-import { BusyIndicator, ErrorBar, Notice } from './components/Messages';
+import { BusyIndicator, ErrorBar, ExcelLimits, Notice } from './components/Messages';
 import { Summary } from './components/Summary';
 import type { PaneHost } from './host';
 import { prefersDark } from './host';
@@ -51,13 +51,17 @@ export function App({ host }: { host: PaneHost }) {
   }, [lang, strings]);
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.root} data-mode={host.kind}>
+    <FluentProvider
+      theme={dark ? webDarkTheme : webLightTheme}
+      className={styles.root}
+      // Native controls (the date picker) follow the theme too.
+      style={{ colorScheme: dark ? 'dark' : 'light' }}
+      data-mode={host.kind}
+    >
       <StringsContext.Provider value={strings}>
         <Header onToggleLanguage={() => setLang(lang === 'zh' ? 'en' : 'zh')} />
         {host.kind === 'file' && <Notice intent="info" text="fileModeNotice" />}
-        {host.kind === 'excel' && host.missingApis.length > 0 && (
-          <Notice intent="warning" text="errorApiTooOld" vars={{ sets: host.missingApis.join(', ') }} />
-        )}
+        {host.kind === 'excel' && host.limits.length > 0 && <ExcelLimits limits={host.limits} />}
         {host.kind === 'file' && (
           <FilePicker fileName={runner.fileName} disabled={runner.busy !== null} onPick={runner.openFile} />
         )}

@@ -26,8 +26,8 @@ export interface ExcelHost extends HostBase {
   activeSheet(): Promise<string>;
   /** Selects a cell, so the user sees what a finding is about. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Requirement sets this Excel lacks (empty when all are there). */
-  missingApis: string[];
+  /** What this Excel cannot do, a sentence each in zh and en (empty on a current Excel). */
+  limits: { zh: string; en: string }[];
 }
 
 export type PaneHost = FileHost | ExcelHost;

@@ -47,7 +47,8 @@ export async function runCheck(
   onStep: StepListener,
 ): Promise<RunResult> {
   await onStep('stepReading');
-  const grids = await failAs('errorRead', () => port.readSheets());
+  // Validating one sheet reads only that sheet (one round trip inside Excel).
+  const grids = await failAs('errorRead', () => port.readSheets(opts.sheet ? [opts.sheet] : undefined));
   await onStep(mode === 'validate' ? 'stepValidating' : 'stepAnalysing');
   const result = await failAs('errorRun', () =>
     mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts),

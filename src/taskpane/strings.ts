@@ -63,7 +63,7 @@ const zh = {
   errorSelect: '无法选中该单元格，它所在的工作表可能已被删除或改名。',
   errorSave: '无法生成下载文件，请重试。',
   errorActiveSheet: '无法确定当前工作表，请先点击要校验的工作表。',
-  errorApiTooOld: '此版本的 Excel 不支持本加载项所需的功能（{sets}），请更新 Excel 或改用网页版 Excel。',
+  excelLimitsTitle: '此版本 Excel 的限制',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -126,8 +126,7 @@ const en: StringTable = {
   errorSelect: 'The cell could not be selected; its sheet may have been deleted or renamed.',
   errorSave: 'The download could not be prepared; please try again.',
   errorActiveSheet: 'The current sheet could not be determined; click the sheet to validate first.',
-  errorApiTooOld:
-    'This version of Excel lacks features the add-in needs ({sets}); update Excel or use Excel on the web.',
+  excelLimitsTitle: 'What this Excel cannot do',
 };
 
 export const STRINGS: Record<Lang, StringTable> = { zh, en };

@@ -11,7 +11,7 @@ function fakeExcel(base: HostBase): ExcelHost {
     port: { readSheets: jest.fn(), applyPlan: jest.fn(), clearAnnotations: jest.fn(), appendRows: jest.fn() },
     activeSheet: jest.fn(),
     selectCell: jest.fn(),
-    missingApis: [],
+    limits: [],
   };
 }
 

@@ -24,8 +24,8 @@ class RecordingPort implements WorkbookPort {
     private readonly grids: WorkbookGrids,
     private readonly fail: Partial<Record<'read' | 'apply' | 'clear', Error>> = {},
   ) {}
-  async readSheets(): Promise<WorkbookGrids> {
-    this.calls.push('read');
+  async readSheets(names?: string[]): Promise<WorkbookGrids> {
+    this.calls.push(names ? `read:${names.join(',')}` : 'read');
     if (this.fail.read) throw this.fail.read;
     return this.grids;
   }
@@ -73,10 +73,10 @@ describe('runCheck', () => {
     expect(port.plans[0].sheets.map((s) => s.name)).toContain('差距分析');
   });
 
-  it('validates one sheet and clears only that sheet’s marks', async () => {
+  it('validates one sheet, reading and clearing only that sheet', async () => {
     const port = new RecordingPort(workbook);
     const result = await runCheck(port, 'validate', { sheet: '监测表' }, () => undefined);
-    expect(port.calls).toEqual(['read', 'clear:监测表', 'apply']);
+    expect(port.calls).toEqual(['read:监测表', 'clear:监测表', 'apply']);
     expect(result.findings).toEqual(validateWorkbook(workbook, { sheet: '监测表' }).findings);
     expect(result.indicators).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe('runCheck', () => {
   it('writes nothing when the engine fails', async () => {
     const port = new RecordingPort(workbook);
     await expect(runCheck(port, 'validate', { sheet: 'nope' }, () => undefined)).rejects.toBeInstanceOf(PaneError);
-    expect(port.calls).toEqual(['read']);
+    expect(port.calls).toEqual(['read:nope']);
   });
 });
 

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
   },
+  heading: { margin: 0 },
   meta: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
 });
 
@@ -64,7 +65,7 @@ export function FindingsList(p: FindingsListProps) {
   const names = indicatorNames(p.result);
   return (
     <section className={styles.list} aria-labelledby="findings-title" data-testid="findings">
-      <Subtitle2 as="h2" id="findings-title">
+      <Subtitle2 as="h2" id="findings-title" className={styles.heading}>
         {t('findingsTitle')}
       </Subtitle2>
       {groupFindings(p.result.findings).map((sg) => (

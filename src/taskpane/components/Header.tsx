@@ -8,6 +8,7 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
   },
+  title: { margin: 0 },
 });
 
 export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
@@ -15,7 +16,7 @@ export function Header({ onToggleLanguage }: { onToggleLanguage: () => void }) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
-      <Subtitle2 as="h1">{t('appTitle')}</Subtitle2>
+      <Subtitle2 as="h1" className={styles.title}>{t('appTitle')}</Subtitle2>
       <Button size="small" appearance="subtle" onClick={onToggleLanguage} aria-label={t('switchLanguageLabel')}>
         {t('switchLanguage')}
       </Button>

@@ -34,3 +34,20 @@ export function Notice(props: { text: StringKey; intent: 'success' | 'info' | 'w
     </MessageBar>
   );
 }
+
+/** What an older Excel cannot do, said plainly instead of hiding buttons. */
+export function ExcelLimits({ limits }: { limits: { zh: string; en: string }[] }) {
+  const { t, lang } = useStrings();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('excelLimitsTitle')}</MessageBarTitle>
+        <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+          {limits.map((l) => (
+            <li key={l.en}>{l[lang]}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

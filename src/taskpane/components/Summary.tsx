@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   warnings: { color: tokens.colorPaletteDarkOrangeForeground1 },
   overall: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  heading: { margin: 0 },
+  subheading: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2 },
 });
 
 /** The last run at a glance: finding counts, as-of date, and for an analysis the statuses and scores. */
@@ -33,7 +35,7 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
   const categories = Object.entries(result.scores.categories);
   return (
     <section className={styles.summary} aria-labelledby="summary-title" data-testid="summary">
-      <Subtitle2 as="h2" id="summary-title">
+      <Subtitle2 as="h2" id="summary-title" className={styles.heading}>
         {mode === 'validate' ? t('summaryValidate') : t('summaryAnalyse')}
       </Subtitle2>
       <dl className={styles.facts}>
@@ -60,7 +62,7 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
       </dl>
       {mode === 'analyse' && statuses.length > 0 && (
         <>
-          <Caption1 as="h3">{t('summaryStatuses')}</Caption1>
+          <Caption1 as="h3" className={styles.subheading}>{t('summaryStatuses')}</Caption1>
           <div className={styles.chips} data-testid="status-counts">
             {statuses.map(({ status, count }) => (
               <StatusChip key={status} status={status} count={count} />
@@ -70,7 +72,7 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
       )}
       {mode === 'analyse' && categories.length > 0 && (
         <>
-          <Caption1 as="h3">{t('summaryCategories')}</Caption1>
+          <Caption1 as="h3" className={styles.subheading}>{t('summaryCategories')}</Caption1>
           <dl className={styles.facts}>
             {categories.map(([name, score]) => (
               <Fragment key={name}>
