@@ -12,8 +12,9 @@
  */
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../core/model/cells';
 import { cellAddress, columnLetters, parseAddress } from '../core/model/cells';
-import type { Annotation, PlanCell, PlanSheet, PlanValue, WritePlan } from '../core/model/plan';
+import type { Annotation, CellValidation, PlanCell, PlanSheet, PlanValue, WritePlan } from '../core/model/plan';
 import { ANNOTATION_STORE_SHEET } from '../core/model/plan';
+import { freeSheetName } from '../core/plan/sheet-name';
 import type { WorkbookPort } from './port';
 import {
   STORE_HEADER,
@@ -24,6 +25,7 @@ import {
   storeKey,
 } from './annotation-store';
 import { dateToExcelSerial, excelSerialToDate, isDateFormat } from './number-format';
+import { NumericRule, PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from './validation';
 
 // ---------------------------------------------------------------------------------------------
 // Requirement sets
@@ -467,6 +469,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const store = plan.annotations.length > 0 ? this.queueStoreRead() : null;
     const previous = this.queuePreviousLooks(plan.annotations, annotatedSheets);
     const commentSheets = this.support.noteMode === 'comments' ? this.queueCommentRead([...annotatedSheets.values()]) : [];
+    const creating = plan.sheets.some((ps) => ps.mode === 'create');
+    if (creating) sheets.load('items/name');
     await this.context.sync();
 
     const missing = [...annotatedSheets.entries()].filter(([, ws]) => ws.isNullObject).map(([name]) => name);
@@ -476,8 +480,13 @@ export class OfficeWorkbook implements WorkbookPort {
     // Sync 2 (and more only for very large writes): the plan's sheets, then the annotations.
     const batch = new WriteBatch(this.context, this.budget);
     const written = new Map<string, Excel.Worksheet>();
+    const taken = creating ? sheets.items.map((ws) => ws.name) : [];
     for (let i = 0; i < plan.sheets.length; i++) {
-      written.set(plan.sheets[i].name, await this.writeSheet(plan.sheets[i], existing[i], i, batch));
+      const ps = plan.sheets[i];
+      // 'create' sheets never replace one of the same name: they take a free name beside it.
+      const name = ps.mode === 'create' ? freeSheetName(ps.name, taken) : null;
+      if (name) taken.push(name);
+      written.set(ps.name, await this.writeSheet(ps, name === null ? existing[i] : null, name ?? ps.name, i, batch));
     }
     if (store) await this.annotate(plan.annotations, annotatedSheets, previous, comments, store, batch);
     const target = plan.activate ? written.get(plan.activate) ?? (activate && !activate.isNullObject ? activate : null) : null;
@@ -548,17 +557,23 @@ export class OfficeWorkbook implements WorkbookPort {
     return found;
   }
 
-  /** Replaces (or creates) a plan sheet at the same tab position and fills it. */
-  private async writeSheet(ps: PlanSheet, old: Excel.Worksheet, index: number, batch: WriteBatch): Promise<Excel.Worksheet> {
+  /** Replaces `old` (keeping its tab position) or adds a sheet named `name`, and fills it. */
+  private async writeSheet(
+    ps: PlanSheet,
+    old: Excel.Worksheet | null,
+    name: string,
+    index: number,
+    batch: WriteBatch,
+  ): Promise<Excel.Worksheet> {
     const sheets = this.context.workbook.worksheets;
-    await batch.reserve(estimatePayload(ps.name) * 3);
+    await batch.reserve(estimatePayload(name) * 3);
     let ws: Excel.Worksheet;
-    if (old.isNullObject) ws = sheets.add(ps.name);
+    if (!old || old.isNullObject) ws = sheets.add(name);
     else {
       // Add under a temporary name first: Excel refuses to delete a workbook's last visible sheet.
       ws = sheets.add(`~替换中~${index}`);
       old.delete();
-      ws.name = ps.name;
+      ws.name = name;
       ws.position = old.position;
     }
 
@@ -669,6 +684,17 @@ export class OfficeWorkbook implements WorkbookPort {
         cf.dataBar.positiveFormat.gradientFill = false;
       }
     }
+    if (this.support.dataValidation) {
+      for (const v of ps.validations ?? []) {
+        await batch.reserve(estimatePayload(v) * 2);
+        applyValidation(ws.getRange(v.range).dataValidation, v);
+      }
+    }
+    for (const range of ps.unlocked ?? []) {
+      await batch.reserve(estimatePayload(range));
+      ws.getRange(range).format.protection.locked = false;
+    }
+    if (ps.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   }
 
   // --- annotations ------------------------------------------------------------------------
@@ -841,6 +867,36 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     await batch.flush();
   }
+}
+
+const OPERATORS: Record<NumericRule['operator'], Excel.DataValidationOperator | 'Between' | 'GreaterThanOrEqualTo' | 'LessThanOrEqualTo'> = {
+  between: 'Between',
+  greaterThanOrEqual: 'GreaterThanOrEqualTo',
+  lessThanOrEqual: 'LessThanOrEqualTo',
+  any: 'Between',
+};
+
+function applyValidation(target: Excel.DataValidation, v: CellValidation): void {
+  if (v.kind === 'list') {
+    target.rule = { list: { inCellDropDown: true, source: listSource(v) } };
+  } else {
+    const rule = numericRule(v);
+    const basic: Excel.BasicDataValidation =
+      rule.operator === 'any'
+        ? { formula1: -1e15, formula2: 1e15, operator: 'Between' }
+        : rule.operator === 'between'
+          ? { formula1: rule.min!, formula2: rule.max!, operator: 'Between' }
+          : { formula1: (rule.min ?? rule.max)!, operator: OPERATORS[rule.operator] };
+    target.rule = rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+  }
+  target.ignoreBlanks = true;
+  target.prompt = { showPrompt: true, title: clip(v.title, PROMPT_TITLE_MAX), message: clip(v.prompt, PROMPT_TEXT_MAX) };
+  target.errorAlert = {
+    showAlert: true,
+    style: v.errorStyle === 'stop' ? 'Stop' : 'Warning',
+    title: clip(v.title, PROMPT_TITLE_MAX),
+    message: clip(v.error ?? v.prompt, PROMPT_TEXT_MAX),
+  };
 }
 
 /**

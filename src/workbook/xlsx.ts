@@ -5,8 +5,9 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../core/model/cells';
 import { isCellError, parseAddress } from '../core/model/cells';
-import type { Annotation, PlanCell, PlanSheet, WritePlan } from '../core/model/plan';
+import type { Annotation, CellValidation, PlanCell, PlanSheet, WritePlan } from '../core/model/plan';
 import { ANNOTATION_STORE_SHEET } from '../core/model/plan';
+import { freeSheetName } from '../core/plan/sheet-name';
 import type { WorkbookPort } from './port';
 import {
   STORE_HEADER,
@@ -16,6 +17,7 @@ import {
   normaliseAddress,
   storeKey,
 } from './annotation-store';
+import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from './validation';
 
 type XCell = ExcelJS.Cell;
 type XSheet = ExcelJS.Worksheet;
@@ -191,7 +193,34 @@ function writePlanCell(ws: XSheet, pc: PlanCell): void {
   if (Object.keys(style).length > 0) restyle(cell, style);
 }
 
-function fillSheet(ws: XSheet, ps: PlanSheet): void {
+function dataValidation(v: CellValidation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    prompt: clip(v.prompt, PROMPT_TEXT_MAX),
+    promptTitle: clip(v.title, PROMPT_TITLE_MAX) || undefined,
+    showErrorMessage: true,
+    errorStyle: v.errorStyle ?? 'warning',
+    error: v.error ? clip(v.error, PROMPT_TEXT_MAX) : undefined,
+  };
+  if (v.kind === 'list') return { ...common, type: 'list', formulae: [`"${listSource(v)}"`] };
+  const rule = numericRule(v);
+  if (rule.operator === 'any') return { ...common, type: rule.type, operator: 'between', formulae: [-1e15, 1e15] };
+  const formulae = rule.operator === 'between' ? [rule.min, rule.max] : [rule.min ?? rule.max];
+  return { ...common, type: rule.type, operator: rule.operator, formulae };
+}
+
+/** Every cell of an A1 range such as "G5:H9". */
+function eachCellOf(ws: XSheet, range: string, fn: (cell: XCell) => void): void {
+  const [a, b] = range.split(':');
+  const from = parseAddress(a);
+  const to = b ? parseAddress(b) : from;
+  for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
+    for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) fn(ws.getCell(r + 1, c + 1));
+  }
+}
+
+async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
   for (const pc of ps.cells) writePlanCell(ws, pc);
   (ps.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
@@ -217,6 +246,12 @@ function fillSheet(ws: XSheet, ps: PlanSheet): void {
       ],
     });
   }
+  // ExcelJS keeps validations by address; a range key is written as one rule over the range.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const v of ps.validations ?? []) validations.add(v.range.replace(/\$/g, ''), dataValidation(v));
+  for (const range of ps.unlocked ?? []) eachCellOf(ws, range, (cell) => restyle(cell, { protection: { locked: false } }));
+  if (ps.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -272,9 +307,15 @@ export class XlsxWorkbook implements WorkbookPort {
       if (ps.name === ANNOTATION_STORE_SHEET) throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
     }
 
-    for (const ps of plan.sheets) fillSheet(this.replaceSheet(ps.name), ps);
+    const names = new Map<string, string>();
+    for (const ps of plan.sheets) {
+      // 'create' sheets never replace one of the same name: they take a free name beside it.
+      const name = ps.mode === 'create' ? freeSheetName(ps.name, this.sheetNames()) : ps.name;
+      names.set(ps.name, name);
+      await fillSheet(ps.mode === 'create' ? this.wb.addWorksheet(name) : this.replaceSheet(name), ps);
+    }
     if (plan.annotations.length > 0) this.annotate(plan.annotations);
-    if (plan.activate) this.activate(plan.activate);
+    if (plan.activate) this.activate(names.get(plan.activate) ?? plan.activate);
   }
 
   async clearAnnotations(sheet?: string): Promise<void> {

@@ -35,6 +35,10 @@ export interface CellLook {
   note: string | null;
   /** Internal link target "Sheet!A1", null for none. */
   link: string | null;
+  /** False only for cells unlocked for editing on a protected sheet. */
+  locked: boolean;
+  /** The kind of data validation on the cell: 'decimal', 'whole', 'list', or null. */
+  validation: string | null;
 }
 
 export interface SheetLook {
@@ -44,6 +48,7 @@ export interface SheetLook {
   dataBars: { range: string; color: string }[];
   /** Width of the first columns, as set by a plan (undefined when not set). */
   columnWidths: (number | undefined)[];
+  protected: boolean;
 }
 
 export interface PortHarness {
@@ -266,6 +271,45 @@ export function describeWorkbookPortContract(name: string, makeHarness: MakeHarn
         for (const s of before.sheets) expect(sheet(after, s.name)).toEqual(s);
         await h.port.clearAnnotations();
         for (const s of before.sheets) expect(sheet(await h.port.readSheets(), s.name)).toEqual(s);
+      });
+
+      it('writes a template sheet: data validation, protection with unlocked input cells', async () => {
+        const h = await makeHarness(seedWorkbook());
+        const template: PlanSheet = {
+          name: '那吾镇 2022Q3',
+          mode: 'create',
+          cells: [
+            { row: 0, col: 0, value: '指标名称' },
+            { row: 0, col: 1, value: '本期完成值' },
+            { row: 1, col: 0, value: 'R&D经费投入强度' },
+          ],
+          validations: [
+            { range: 'B2:B4', kind: 'percent', prompt: '填写百分数，例如 1.42', title: '本期完成值' },
+            { range: 'C2', kind: 'list', list: ['已完成', '推进中', '未启动'], prompt: '选择进展' },
+          ],
+          unlocked: ['B2:C4'],
+          protect: true,
+        };
+        await h.port.applyPlan({ sheets: [template], annotations: [], activate: '那吾镇 2022Q3' });
+        await h.reopen();
+        expect(await h.cellLook('那吾镇 2022Q3', 'B3')).toMatchObject({ validation: 'decimal', locked: false });
+        expect(await h.cellLook('那吾镇 2022Q3', 'C2')).toMatchObject({ validation: 'list', locked: false });
+        expect(await h.cellLook('那吾镇 2022Q3', 'A2')).toMatchObject({ validation: null, locked: true });
+        expect((await h.sheetLook('那吾镇 2022Q3')).protected).toBe(true);
+        expect((await h.sheetLook('监测表')).protected).toBe(false);
+      });
+
+      it("never replaces a sheet with a 'create' sheet: it takes a free name beside it", async () => {
+        const h = await makeHarness(seedWorkbook());
+        const sheet = (value: string): PlanSheet => ({ name: '那吾镇 2022Q3', mode: 'create', cells: [{ row: 0, col: 0, value }] });
+        await h.port.applyPlan({ sheets: [sheet('第一份')], annotations: [] });
+        await h.port.applyPlan({ sheets: [sheet('第二份')], annotations: [] });
+        await h.reopen();
+        const wb = await h.port.readSheets(['那吾镇 2022Q3', '那吾镇 2022Q3 (2)']);
+        expect(wb.sheets.map((s) => [s.name, s.rows[0][0]?.value])).toEqual([
+          ['那吾镇 2022Q3', '第一份'],
+          ['那吾镇 2022Q3 (2)', '第二份'],
+        ]);
       });
 
       it('rejects a plan that annotates a missing sheet and leaves the workbook as it was', async () => {

@@ -37,6 +37,16 @@ export interface DCell {
   hAlign?: string;
   vAlign?: string;
   link?: { documentReference?: string; address?: string; textToDisplay?: string };
+  /** Cells are locked unless unlocked (it matters once the sheet is protected). */
+  locked?: boolean;
+  validation?: DValidation;
+}
+
+export interface DValidation {
+  rule?: Record<string, unknown>;
+  prompt?: { showPrompt: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert: boolean; style?: string; title?: string; message?: string };
+  ignoreBlanks?: boolean;
 }
 
 export interface DDataBar {
@@ -59,6 +69,7 @@ export interface DSheet {
   dataBars: DDataBar[];
   notes: Map<string, string>;
   comments: { id: string; cell: string; content: string }[];
+  protected: boolean;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -76,6 +87,7 @@ export function newSheet(name: string): DSheet {
     dataBars: [],
     notes: new Map(),
     comments: [],
+    protected: false,
   };
 }
 
@@ -501,6 +513,15 @@ export class WorksheetProxy extends Proxy<DSheet> {
     return new CommentCollectionProxy(this.ctx, () => this.target, this.nullableChild());
   }
 
+  get protection(): { protect(options?: unknown, password?: string): void } {
+    return {
+      protect: (options?: unknown, password?: string) => {
+        if (password !== undefined) this.ctx.need(1.07, 'WorksheetProtection.protect(password)');
+        this.ctx.enqueue(() => void (this.live().protected = true), { protect: options ?? null });
+      },
+    };
+  }
+
   get freezePanes(): { freezeRows(n: number): void } {
     this.ctx.need(1.07, 'Worksheet.freezePanes');
     return {
@@ -669,6 +690,27 @@ export class RangeProxy extends Proxy<Box> {
     });
   }
 
+  get dataValidation(): Record<'rule' | 'prompt' | 'errorAlert' | 'ignoreBlanks', unknown> {
+    this.ctx.need(1.08, 'Range.dataValidation');
+    const target = {} as Record<'rule' | 'prompt' | 'errorAlert' | 'ignoreBlanks', unknown>;
+    for (const name of ['rule', 'prompt', 'errorAlert', 'ignoreBlanks'] as const) {
+      Object.defineProperty(target, name, {
+        set: (v: unknown) =>
+          this.ctx.enqueue(() => {
+            const b = this.live();
+            eachCell(b, (r, c) => {
+              const cell = this.ctx.model.cell(b.sheet, r, c);
+              cell.validation = { ...cell.validation, [name]: v };
+            });
+          }, { [name]: v }),
+        get: () => {
+          throw new ExcelDoubleError('PropertyNotLoaded', `dataValidation.${name}`);
+        },
+      });
+    }
+    return target;
+  }
+
   merge(across = false): void {
     this.ctx.enqueue(() => {
       const b = this.live();
@@ -730,6 +772,17 @@ export class RangeFormatProxy {
   set verticalAlignment(v: string) {
     this.each('verticalAlignment', v, (c) => (c.vAlign = v));
   }
+  get protection(): { locked: boolean } {
+    const target = {} as { locked: boolean };
+    Object.defineProperty(target, 'locked', {
+      set: (v: boolean) => this.each('protection.locked', v, (c) => (c.locked = v)),
+      get: () => {
+        throw new ExcelDoubleError('PropertyNotLoaded', 'format.protection.locked');
+      },
+    });
+    return target;
+  }
+
   set columnWidth(points: number) {
     this.ctx.enqueue(() => {
       const b = this.box();

@@ -63,6 +63,8 @@ function harnessFor(model: WorkbookModel, apiVersion = 1.18): OfficeHarness {
         numFmt: c.numFmt ?? null,
         note: noteOf(s, addr),
         link: ref ? ref.replace(/^'((?:[^']|'')+)'!/, (_m, n: string) => `${n.replace(/''/g, "'")}!`) : null,
+        locked: c.locked !== false,
+        validation: c.validation?.rule ? Object.keys(c.validation.rule)[0].replace('wholeNumber', 'whole') : null,
       };
     },
     async sheetLook(sheet: string): Promise<SheetLook> {
@@ -74,6 +76,7 @@ function harnessFor(model: WorkbookModel, apiVersion = 1.18): OfficeHarness {
         landscape: s.orientation === 'Landscape' && s.zoom.horizontalFitToPages === 1,
         dataBars: s.dataBars.map((b) => ({ range: b.range, color: b.fillColor ?? '' })),
         columnWidths: [0, 1, 2, 3].map((c) => chars(s.columnWidths.get(c))),
+        protected: s.protected,
       };
     },
     async reopen() {

@@ -60,6 +60,8 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
         numFmt: cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null,
         note: note === undefined ? null : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''),
         link,
+        locked: cell.protection?.locked !== false,
+        validation: cell.dataValidation?.type ?? null,
       };
     },
     async sheetLook(sheet: string): Promise<SheetLook> {
@@ -75,6 +77,7 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
           cf.rules.filter((r) => r.type === 'dataBar').map((r) => ({ range: cf.ref, color: hex(r.color) ?? '' })),
         ),
         columnWidths: [1, 2, 3, 4].map((c) => ws.getColumn(c).width),
+        protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       };
     },
     async reopen() {
