@@ -8,6 +8,7 @@ import type { Catalogue, Indicator, UnitEntry } from '../model/catalogue';
 import type { Finding, IndicatorResult, Scores, Status } from '../model/results';
 import type { WritePlan } from '../model/plan';
 import { defaultCatalogue } from '../catalogue/default';
+import { catalogueFor } from '../catalogue/resolve';
 import { canonicalUnitName, sameUnit, unitKey } from '../catalogue/match';
 import { checkWorkbook, isProductSheet, type SheetSummary } from '../engine';
 import { aggregateScores, scoreIndicator } from '../score';
@@ -16,7 +17,7 @@ import type { SheetCheck, RowData } from '../validate/sheet';
 import { approvalFindings, approvalState, workbookApprovals } from '../approval/approve';
 import type { Approval } from '../approval/record';
 import { gapSheet } from '../plan/gap-sheet';
-import { findingsSheet, annotationsFor } from '../plan/findings-sheet';
+import { findingsSheet, annotationsFor, FINDINGS_SHEET } from '../plan/findings-sheet';
 import { completenessSheet, COMPLETENESS_SHEET } from '../plan/completeness-sheet';
 import { unitsPhrase } from '../i18n/consolidation-messages';
 import { aggregateIndicator, where as whereOf, type Contribution } from './aggregate';
@@ -32,6 +33,7 @@ export interface ConsolidationInput {
 }
 
 export interface ConsolidateOptions {
+  /** One catalogue for all inputs (their own 指标规则 sheets are not used); see chooseCatalogue. */
   catalogue?: Catalogue;
   /** The consolidation's period end (ISO date); by default the one most sheets report. */
   asOf?: string;
@@ -64,7 +66,8 @@ export interface ConsolidationResult {
   sheets: (SheetSummary & { file?: string })[];
   reports: SheetReport[];
   plan: WritePlan;
-  catalogue: Catalogue;
+  /** Null when the workbook's own 指标规则 is broken: then only its findings are given. */
+  catalogue: Catalogue | null;
 }
 
 function tag(f: Finding, file: string | undefined): Finding {
@@ -80,8 +83,23 @@ function unitOf(check: SheetCheck, catalogue: Catalogue): { unit: string | null;
   return { unit: known ?? typed, entry };
 }
 
+/**
+ * One catalogue for every input: the one given; else, for the tabs of one workbook, its own 指标规则;
+ * else the plan's. Null when that workbook's 指标规则 is broken (its findings say why).
+ */
+function chooseCatalogue(inputs: ConsolidationInput[], given?: Catalogue): { catalogue: Catalogue | null; findings: Finding[] } {
+  if (given) return { catalogue: given, findings: [] };
+  if (inputs.length === 1) {
+    const choice = catalogueFor(inputs[0].grids);
+    return { catalogue: choice.catalogue, findings: choice.findings };
+  }
+  return { catalogue: defaultCatalogue(), findings: [] };
+}
+
 export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptions = {}): ConsolidationResult {
-  const catalogue = opts.catalogue ?? defaultCatalogue();
+  const choice = chooseCatalogue(inputs, opts.catalogue);
+  if (!choice.catalogue) return brokenRules(choice.findings);
+  const catalogue = choice.catalogue;
   const several = inputs.length > 1;
   const reports: SheetReport[] = [];
   const unreadable: { source: string; errors: number; warnings: number }[] = [];
@@ -91,7 +109,7 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   inputs.forEach((input, i) => {
     const file = several ? input.file ?? `#${i + 1}` : input.file;
     const tagFile = several ? file : undefined;
-    const { checks, findings } = checkWorkbook(input.grids, { catalogue, asOf: opts.asOf });
+    const { checks, findings } = checkWorkbook(input.grids, { catalogue, asOf: opts.asOf, ignoreRulesSheet: true });
     const own = workbookApprovals(input.grids);
     const inChecks = new Set(checks.flatMap((c) => c.findings));
     const rest = findings.filter((f) => !inChecks.has(f)).map((f) => tag(f, tagFile));
@@ -179,6 +197,16 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
     activate: CONSOLIDATION_SHEET,
   };
   return { asOf, period, dueDate, findings, indicators, scores, consolidated, completeness: rows, sheets, reports, plan, catalogue };
+}
+
+/** A broken 指标规则 in the workbook: its findings only, nothing read or scored against it. */
+function brokenRules(findings: Finding[]): ConsolidationResult {
+  return {
+    asOf: null, period: null, dueDate: null, findings, indicators: [], scores: { overall: null, categories: {} },
+    consolidated: [], completeness: [], sheets: [], reports: [],
+    plan: { sheets: [findingsSheet(findings, '校验结果 / Validation findings (consolidation)')], annotations: [], activate: FINDINGS_SHEET },
+    catalogue: null,
+  };
 }
 
 /** The report a consolidation finding is about (by file, sheet and cell). */

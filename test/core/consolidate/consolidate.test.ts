@@ -3,6 +3,7 @@ import { consolidationJson } from '../../../src/core/consolidate/json';
 import { scoreIndicator } from '../../../src/core/score';
 import { defaultCatalogue } from '../../../src/core/catalogue/default';
 import type { Finding } from '../../../src/core/model/results';
+import { grid } from '../../helpers/grid';
 import { BUREAU, TOWNSHIP_A, TOWNSHIP_B, approved, file, unitSheet } from './fixtures';
 
 const catalogue = defaultCatalogue();
@@ -276,6 +277,26 @@ describe('errors under a city figure', () => {
       file('勒秀镇.xlsx', unitSheet('勒秀镇', [['F5', '青稞亩均产量', '斤/亩', 360, 400, 300, 372, '']])),
     ]);
     expect(res.consolidated.find((c) => c.code === 'F5')).toMatchObject({ value: 400, units: ['那吾镇'] });
+  });
+});
+
+describe('the catalogue', () => {
+  it("of a workbook's own tabs is its 指标规则; a broken one gives only its findings", () => {
+    const res = consolidate([{ grids: { sheets: [unitSheet('那吾镇', TOWNSHIP_A), grid('指标规则', [['乱写的']])] } }]);
+    expect(res.catalogue).toBeNull();
+    expect(res.consolidated).toEqual([]);
+    expect(res.findings.length).toBeGreaterThan(0);
+    expect(res.findings.every((f) => f.rule === 'catalogue_invalid')).toBe(true);
+    expect(res.plan.sheets.map((s) => s.name)).toEqual(['校验结果']);
+  });
+
+  it('is one for all files: a unit file\'s own 指标规则 is not used', () => {
+    const res = consolidate([
+      file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A), grid('指标规则', [['乱写的']])),
+      file('勒秀镇.xlsx', unitSheet('勒秀镇', TOWNSHIP_B)),
+    ]);
+    expect(res.consolidated.find((c) => c.code === 'F4')!.value).toBe(4000);
+    expect(res.findings.some((f) => f.rule === 'catalogue_invalid')).toBe(false);
   });
 });
 
