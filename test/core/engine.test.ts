@@ -58,6 +58,11 @@ describe('validation rules fire where planted', () => {
     ['C6', '省级技术转移机构', '亩', 0, 1, 1, '', ''],
   ]);
   const { findings } = validateWorkbook({ sheets: [sheet] });
+  it('shows what was typed, not a figure, for an invalid row in the gap analysis', () => {
+    const gap = analyseWorkbook({ sheets: [sheet] }).plan.sheets[0];
+    const c5row = gap.cells.find((c) => c.value === 'C5')!.row;
+    expect(gap.cells.some((c) => c.row === c5row && c.value === '#DIV/0!')).toBe(true);
+  });
   it.each([
     ['F5', 'likely_fraction_percent'],
     ['F6', 'unparseable_number'],

@@ -44,7 +44,8 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
     { zh: '单位', width: 8, value: (r) => r.unit },
     { zh: '基期值', width: 11, value: (r) => num(r.baseline), fmt: vf },
     { zh: '目标值', width: 11, value: (r) => num(r.target), fmt: vf },
-    { zh: '本期完成值', width: 12, value: (r) => (r.actual === null ? r.actualText ?? null : (r.approximate ? r.actual : r.actual)), fmt: vf },
+    // An invalid row shows what was typed, not a figure derived from it.
+    { zh: '本期完成值', width: 12, value: (r) => (r.actual === null || r.status === 'invalid' ? r.actualText ?? null : r.actual), fmt: vf },
     { zh: '完成率', width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
     { zh: '序时进度', width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
     { zh: '推进进度', width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
