@@ -6,6 +6,10 @@ import { UsageError } from './args';
 import { InputError, oneLine } from './io';
 import { runCheck } from './commands/run';
 import { runDemo } from './commands/demo';
+import { runRules } from './commands/rules';
+import { runTemplate } from './commands/template';
+import { runConsolidate } from './commands/consolidate';
+import { runApprove } from './commands/approve';
 
 export interface CommandContext {
   stdout: (line: string) => void;
@@ -15,9 +19,13 @@ export interface CommandContext {
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  validate: { run: (a, c) => runCheck('validate', a, c), usage: 'validate FILE [--sheet NAME] [--as-of DATE] [--json]' },
-  analyse: { run: (a, c) => runCheck('analyse', a, c), usage: 'analyse FILE [--as-of DATE] [--out OUT.xlsx | --in-place] [--json]' },
+  validate: { run: (a, c) => runCheck('validate', a, c), usage: 'validate FILE [--sheet NAME] [--as-of DATE] [--rules FILE] [--json]' },
+  analyse: { run: (a, c) => runCheck('analyse', a, c), usage: 'analyse FILE [--as-of DATE] [--out OUT.xlsx | --in-place] [--rules FILE] [--json]' },
   demo: { run: runDemo, usage: 'demo [FOLDER] [--out FOLDER]   (analyse every sample workbook)' },
+  template: { run: runTemplate, usage: 'template --unit NAME|all --period TEXT --out OUT.xlsx|FOLDER [--rules FILE]' },
+  rules: { run: runRules, usage: 'rules --out OUT.xlsx [--rules FILE] | rules --check FILE' },
+  consolidate: { run: runConsolidate, usage: 'consolidate FILE|FOLDER... --out OUT.xlsx [--as-of DATE] [--json]' },
+  approve: { run: (a, c) => runApprove(a, c), usage: 'approve FILE [--sheet NAME] --reviewer NAME [--json]   (appends to 审核记录)' },
 };
 
 export function usage(): string {

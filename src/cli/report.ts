@@ -23,7 +23,7 @@ export function summaryLines(result: RunResult, mode: 'validate' | 'analyse'): s
   return lines;
 }
 
-export function findingLines(result: RunResult, limit = 200): string[] {
+export function findingLines(result: Pick<RunResult, 'findings'>, limit = 200): string[] {
   const sorted = sortFindings(result.findings);
   const lines = sorted.slice(0, limit).map((f) => {
     const where = [f.file, f.sheet, f.cell].filter(Boolean).join('!');

@@ -3,12 +3,14 @@ import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../core/en
 import { parseArgs, str, UsageError } from '../args';
 import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
 import { summaryLines, findingLines } from '../report';
+import { loadRulesFile } from '../rules-file';
+import { rulesSheetOf } from '../../core/catalogue/resolve';
 import type { CommandContext } from '../main';
 
 export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx: CommandContext): Promise<number> {
   const { positional, options } = parseArgs(argv, {
     flags: ['json', ...(mode === 'analyse' ? ['in-place'] : [])],
-    values: ['as-of', 'sheet', ...(mode === 'analyse' ? ['out'] : [])],
+    values: ['as-of', 'sheet', 'rules', ...(mode === 'analyse' ? ['out'] : [])],
   });
   if (positional.length !== 1) throw new UsageError(`${mode} takes exactly one FILE`);
   const file = positional[0];
@@ -17,12 +19,17 @@ export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx
   if (out && inPlace) throw new UsageError('use either --out or --in-place, not both');
   if (out && samePath(out, file)) throw new UsageError('--out names the input file; use --in-place to write into it');
   const asOf = parseAsOf(str(options, 'as-of'));
+  const rulesFile = str(options, 'rules');
+  const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
 
   const wb = await openWorkbook(file);
   const grids = await wb.readSheets();
+  if (rulesFile && rulesSheetOf(grids)) {
+    ctx.stderr(`indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`);
+  }
   let result;
   try {
-    const opts = { asOf, sheet: str(options, 'sheet') };
+    const opts = { asOf, sheet: str(options, 'sheet'), catalogue };
     result = mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
   } catch (e) {
     if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
