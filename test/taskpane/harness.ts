@@ -1,0 +1,118 @@
+/**
+ * Building and opening the task pane in a real browser: a production webpack build, a small
+ * http server for it, and Debian's chromium driven by playwright-core. Used by the end-to-end
+ * test and by scripts/screenshot-pane.ts and scripts/bundle-size.ts.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import webpack from 'webpack';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+/** The task pane's width in Excel on the desktop; tall enough for a run's summary. */
+export const PANE_VIEWPORT = { width: 350, height: 900 };
+
+/** Builds the add-in with the project's webpack.config.js (production) into `outDir`. */
+export async function buildPane(outDir: string): Promise<webpack.Stats> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(REPO_ROOT, 'webpack.config.js')) as (
+    env: Record<string, unknown>,
+    options: { mode: string },
+  ) => Promise<webpack.Configuration>;
+  const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+  config.output = { ...config.output, path: outDir };
+  config.infrastructureLogging = { level: 'error' };
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (!stats || stats.hasErrors()) {
+        const errors = stats?.toJson({ all: false, errors: true }).errors ?? [];
+        return reject(new Error(`webpack build failed:\n${errors.map((e) => e.message).join('\n')}`));
+      }
+      resolve(stats);
+    });
+  });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the files of `dir` on a free localhost port. */
+export function serveDir(dir: string): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.resolve(root, `.${urlPath}`);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface PaneOptions {
+  /** The browser's language, which the pane follows in file mode. */
+  locale: 'zh-CN' | 'en-US';
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * Opens the pane as a plain browser page: office.js is refused at once (as on a machine that
+ * cannot reach Microsoft's CDN), so the pane must start in file mode.
+ */
+export async function openPane(browser: Browser, baseUrl: string, opts: PaneOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: opts.locale,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: PANE_VIEWPORT,
+    acceptDownloads: true,
+  });
+  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}taskpane.html`);
+  return { context, page };
+}
