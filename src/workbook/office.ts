@@ -382,6 +382,11 @@ interface PreviousLook {
 export class OfficeWorkbook implements WorkbookPort {
   readonly support: ApiSupport;
   private readonly budget: number;
+  /**
+   * The annotation store as read along with the sheets in this Excel.run: with it a plan can give
+   * cells it no longer marks their own notes back without a sync of its own to find them.
+   */
+  private storeCache: StoredOriginal[] | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -406,7 +411,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const activeRange = active.getUsedRangeOrNullObject();
     activeRange.load(RANGE_PROPS);
     const extra = others.map((name) => this.queueSheetRead(name));
+    const store = this.queueStoreRead();
     await this.context.sync();
+    this.storeCache = this.storeEntries(store);
 
     const grids = [gridFromRange(active.name, active.visibility !== 'Visible', activeRange.isNullObject ? null : activeRange)];
     for (const e of extra) {
@@ -425,7 +432,9 @@ export class OfficeWorkbook implements WorkbookPort {
       wanted = all.items.map((ws) => ws.name);
     }
     const reads = wanted.filter((n) => n !== ANNOTATION_STORE_SHEET).map((name) => this.queueSheetRead(name));
+    const store = this.queueStoreRead();
     await this.context.sync();
+    this.storeCache = this.storeEntries(store);
     const grids = reads
       .filter((r) => !r.sheet.isNullObject)
       .map((r) => ({ position: r.sheet.position, grid: gridFromRange(r.sheet.name, r.sheet.visibility !== 'Visible', r.range.isNullObject ? null : r.range) }));
@@ -449,35 +458,45 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     for (const a of plan.annotations) parseAddress(a.cell); // a malformed address fails before any write
     const sheets = this.context.workbook.worksheets;
+    const replace = new Set(plan.replaceAnnotations ?? []);
+    const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
+    const isStale = (o: StoredOriginal) => replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
 
-    // Sync 1: what is there — the plan's sheets, the annotated sheets and cells, the store.
+    // Sync 1: what is there — the plan's sheets, the marked sheets and cells, the store.
     const existing = plan.sheets.map((ps) => {
       const ws = sheets.getItemOrNullObject(ps.name);
       ws.load('name,position');
       return ws;
     });
-    const annotatedSheets = new Map<string, Excel.Worksheet>();
-    for (const a of plan.annotations) {
-      if (annotatedSheets.has(a.sheet)) continue;
-      const ws = sheets.getItemOrNullObject(a.sheet);
+    const touched = new Map<string, Excel.Worksheet>();
+    for (const name of [...plan.annotations.map((a) => a.sheet), ...replace]) {
+      if (touched.has(name)) continue;
+      const ws = sheets.getItemOrNullObject(name);
       ws.load('name');
-      annotatedSheets.set(a.sheet, ws);
+      touched.set(name, ws);
     }
     const activate =
       plan.activate && !plan.sheets.some((ps) => ps.name === plan.activate) ? sheets.getItemOrNullObject(plan.activate) : null;
     activate?.load('name');
-    const store = plan.annotations.length > 0 ? this.queueStoreRead() : null;
-    const previous = this.queuePreviousLooks(plan.annotations, annotatedSheets);
-    const commentSheets = this.support.noteMode === 'comments' ? this.queueCommentRead([...annotatedSheets.values()]) : [];
+    const store = touched.size > 0 ? this.queueStoreRead() : null;
+    const previous = this.queuePreviousLooks(plan.annotations, touched);
+    const staleNotes = new Map<string, Excel.Note>();
+    this.queueNotes((this.storeCache ?? []).filter(isStale), touched, staleNotes);
+    const commentReads = this.support.noteMode === 'comments' ? this.queueCommentRead([...touched.values()]) : [];
     const creating = plan.sheets.some((ps) => ps.mode === 'create');
     if (creating) sheets.load('items/name');
     await this.context.sync();
 
-    const missing = [...annotatedSheets.entries()].filter(([, ws]) => ws.isNullObject).map(([name]) => name);
+    const missing = plan.annotations.map((a) => a.sheet).filter((name, i, all) => all.indexOf(name) === i && touched.get(name)!.isNullObject);
     if (missing.length > 0) throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(', ')}`);
-    const comments = await this.locateComments(commentSheets);
+    const stored = store ? this.storeEntries(store) : [];
+    this.storeCache = null;
+    const stale = stored.filter(isStale);
+    // Notes of marks the earlier read did not know of (no read in this run): one more sync, rarely.
+    if (this.queueNotes(stale, touched, staleNotes) > 0) await this.context.sync();
+    const comments = await this.locateComments(commentReads);
 
-    // Sync 2 (and more only for very large writes): the plan's sheets, then the annotations.
+    // Sync 2 (and more only for very large writes): the plan's sheets, old marks undone, new marks.
     const batch = new WriteBatch(this.context, this.budget);
     const written = new Map<string, Excel.Worksheet>();
     const taken = creating ? sheets.items.map((ws) => ws.name) : [];
@@ -488,10 +507,51 @@ export class OfficeWorkbook implements WorkbookPort {
       if (name) taken.push(name);
       written.set(ps.name, await this.writeSheet(ps, name === null ? existing[i] : null, name ?? ps.name, i, batch));
     }
-    if (store) await this.annotate(plan.annotations, annotatedSheets, previous, comments, store, batch);
+    for (const o of stale) {
+      await batch.reserve(estimatePayload(o));
+      this.restoreCell(touched.get(o.sheet)!, o, staleNotes.get(storeKey(o.sheet, o.cell)), comments.get(storeKey(o.sheet, o.cell)));
+    }
+    if (store) {
+      const kept = stored.filter((o) => !isStale(o));
+      await this.annotate(plan.annotations, touched, previous, comments, kept, store, batch);
+    }
     const target = plan.activate ? written.get(plan.activate) ?? (activate && !activate.isNullObject ? activate : null) : null;
     target?.activate();
     await batch.flush();
+  }
+
+  /** Queues loading the current notes of stored cells not yet in `into`; returns how many it queued. */
+  private queueNotes(entries: StoredOriginal[], sheets: Map<string, Excel.Worksheet>, into: Map<string, Excel.Note>): number {
+    if (this.support.noteMode !== 'notes') return 0;
+    let queued = 0;
+    for (const o of entries) {
+      const key = storeKey(o.sheet, o.cell);
+      const ws = sheets.get(o.sheet);
+      if (into.has(key) || !ws) continue;
+      const note = ws.notes.getItemOrNullObject(o.cell);
+      note.load('content');
+      into.set(key, note);
+      queued++;
+    }
+    return queued;
+  }
+
+  /** Gives a marked cell back the fill and note it had (nothing when its sheet is gone). */
+  private restoreCell(ws: Excel.Worksheet, o: StoredOriginal, note: Excel.Note | undefined, comment: Excel.Comment | undefined): void {
+    if (ws.isNullObject) return;
+    const range = ws.getRange(o.cell);
+    if (o.fill) range.format.fill.color = o.fill;
+    else range.format.fill.clear();
+    if (this.support.noteMode === 'notes') {
+      const present = note && !note.isNullObject ? note : null;
+      if (o.note === null) present?.delete();
+      else if (present) present.content = o.note;
+      else ws.notes.add(range, o.note);
+    } else if (this.support.noteMode === 'comments') {
+      if (o.note === null) comment?.delete();
+      else if (comment) comment.content = o.note;
+      else ws.comments.add(range, o.note);
+    }
   }
 
   private queueStoreRead(): { sheet: Excel.Worksheet; range: Excel.Range } {
@@ -704,10 +764,10 @@ export class OfficeWorkbook implements WorkbookPort {
     sheets: Map<string, Excel.Worksheet>,
     previous: Map<string, PreviousLook>,
     comments: Map<string, Excel.Comment>,
+    stored: StoredOriginal[],
     store: { sheet: Excel.Worksheet; range: Excel.Range },
     batch: WriteBatch,
   ): Promise<void> {
-    const stored = this.storeEntries(store);
     const known = new Set(stored.map((o) => storeKey(o.sheet, o.cell)));
     const notes = new Map<string, string>();
     for (const a of annotations) {
@@ -786,10 +846,10 @@ export class OfficeWorkbook implements WorkbookPort {
     // Sync 1: the store.
     const store = this.queueStoreRead();
     await this.context.sync();
+    this.storeCache = null;
     const stored = this.storeEntries(store);
     const restore = stored.filter((o) => sheet === undefined || o.sheet === sheet);
     if (restore.length === 0) return;
-    const keep = stored.filter((o) => !restore.includes(o));
 
     // Sync 2: the marked cells' notes as they are now, and which sheets still exist.
     const sheets = new Map<string, Excel.Worksheet>();
@@ -799,14 +859,8 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.load('name');
       sheets.set(o.sheet, ws);
     }
-    const notes = new Map<StoredOriginal, Excel.Note>();
-    if (this.support.noteMode === 'notes') {
-      for (const o of restore) {
-        const note = sheets.get(o.sheet)!.notes.getItemOrNullObject(o.cell);
-        note.load('content');
-        notes.set(o, note);
-      }
-    }
+    const notes = new Map<string, Excel.Note>();
+    this.queueNotes(restore, sheets, notes);
     const commentReads = this.support.noteMode === 'comments' ? this.queueCommentRead([...sheets.values()]) : [];
     await this.context.sync();
     const comments = await this.locateComments(commentReads);
@@ -814,26 +868,11 @@ export class OfficeWorkbook implements WorkbookPort {
     // Last sync: put back fills and notes, shrink the store.
     const batch = new WriteBatch(this.context, this.budget);
     for (const o of restore) {
-      const ws = sheets.get(o.sheet)!;
-      if (ws.isNullObject) continue; // the sheet was deleted since: nothing to restore
       await batch.reserve(estimatePayload(o));
-      const range = ws.getRange(o.cell);
-      if (o.fill) range.format.fill.color = o.fill;
-      else range.format.fill.clear();
-      if (this.support.noteMode === 'notes') {
-        const note = notes.get(o)!;
-        if (o.note === null) {
-          if (!note.isNullObject) note.delete();
-        } else if (!note.isNullObject) note.content = o.note;
-        else ws.notes.add(range, o.note);
-      } else if (this.support.noteMode === 'comments') {
-        const comment = comments.get(storeKey(o.sheet, o.cell));
-        if (o.note === null) comment?.delete();
-        else if (comment) comment.content = o.note;
-        else ws.comments.add(range, o.note);
-      }
+      const key = storeKey(o.sheet, o.cell);
+      this.restoreCell(sheets.get(o.sheet)!, o, notes.get(key), comments.get(key));
     }
-    await this.writeStore(store.sheet, store.range, keep, batch);
+    await this.writeStore(store.sheet, store.range, stored.filter((o) => !restore.includes(o)), batch);
     await batch.flush();
   }
 

@@ -280,6 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    this.forgetStyleIds();
     const out = await this.wb.xlsx.writeBuffer();
     return new Uint8Array(out as unknown as ArrayBuffer);
   }
@@ -314,7 +315,9 @@ export class XlsxWorkbook implements WorkbookPort {
       names.set(ps.name, name);
       await fillSheet(ps.mode === 'create' ? this.wb.addWorksheet(name) : this.replaceSheet(name), ps);
     }
-    if (plan.annotations.length > 0) this.annotate(plan.annotations);
+    if (plan.annotations.length > 0 || (plan.replaceAnnotations ?? []).length > 0) {
+      this.annotate(plan.annotations, new Set(plan.replaceAnnotations ?? []));
+    }
     if (plan.activate) this.activate(names.get(plan.activate) ?? plan.activate);
   }
 
@@ -350,6 +353,22 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // --- internals -------------------------------------------------------------------------
 
+  /**
+   * ExcelJS caches each cell's style id from the previous save on the cell and only overwrites it
+   * with a non-default id, so a cell whose style went back to the default (a cleared mark) would be
+   * saved a second time with its old style. Dropping the cached ids makes every save start afresh.
+   */
+  private forgetStyleIds(): void {
+    for (const ws of this.wb.worksheets) {
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const model = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value?.model;
+          if (model) delete model.styleId;
+        });
+      });
+    }
+  }
+
   /** Removes a sheet of that name (keeping its tab position) and adds an empty one in its place. */
   private replaceSheet(name: string): XSheet {
     // ExcelJS orders tabs by the (untyped) orderNo of each sheet.
@@ -374,8 +393,18 @@ export class XlsxWorkbook implements WorkbookPort {
     this.wb.views = [{ ...base, activeTab: index, firstSheet: 0 } as ExcelJS.WorkbookView];
   }
 
-  private annotate(annotations: Annotation[]): void {
-    const stored = this.readStore();
+  /** Marks cells; on the `replace` sheets, cells marked before and not now get their own look back. */
+  private annotate(annotations: Annotation[], replace: Set<string>): void {
+    const marked = new Set(
+      annotations.map((a) => storeKey(a.sheet, this.wb.getWorksheet(a.sheet)!.getCell(normaliseAddress(a.cell)).master.address)),
+    );
+    const stored: StoredOriginal[] = [];
+    for (const o of this.readStore()) {
+      const ws = this.wb.getWorksheet(o.sheet);
+      if (replace.has(o.sheet) && !marked.has(storeKey(o.sheet, o.cell))) {
+        if (ws) this.restore(ws.getCell(o.cell), o);
+      } else stored.push(o);
+    }
     const known = new Set(stored.map((o) => storeKey(o.sheet, o.cell)));
     for (const a of annotations) {
       const ws = this.wb.getWorksheet(a.sheet)!;

@@ -358,6 +358,35 @@ export function describeWorkbookPortContract(name: string, makeHarness: MakeHarn
         expect(await h.sheetNames()).not.toContain(ANNOTATION_STORE_SHEET);
       });
 
+      it('a re-run gives cells it no longer marks their own look back, on the sheets it replaces only', async () => {
+        const h = await makeHarness([
+          ...seedWorkbook(),
+          { name: '乡镇表', cells: { B2: { value: 5 } } },
+        ]);
+        const original = { B4: await h.cellLook('监测表', 'B4'), D4: await h.cellLook('监测表', 'D4') };
+        const first = annotatedPlan();
+        first.annotations.push({ sheet: '乡镇表', cell: 'B2', fill: '#FFC7CE', note: '乡镇' });
+        await h.port.applyPlan(first);
+        // The user fixed B4 and D4; validating 监测表 again flags only B5.
+        await h.port.applyPlan({
+          sheets: [resultSheet()],
+          annotations: [{ sheet: '监测表', cell: 'B5', fill: '#FFEB9C', note: '仍有错误' }],
+          replaceAnnotations: ['监测表'],
+        });
+        await h.reopen();
+        expect(await h.cellLook('监测表', 'B4')).toEqual(original.B4);
+        expect(await h.cellLook('监测表', 'D4')).toEqual(original.D4);
+        expect(await h.cellLook('监测表', 'B5')).toMatchObject({ fill: '#FFEB9C', note: '仍有错误' });
+        expect(await h.cellLook('乡镇表', 'B2')).toMatchObject({ fill: '#FFC7CE', note: '乡镇' });
+
+        // A clean re-run of 监测表 leaves no mark on it; clearing then restores 乡镇表 as well.
+        await h.port.applyPlan({ sheets: [], annotations: [], replaceAnnotations: ['监测表'] });
+        expect(await h.cellLook('监测表', 'B5')).toMatchObject({ fill: null, note: null });
+        await h.port.clearAnnotations();
+        expect(await h.cellLook('乡镇表', 'B2')).toMatchObject({ fill: null, note: null });
+        expect(await h.sheetNames()).not.toContain(ANNOTATION_STORE_SHEET);
+      });
+
       it('clears one sheet only when asked', async () => {
         const h = await makeHarness([
           ...seedWorkbook(),

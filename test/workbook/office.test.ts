@@ -185,6 +185,21 @@ describe('OfficeWorkbook sync budget', () => {
     expect(h.ctx.syncCount).toBe(4);
   });
 
+  it('re-validating takes back the marks of fixed cells within the same 3 syncs', async () => {
+    const model = modelFrom([bigSheet(50)]);
+    const first = harnessFor(model);
+    await first.port.readActive();
+    await first.port.applyPlan({ ...validationPlan(5), replaceAnnotations: ['监测表'] });
+    expect(await first.cellLook('监测表', 'B32')).toMatchObject({ fill: '#FFC7CE', note: '无法识别数字，请填写数值。' });
+
+    const second = harnessFor(model); // the next click: a new Excel.run
+    await second.port.readActive(['指标规则', '审核记录']);
+    await second.port.applyPlan({ ...validationPlan(2), replaceAnnotations: ['监测表'] });
+    expect(second.ctx.syncCount).toBe(3);
+    for (const cell of ['B18', 'B25', 'B32']) expect(await second.cellLook('监测表', cell)).toMatchObject({ fill: null, note: null });
+    for (const cell of ['B4', 'B11']) expect(await second.cellLook('监测表', cell)).toMatchObject({ fill: '#FFC7CE' });
+  });
+
   it('needs one more sync only where old-style comments must be located', async () => {
     const model = modelFrom([bigSheet(10)]);
     model.sheets[0].comments.push({ id: 'x', cell: 'D4', content: '用户批注' });

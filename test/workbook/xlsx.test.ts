@@ -164,6 +164,18 @@ describe('XlsxWorkbook, file specifics', () => {
     expect((await h.port.readSheets(['校验结果'])).sheets[0].rows[0][0]?.value).toBe('见 "A1"');
   });
 
+  it('saves what the cells hold now, however many times it is saved', async () => {
+    const port = await XlsxWorkbook.fromBuffer(
+      await seedBytes([{ name: 's', cells: { B5: { value: 1 }, B7: { value: 2, fill: '#FFFF00' } } }]),
+    );
+    await port.applyPlan({ sheets: [], annotations: [{ sheet: 's', cell: 'B5', fill: '#FFC7CE', note: 'x' }] });
+    await port.toBuffer(); // a download in the browser, say
+    await port.clearAnnotations();
+    const ws = sheetOf(await saved(port), 's');
+    expect(ws.getCell('B5').fill).toBeUndefined();
+    expect(hex((ws.getCell('B7').fill as ExcelJS.FillPattern).fgColor)).toBe('#FFFF00');
+  });
+
   it('activates the sheet named by the plan', async () => {
     const port = await XlsxWorkbook.fromBuffer(await seedBytes([{ name: '监测表', cells: { A1: { value: 1 } } }]));
     await port.applyPlan({ sheets: [resultSheet()], annotations: [], activate: '校验结果' });

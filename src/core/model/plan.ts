@@ -90,6 +90,12 @@ export interface WritePlan {
   /** Product-owned sheets, each replaced whole (created when missing). */
   sheets: PlanSheet[];
   annotations: Annotation[];
+  /**
+   * Sheets whose earlier marks this plan supersedes (the sheets just validated): a marked cell of
+   * these sheets that `annotations` no longer marks gets its own fill and note back, so a fixed
+   * cell does not stay red. Marks on other sheets are left alone.
+   */
+  replaceAnnotations?: string[];
   /** The sheet to show when done. */
   activate?: string;
 }
