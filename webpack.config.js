@@ -29,7 +29,8 @@ async function getHttpsOptions() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
   // The ribbon commands are built when their sources exist (they are a separate part of the add-in).
-  const withCommands = fs.existsSync(path.resolve(__dirname, COMMANDS_ENTRY));
+  const exists = (file) => fs.existsSync(path.resolve(__dirname, file));
+  const withCommands = exists(COMMANDS_ENTRY) && exists(COMMANDS_TEMPLATE);
   // Where the add-in is deployed; the manifest's localhost URLs are rewritten to it in a production build.
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
 
