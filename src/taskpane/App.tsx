@@ -6,6 +6,8 @@ import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
 import { BusyIndicator, ErrorBar, ExcelLimits, Notice } from './components/Messages';
 import { Summary } from './components/Summary';
+import { RulesAndTemplates } from './components/RulesAndTemplates';
+import { apiSupport } from '../workbook/office';
 import type { PaneHost } from './host';
 import { prefersDark } from './host';
 import { StringsContext, stringsFor } from './i18n';
@@ -94,6 +96,12 @@ export function App({ host }: { host: PaneHost }) {
           <Text as="p" className={styles.hint}>
             {strings.t('readyHint')}
           </Text>
+        )}
+        {host.kind === 'excel' && (
+          <>
+            <Divider />
+            <RulesAndTemplates port={host.port} dataValidation={apiSupport().dataValidation} disabled={runner.busy !== null} />
+          </>
         )}
       </StringsContext.Provider>
     </FluentProvider>

@@ -64,6 +64,23 @@ const zh = {
   errorSave: '无法生成下载文件，请重试。',
   errorActiveSheet: '无法确定当前工作表，请先点击要校验的工作表。',
   excelLimitsTitle: '此版本 Excel 的限制',
+  rulesTitle: '指标规则与填报模板',
+  rulesHint: '“指标规则”表中的目标、基期值、权重、责任单位和单位名单可直接修改，本工作簿的校验与分析即按此表执行。',
+  rulesWrite: '写出指标规则表',
+  rulesAdded: '已加入“{sheet}”表，可直接修改其中的目标和单位名单。',
+  rulesExists: '工作簿中已有“指标规则”表，未作改动；如需恢复默认规则，请先删除或重命名该表。',
+  rulesBroken: '“指标规则”表有 {count} 处错误，请先点“校验全部工作表”查看并修正。',
+  templateUnit: '填报单位',
+  templatePeriod: '报告期',
+  templatePeriodHint: '如 2022Q3、2022年第三季度、2022年上半年。',
+  templateAdd: '添加填报模板',
+  templateAdded: '已添加模板工作表“{sheet}”，可复制给该单位填写。',
+  templateUnknownUnit: '“{unit}”不在指标规则的单位名单中，请从列表中选择。',
+  templateBadPeriod: '报告期无法识别，请按 2022Q3 或 2022年第三季度 的格式填写。',
+  templateNothingToReport: '“{unit}”没有需要填报的指标。',
+  templateNoValidation: '此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8）：模板仍可添加，但没有下拉选项和输入限制。',
+  stepRules: '正在写出指标规则…',
+  stepTemplate: '正在生成填报模板…',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -127,6 +144,24 @@ const en: StringTable = {
   errorSave: 'The download could not be prepared; please try again.',
   errorActiveSheet: 'The current sheet could not be determined; click the sheet to validate first.',
   excelLimitsTitle: 'What this Excel cannot do',
+  rulesTitle: 'Rules and unit templates',
+  rulesHint: 'Targets, baselines, weights, owners and the unit list can be changed in the rules sheet; validation and analysis of this workbook follow it.',
+  rulesWrite: 'Add the rules sheet',
+  rulesAdded: 'Added the sheet {sheet}; change its targets and unit list there.',
+  rulesExists: 'The workbook already has a rules sheet and it was left as it is; to start again from the default rules, delete or rename it first.',
+  rulesBroken: 'The rules sheet has {count} errors; use "Validate all sheets" to see and correct them first.',
+  templateUnit: 'Reporting unit',
+  templatePeriod: 'Report period',
+  templatePeriodHint: 'For example 2022Q3 for the third quarter of 2022.',
+  templateAdd: 'Add a unit template',
+  templateAdded: 'Added the template sheet {sheet}; copy it to the unit to fill in.',
+  templateUnknownUnit: '{unit} is not in the unit list of the rules; choose a unit from the list.',
+  templateBadPeriod: 'The report period cannot be read; write it as 2022Q3.',
+  templateNothingToReport: '{unit} reports no indicator.',
+  templateNoValidation:
+    'This Excel lacks data validation (ExcelApi 1.8): templates are added without drop-downs or input limits.',
+  stepRules: 'Writing the rules sheet…',
+  stepTemplate: 'Making the template…',
 };
 
 export const STRINGS: Record<Lang, StringTable> = { zh, en };
