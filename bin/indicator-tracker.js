@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Command-line entry: the TypeScript sources are loaded through sucrase (types stripped, no build needed).
-require('sucrase/register/ts');
+// Types stripped only (disableESTransforms): Node 20 runs ?. and ?? natively, much faster than sucrase's rewrite of them.
+require('sucrase/dist/register').addHook('.ts', { transforms: ['typescript', 'imports'], disableESTransforms: true });
 const { main } = require('../src/cli/main.ts');
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs a TypeScript file of this repository directly: sucrase strips the types on load,
 // so the command line works right after `npm ci`, without a build step.
-require('sucrase/register/ts');
+// Types stripped only (disableESTransforms): Node 20 runs ?. and ?? natively, much faster than sucrase's rewrite of them.
+require('sucrase/dist/register').addHook('.ts', { transforms: ['typescript', 'imports'], disableESTransforms: true });
 const path = require('path');
 const script = process.argv[2];
 if (!script) {

@@ -159,19 +159,8 @@ function linkFormula(text: string, sheet: string, cell: string): ExcelJS.CellFor
   return { formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`, result: text, date1904: false };
 }
 
-function writePlanCell(ws: XSheet, pc: PlanCell): void {
-  const cell = ws.getCell(pc.row + 1, pc.col + 1);
-  const v = pc.value;
-  const link =
-    pc.link && v !== null && v !== undefined
-      ? linkFormula(v instanceof Date ? v.toISOString().slice(0, 10) : String(v), pc.link.sheet, pc.link.cell)
-      : null;
-  if (link) {
-    cell.value = link;
-  } else {
-    // A string is stored as a shared string: ExcelJS never turns "=…" text into a formula.
-    cell.value = v === undefined ? null : v;
-  }
+/** The cell style a plan cell asks for; null when it asks for none. */
+function planStyle(pc: PlanCell, link: boolean): Partial<ExcelJS.Style> | null {
   const style: Partial<ExcelJS.Style> = {};
   if (pc.numFmt) style.numFmt = pc.numFmt;
   if (pc.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(pc.fill) } };
@@ -190,7 +179,44 @@ function writePlanCell(ws: XSheet, pc: PlanCell): void {
     if (pc.align) alignment.horizontal = pc.align;
     style.alignment = alignment;
   }
-  if (Object.keys(style).length > 0) restyle(cell, style);
+  return Object.keys(style).length > 0 ? style : null;
+}
+
+/**
+ * One style object per distinct look, shared by all cells that have it: ExcelJS recognises a style
+ * object it has seen and skips re-encoding it, which matters for sheets of 100,000 cells. Shared
+ * styles are safe because this adapter replaces a cell's style and never mutates it (see restyle).
+ */
+type StyleCache = Map<string, Partial<ExcelJS.Style> | null>;
+
+function sharedStyle(cache: StyleCache, pc: PlanCell, link: boolean): Partial<ExcelJS.Style> | null {
+  const key = `${pc.numFmt ?? ''}|${pc.fill ?? ''}|${pc.fontColor ?? ''}|${pc.bold ? 1 : 0}|${pc.size ?? ''}|${link ? 1 : 0}|${pc.wrap ? 1 : 0}|${pc.align ?? ''}`;
+  let style = cache.get(key);
+  if (style === undefined) {
+    style = planStyle(pc, link);
+    cache.set(key, style);
+  }
+  return style;
+}
+
+function writePlanCell(ws: XSheet, pc: PlanCell, styles: StyleCache): void {
+  const cell = ws.getCell(pc.row + 1, pc.col + 1);
+  const v = pc.value;
+  const link =
+    pc.link && v !== null && v !== undefined
+      ? linkFormula(v instanceof Date ? v.toISOString().slice(0, 10) : String(v), pc.link.sheet, pc.link.cell)
+      : null;
+  if (link) {
+    cell.value = link;
+  } else {
+    // A string is stored as a shared string: ExcelJS never turns "=…" text into a formula.
+    cell.value = v === undefined ? null : v;
+  }
+  const style = sharedStyle(styles, pc, link !== null);
+  if (!style) return;
+  // A cell of a fresh sheet has no style of its own and takes the shared one as it is.
+  if (Object.keys(cell.style ?? {}).length === 0) cell.style = style;
+  else restyle(cell, style);
 }
 
 function dataValidation(v: CellValidation): ExcelJS.DataValidation {
@@ -221,7 +247,8 @@ function eachCellOf(ws: XSheet, range: string, fn: (cell: XCell) => void): void 
 }
 
 async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
-  for (const pc of ps.cells) writePlanCell(ws, pc);
+  const styles: StyleCache = new Map();
+  for (const pc of ps.cells) writePlanCell(ws, pc, styles);
   (ps.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
@@ -281,7 +308,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     this.forgetStyleIds();
-    const out = await this.wb.xlsx.writeBuffer();
+    // Fastest deflate level: a quarter less time for a file about a sixth bigger, which matters
+    // for a workbook of many thousand rows and not at all for its size on disk.
+    const out = await this.wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
     return new Uint8Array(out as unknown as ArrayBuffer);
   }
 

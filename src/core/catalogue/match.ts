@@ -1,6 +1,7 @@
 /** Finding a sheet row's indicator in the catalogue, and matching unit names. */
 import type { Catalogue, Indicator } from '../model/catalogue';
 import { normaliseKey } from '../read/text';
+import { memoText } from '../util/memo';
 
 export interface IndicatorIndex {
   byCode: Map<string, Indicator>;
@@ -50,7 +51,9 @@ export function matchIndicator(index: IndicatorIndex, code: string, name: string
 }
 
 /** Unit names match after dropping a leading 合作市 and spaces (合作市科技局 = 市科技局). */
-export function unitKey(name: string): string {
+export const unitKey = memoText(unitKeyText);
+
+function unitKeyText(name: string): string {
   let k = normaliseKey(name);
   k = k.replace(/^甘南州?合作市/, '').replace(/^合作市/, '');
   // "合作市科技局" → "科技局"; "市科技局" → "科技局": both sides lose the leading 市.

@@ -5,6 +5,7 @@
  */
 import { type Cell, type SheetGrid, cellAddress, cellText, getCell } from '../model/cells';
 import { normaliseKey, foldWidth } from './text';
+import { memoText } from '../util/memo';
 
 export type ColumnKey =
   | 'code'
@@ -105,13 +106,28 @@ function headerCore(text: string): string {
 }
 
 /** "2021年", "2022", "2021年完成值", "2022年实际" → 2021/2022; other text → null. */
-export function yearOfHeader(text: string): number | null {
+export const yearOfHeader = memoText(yearOfHeaderText);
+
+function yearOfHeaderText(text: string): number | null {
   const k = headerCore(text);
   const m = /^(20\d\d)(年度?)?(完成值?|完成情况|实际值?|实际完成|数据|数值|值|底)?$/.exec(k);
   return m ? Number(m[1]) : null;
 }
 
+/** A plain number ("1.42", "-3,000", "1e308") names no column; most cells of a table are one. */
+const PLAIN_NUMBER = /^[-+]?[\d.,]+(e[-+]?\d+)?%?$/i;
+
+/**
+ * Every cell of every row is classified (a second table may start anywhere), and the texts repeat:
+ * indicator names, units, remarks — so the answer is remembered per text.
+ */
+const classifyText = memoText(classifyHeaderText);
+
 export function classifyHeader(text: string): ColumnKey | null {
+  return PLAIN_NUMBER.test(text) ? null : classifyText(text);
+}
+
+function classifyHeaderText(text: string): ColumnKey | null {
   const k = headerCore(text);
   if (!k) return null;
   const exact = HEADER_EXACT.get(k);
@@ -192,14 +208,18 @@ function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate): Header
   return { columns, years, hits: first.hits + second.hits };
 }
 
-function metaLabel(text: string): { key: MetaKey; rest: string } | null {
+const META_INDEX = new Map<string, MetaKey>(
+  (Object.entries(META_LABELS) as [MetaKey, string[]][]).flatMap(([key, labels]) => labels.map((l) => [normaliseKey(l), key] as const)),
+);
+
+/** Every cell under the table is tried as a label too (notes and signatures follow the table). */
+const metaLabel = memoText(metaLabelText);
+
+function metaLabelText(text: string): { key: MetaKey; rest: string } | null {
   const folded = foldWidth(text).trim();
   const m = /^([^:：]{1,14})[:：]\s*(.*)$/.exec(folded);
-  const label = normaliseKey(m ? m[1] : folded).replace(/[:：]$/, '');
-  for (const [key, labels] of Object.entries(META_LABELS) as [MetaKey, string[]][]) {
-    if (labels.some((l) => normaliseKey(l) === label)) return { key, rest: m ? m[2].trim() : '' };
-  }
-  return null;
+  const key = META_INDEX.get(normaliseKey(m ? m[1] : folded).replace(/[:：]$/, ''));
+  return key ? { key, rest: m ? m[2].trim() : '' } : null;
 }
 
 /**

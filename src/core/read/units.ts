@@ -5,6 +5,7 @@
  * their families match. Anything not known here does not convert, and the caller reports it.
  */
 import { foldWidth, removeSpaces } from './text';
+import { memoText } from '../util/memo';
 
 export type UnitFamily = 'area' | 'mass' | 'money' | 'count' | 'percent' | 'multiplier' | `${string}/${string}`;
 
@@ -76,7 +77,9 @@ const NO_UNIT = /^(?:[-—–―─]+|\/|无)$/;
  * '—', '-', '/' and '无' mean no unit and give ''.
  * '万 亩'→'万亩', '（亩）'→'亩', 'KG'→'kg', '％'→'%'.
  */
-export function normaliseUnit(text: string): string {
+export const normaliseUnit = memoText(normaliseUnitText);
+
+function normaliseUnitText(text: string): string {
   let s = removeSpaces(foldWidth(text).normalize('NFKC')).toLowerCase();
   for (;;) {
     const inner = /^[(（[【〔]([^]*)[)）\]】〕]$/.exec(s);
@@ -90,7 +93,7 @@ export function normaliseUnit(text: string): string {
 
 function simpleUnitInfo(u: string): UnitInfo | null {
   const known = SIMPLE_UNITS[u];
-  if (known) return { ...known, prefixed: false };
+  if (known) return { family: known.family, factor: known.factor, prefixed: false };
   for (const [prefix, factor] of MULTIPLIERS) {
     if (!u.startsWith(prefix)) continue;
     const rest = u.slice(prefix.length);

@@ -342,7 +342,7 @@ function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
     history: r.history,
     tolerances: ctx.catalogue.tolerances,
   });
-  const res: IndicatorResult = { ...figures, sheet: ctx.sheet, cell: r.actual.address };
+  const res: IndicatorResult = Object.assign(figures, { sheet: ctx.sheet, cell: r.actual.address });
   if (r.actual.text) res.actualText = r.actual.text;
   if (r.actual.approx) res.approximate = true;
   return res;
