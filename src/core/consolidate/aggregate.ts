@@ -35,6 +35,8 @@ export interface CityFigure {
   history: { date: string; value: number }[];
   /** The units whose values make the figure. */
   units: string[];
+  /** The units whose wrong rows make the figure invalid. */
+  brokenBy: string[];
   actualText?: string;
   approximate?: boolean;
   findings: Finding[];
@@ -104,7 +106,7 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
   // Townships, streets and units outside the list make up sums and means; other bureaux can only agree.
   const parts = ind.aggregation === 'owner' ? [] : contributions.filter((c) => !c.isOwner && c.kind !== 'bureau');
   const others = contributions.filter((c) => c !== owner && !parts.includes(c));
-  const figure: CityFigure = { state: 'no_data', value: null, baseline: null, history: [], units: [], findings };
+  const figure: CityFigure = { state: 'no_data', value: null, baseline: null, history: [], units: [], brokenBy: [], findings };
 
   // The units' own figure: a sum, or a weighted mean.
   let derived: { value: number; baseline: number | null; units: string[]; history: CityFigure['history'] } | null = null;
@@ -180,10 +182,11 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
   }
 
   // An error on a row the figure rests on makes it invalid (its value, if any, is still shown).
-  const ownerBroken = !!owner && owner.row.hasError;
-  const partsBroken = !usable(owner?.row) && parts.some((p) => p.row.hasError || (ind.aggregation === 'weighted_mean' && p.weightRow?.hasError));
-  const othersBroken = !owner && !derived && figure.value === null && others.some((c) => c.row.hasError);
-  if (ownerBroken || partsBroken || othersBroken) figure.state = 'invalid';
+  const wrong = (c: Contribution) => c.row.hasError || (ind.aggregation === 'weighted_mean' && !!c.weightRow?.hasError);
+  if (owner && owner.row.hasError) figure.brokenBy = [owner.unit];
+  else if (!usable(owner?.row) && parts.some(wrong)) figure.brokenBy = parts.filter(wrong).map((c) => c.unit);
+  else if (!owner && !derived && figure.value === null) figure.brokenBy = others.filter((c) => c.row.hasError).map((c) => c.unit);
+  if (figure.brokenBy.length) figure.state = 'invalid';
   else if (figure.value !== null) figure.state = 'ok';
   else if (contributions.length && contributions.every((c) => c.row.actual.state === 'not_applicable')) figure.state = 'not_applicable';
   return figure;

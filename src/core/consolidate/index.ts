@@ -151,7 +151,7 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   // 3. The city's figure of each indicator.
   const indicators: IndicatorResult[] = [];
   const consolidated: ConsolidatedIndicator[] = [];
-  const byUnit = contributionsByUnit(reports);
+  const byUnit = contributionsByUnit(reports, catalogue);
   if (asOf) {
     for (const ind of catalogue.indicators.filter((i) => i.kind)) {
       const contributions = byUnit.map((u) => u.contribution(ind)).filter((c): c is Contribution => !!c);
@@ -162,6 +162,8 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
       });
       const res: IndicatorResult = { ...figures, sheet: CONSOLIDATION_SHEET };
       if (fig.actualText) res.actualText = fig.actualText;
+      // An invalid figure is not shown as a number: who has to correct it is.
+      if (fig.state === 'invalid') res.actualText = `待核实：${unitsPhrase(fig.brokenBy).zh}`;
       if (fig.approximate) res.approximate = true;
       indicators.push(res);
       consolidated.push({ code: ind.code, value: fig.value, units: fig.units, status: res.status, completion: res.completion, score: res.score });
@@ -181,14 +183,17 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   }));
   const unitsOf = new Map(consolidated.map((c) => [c.code, c.units]));
   const reportedUnits = rows.filter((r) => r.status === 'reported').length;
+  const summary = gapSheet(indicators, scores, catalogue, {
+    name: CONSOLIDATION_SHEET,
+    title: '汇总 / Consolidated figures',
+    subtitle: `报告期：${period ?? '—'}　截至：${asOf ?? '—'}　报送单位 ${reportedUnits} 个　指标目录版本：${catalogue.version}`,
+    source: { header: '数据来源单位', value: (r) => sourceText(unitsOf.get(r.code) ?? [], catalogue) },
+  });
+  // Unit names such as 甘南合作生态产业园区管委会 need a wider source column than a sheet name.
+  if (summary.columnWidths) summary.columnWidths[0] = 26;
   const plan: WritePlan = {
     sheets: [
-      gapSheet(indicators, scores, catalogue, {
-        name: CONSOLIDATION_SHEET,
-        title: '汇总 / Consolidated figures',
-        subtitle: `报告期：${period ?? '—'}　截至：${asOf ?? '—'}　报送单位 ${reportedUnits} 个　指标目录版本：${catalogue.version}`,
-        source: { header: '数据来源单位', value: (r) => unitsPhrase(unitsOf.get(r.code) ?? []).zh },
-      }),
+      summary,
       completenessSheet(rows, { period, asOf, dueDate }),
       findingsSheet(findings, '校验结果 / Validation findings (consolidation)'),
     ],
@@ -197,6 +202,13 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
     activate: CONSOLIDATION_SHEET,
   };
   return { asOf, period, dueDate, findings, indicators, scores, consolidated, completeness: rows, sheets, reports, plan, catalogue };
+}
+
+/** The 汇总 sheet's source column: the units by name when few, else how many townships and streets. */
+function sourceText(units: string[], catalogue: Catalogue): string {
+  if (units.length <= 2) return units.join('、');
+  const kinds = units.map((u) => catalogue.units.find((e) => sameUnit(e.name, u))?.kind);
+  return kinds.every((k) => k === 'township' || k === 'street') ? `${units.length} 个乡镇（街道）` : `${units.length} 个单位`;
 }
 
 /** A broken 指标规则 in the workbook: its findings only, nothing read or scored against it. */
@@ -222,15 +234,21 @@ interface UnitRows {
  * Each named unit's rows from the sheets of the period, one row per indicator: a unit that sent the
  * same indicator twice contributes its first row (a second, different value is a conflict).
  */
-function contributionsByUnit(reports: SheetReport[]): UnitRows[] {
+function contributionsByUnit(reports: SheetReport[], catalogue: Catalogue): UnitRows[] {
   const groups = new Map<string, SheetReport[]>();
   for (const r of reports) {
     if (!r.included || !r.unit) continue;
     const key = unitKey(r.unit);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
+  // In the catalogue's order of units (then units outside the list), whatever the order of the files.
+  const order = (key: string) => {
+    const i = catalogue.units.findIndex((u) => unitKey(u.name) === key);
+    return i < 0 ? catalogue.units.length : i;
+  };
+  const sorted = Array.from(groups).sort((a, b) => order(a[0]) - order(b[0]));
   const out: UnitRows[] = [];
-  for (const mine of groups.values()) {
+  for (const [, mine] of sorted) {
     const rowsByCode = new Map<string, { row: RowData; report: SheetReport }>();
     for (const report of mine) {
       for (const row of report.check.rows) {

@@ -41,11 +41,11 @@ const HEADERS: [string, number][] = [
   ['报告期', 15],
   ['报出日期', 11],
   ['按时报送', 12],
-  ['错误', 6],
-  ['提示', 6],
-  ['审核', 15],
-  ['应报指标', 8],
-  ['缺报指标', 30],
+  ['错误', 7],
+  ['提示', 7],
+  ['审核', 17],
+  ['应报指标', 9],
+  ['缺报指标', 34],
   ['得分', 7],
   ['排名', 6],
   ['来源', 30],
@@ -59,6 +59,12 @@ function onTimeCell(r: CompletenessRow): { text: string; fill?: string; font: st
   }
   if (r.status === 'reported') return { text: '– 未填报出日期', font: SUBTLE_TEXT };
   return { text: '—', font: SUBTLE_TEXT };
+}
+
+/** The codes a unit did not report; "全部 11 项" when it reported none of them. */
+function missingText(r: CompletenessRow): string {
+  if (r.missing.length && r.missing.length === r.expected.length && r.expected.length > 1) return `全部 ${r.expected.length} 项`;
+  return r.missing.join('、');
 }
 
 export function completenessSheet(
@@ -93,13 +99,13 @@ export function completenessSheet(
     put(4, r.periods.join('、') || '—');
     put(5, r.reportDate ?? '—');
     put(6, ot.text, { fill: ot.fill, fontColor: ot.font });
-    put(7, r.errors, r.errors ? { fill: SEVERITY_STYLE.error.fill, fontColor: SEVERITY_STYLE.error.text } : {});
-    put(8, r.warnings, r.warnings ? { fill: SEVERITY_STYLE.warning.fill, fontColor: SEVERITY_STYLE.warning.text } : {});
+    put(7, r.errors, { align: 'center', ...(r.errors ? { fill: SEVERITY_STYLE.error.fill, fontColor: SEVERITY_STYLE.error.text } : {}) });
+    put(8, r.warnings, { align: 'center', ...(r.warnings ? { fill: SEVERITY_STYLE.warning.fill, fontColor: SEVERITY_STYLE.warning.text } : {}) });
     put(9, r.approval === 'approved' && r.approvedBy ? `${ap.text}（${r.approvedBy}）` : ap.text, { fill: ap.fill ?? undefined, fontColor: ap.font });
-    put(10, r.expected.length);
-    put(11, r.missing.join('、'), { wrap: true });
+    put(10, r.expected.length, { align: 'center' });
+    put(11, missingText(r));
     put(12, r.score, r.score === null ? {} : { numFmt: FMT_SCORE });
-    put(13, r.rank);
+    put(13, r.rank, { align: 'center' });
     put(14, r.sources.join('；'), { fontColor: SUBTLE_TEXT });
   });
   return {

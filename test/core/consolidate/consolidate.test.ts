@@ -30,6 +30,11 @@ describe('aggregation over unit files', () => {
     expect(city('F6')).toMatchObject({ value: 3350, units: ['那吾镇'] });
   });
 
+  it("lists the units in the catalogue's order, whatever the order of the files", () => {
+    const reversed = consolidate([file('勒秀镇.xlsx', unitSheet('勒秀镇', TOWNSHIP_B)), file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A))]);
+    expect(reversed.consolidated.find((c) => c.code === 'F4')!.units).toEqual(['那吾镇', '勒秀镇']);
+  });
+
   it('weights a yield by its area (F5 by F4)', () => {
     expect(city('F5').value).toBeCloseTo((400 * 1000 + 300 * 3000) / 4000, 10);
     expect(city('F5').units).toEqual(['那吾镇', '勒秀镇']);
@@ -268,7 +273,7 @@ describe('errors under a city figure', () => {
       file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A)),
       file('勒秀镇.xlsx', unitSheet('勒秀镇', [['F4', '优质青稞种植面积', '亩', 9800, 9000, '待统计', 9600, '']])),
     ]);
-    expect(res.indicators.find((r) => r.code === 'F4')).toMatchObject({ actual: 1000, status: 'invalid', score: 0 });
+    expect(res.indicators.find((r) => r.code === 'F4')).toMatchObject({ actual: 1000, status: 'invalid', score: 0, actualText: '待核实：勒秀镇' });
   });
 
   it("leave a yield's weighted mean to the units that give both yield and area", () => {
