@@ -24,7 +24,7 @@ export const COMMANDS: Record<string, { run: Command; usage: string }> = {
   demo: { run: runDemo, usage: 'demo [FOLDER] [--out FOLDER]   (analyse every sample workbook)' },
   template: { run: runTemplate, usage: 'template --unit NAME|all --period TEXT --out OUT.xlsx|FOLDER [--rules FILE]' },
   rules: { run: runRules, usage: 'rules --out OUT.xlsx [--rules FILE] | rules --check FILE' },
-  consolidate: { run: runConsolidate, usage: 'consolidate FILE|FOLDER... --out OUT.xlsx [--as-of DATE] [--json]' },
+  consolidate: { run: runConsolidate, usage: 'consolidate FILE|FOLDER... --out OUT.xlsx [--as-of DATE] [--rules FILE] [--json]' },
   approve: { run: (a, c) => runApprove(a, c), usage: 'approve FILE [--sheet NAME] --reviewer NAME [--json]   (appends to 审核记录)' },
 };
 

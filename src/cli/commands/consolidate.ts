@@ -12,6 +12,7 @@ import { XlsxWorkbook } from '../../workbook/xlsx';
 import { parseArgs, str, UsageError } from '../args';
 import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
 import { findingLines } from '../report';
+import { loadRulesFile } from '../rules-file';
 import type { CommandContext } from '../main';
 
 /** A folder stands for the .xlsx files in it (not its subfolders); Excel's "~$" lock files are skipped. */
@@ -64,12 +65,15 @@ export function consolidationLines(result: ConsolidationResult): string[] {
 }
 
 export async function runConsolidate(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: ['json'], values: ['out', 'as-of'] });
+  const { positional, options } = parseArgs(argv, { flags: ['json'], values: ['out', 'as-of', 'rules'] });
   const out = str(options, 'out');
   if (!positional.length) throw new UsageError('consolidate takes one or more FILEs (or folders)');
   if (!out) throw new UsageError('--out OUT.xlsx is required');
   const asOf = parseAsOf(str(options, 'as-of'));
-  const files = await expandInputs(positional, out);
+  // One catalogue for every file: --rules, else the plan's (a unit file's own 指标规则 is not used).
+  const rulesFile = str(options, 'rules');
+  const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
+  const files = (await expandInputs(positional, out)).filter((f) => !rulesFile || !samePath(f, rulesFile));
   if (!files.length) throw new UsageError('no input file besides --out');
 
   const names = displayNames(files);
@@ -78,7 +82,7 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
     const wb = await openWorkbook(files[i]);
     inputs.push({ file: names[i], grids: await wb.readSheets() });
   }
-  const result = consolidate(inputs, { asOf });
+  const result = consolidate(inputs, { asOf, catalogue });
   const target = XlsxWorkbook.empty();
   await target.applyPlan(result.plan);
   await saveWorkbook(target, out);
