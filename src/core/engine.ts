@@ -71,6 +71,8 @@ export function checkWorkbook(
   // A broken 指标规则: only its findings. Nothing is read or scored against rules that are half wrong.
   if (!choice.catalogue) return { checks: [], findings: choice.findings, catalogue: null };
   const catalogue = choice.catalogue;
+  // Validating 指标规则 itself is checking the catalogue, which has just been read without a problem.
+  if (opts.sheet === RULES_SHEET && !opts.ignoreRulesSheet) return { checks: [], findings: [], catalogue };
   const index = indexCatalogue(catalogue);
   const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductSheet(s.name)));
   const checks = candidates.map((g) => checkSheet(g, catalogue, { asOf: opts.asOf, index }));

@@ -59,6 +59,17 @@ describe('a workbook holding 指标规则 is checked against it', () => {
     expect(analyseWorkbook({ sheets: [bureau()] }, { catalogue: given }).indicators.find((r) => r.code === 'A1')!.status).toBe('met');
   });
 
+  it('validating 指标规则 itself checks the catalogue', () => {
+    const wb: WorkbookGrids = { sheets: [rulesSheet(), bureau()] };
+    const ok = validateWorkbook(wb, { sheet: RULES_SHEET });
+    expect(ok.findings).toEqual([]);
+    expect(ok.checks).toEqual([]);
+    const rules = rulesSheet();
+    const at = cellOf(rules, 'C1', '目标值');
+    rules.rows[at.row][at.col] = { value: '待定' };
+    expect(validateWorkbook({ sheets: [rules] }, { sheet: RULES_SHEET }).findings.map((f) => f.rule)).toEqual(['catalogue_invalid']);
+  });
+
   it('never plans to write 指标规则', () => {
     const wb: WorkbookGrids = { sheets: [rulesSheet(), bureau()] };
     for (const result of [analyseWorkbook(wb), validateWorkbook(wb)]) {
