@@ -49,12 +49,13 @@ const STRINGS = {
 
 /**
  * Validates the active sheet (3 syncs with the Excel adapter). Run from one of the product's own
- * sheets (校验结果, 差距分析 …), it validates every monitoring sheet of the workbook instead.
+ * result sheets (校验结果, 差距分析 …), it validates every monitoring sheet of the workbook instead.
  */
 export async function runValidateCommand(port: ActiveSheetPort, options: ValidateCommandOptions = {}): Promise<ValidateCommandResult> {
   // The catalogue sheet and the approval log matter to validation when the workbook has them.
   const { active, workbook } = await port.readActive([RULES_SHEET, APPROVALS_SHEET]);
-  const whole = isProductSheet(active);
+  // 指标规则 is validated as the catalogue it is; the product's other sheets hold no data to check.
+  const whole = isProductSheet(active) && active !== RULES_SHEET;
   const grids = whole ? await port.readSheets() : workbook;
   const result = validateWorkbook(grids, { sheet: whole ? undefined : active, catalogue: options.catalogue, asOf: options.asOf });
   const sheets = whole ? result.sheets.map((s) => s.sheet) : [active];

@@ -143,6 +143,24 @@ describe('runValidateCommand', () => {
   });
 });
 
+describe('runValidateCommand on the catalogue sheet', () => {
+  it('checks 指标规则 itself when it is the active sheet, in 3 syncs', async () => {
+    const model = await sampleModel();
+    const rules = newSheet('指标规则');
+    // A catalogue sheet with nothing a catalogue needs: it must be reported, not read as data.
+    model.cell(rules, 0, 0).value = '指标规则';
+    model.sheets.push(rules);
+    model.active = model.sheets.length - 1;
+    const { port, ctx } = portOn(model);
+    const result = await runValidateCommand(port);
+    expect(result.sheets).toEqual(['指标规则']);
+    expect(ctx.syncCount).toBe(3);
+    expect(result.errors).toBeGreaterThan(0);
+    const ruleIds = [...model.sheet('校验结果')!.cells.values()].map((c) => c.value);
+    expect(ruleIds).toContain('catalogue_invalid');
+  });
+});
+
 describe('handleValidateEvent', () => {
   const runnerOn = (model: WorkbookModel): PortRunner => (work) => work(portOn(model).port as ActiveSheetPort);
 
