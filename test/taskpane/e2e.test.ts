@@ -29,7 +29,9 @@ let tmp: string;
 let samplePath: string;
 let server: StaticServer;
 let browser: Browser;
-let expected: { validate: RunResult; analyse: RunResult };
+let expected: { validate: RunResult; analyse: RunResult; analyseAtDeadline: RunResult };
+/** A date other than the sample's period, typed into the pane's as-of field. */
+const DEADLINE = '2023-12-31';
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-e2e-'));
@@ -37,7 +39,11 @@ beforeAll(async () => {
   samplePath = path.join(tmp, '监测表.xlsx');
   fs.writeFileSync(samplePath, fs.existsSync(SAMPLE_WITH_ERRORS) ? fs.readFileSync(SAMPLE_WITH_ERRORS) : await sampleWorkbook());
   const grids = await (await XlsxWorkbook.fromBuffer(fs.readFileSync(samplePath))).readSheets();
-  expected = { validate: validateWorkbook(grids), analyse: analyseWorkbook(grids) };
+  expected = {
+    validate: validateWorkbook(grids),
+    analyse: analyseWorkbook(grids),
+    analyseAtDeadline: analyseWorkbook(grids, { asOf: DEADLINE }),
+  };
   await buildPane(dist);
   server = await serveDir(dist);
   browser = await launchChromium();
@@ -209,9 +215,21 @@ describe('the task pane in file mode (chromium)', () => {
     try {
       await page.getByText(en.fileModeNotice).waitFor();
       await openFile(page, samplePath, en);
+      // An as-of date typed in overrides the sheet's period.
+      await page.getByLabel(en.asOfLabel).fill(DEADLINE);
       await page.getByRole('button', { name: en.analyse }).click();
       await page.getByRole('heading', { name: en.summaryAnalyse }).waitFor();
-      const firstError = expected.analyse.findings.find((f) => f.severity === 'error')!;
+      const atDeadline = expected.analyseAtDeadline;
+      expect(atDeadline.asOf).toBe(DEADLINE);
+      expect(await page.getByTestId('summary').innerText()).toContain(DEADLINE);
+      expect(await page.getByTestId('overall-score').innerText()).toBe(formatScore(atDeadline.scores.overall!));
+      // Statuses are judged against the schedule of that date, not the period's.
+      const statuses = countStatuses(atDeadline.indicators);
+      expect(statuses).not.toEqual(countStatuses(expected.analyse.indicators));
+      expect(await page.locator('[data-testid=status-counts] [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(
+        statuses.map((s) => s.status),
+      );
+      const firstError = atDeadline.findings.find((f) => f.severity === 'error')!;
       expect(await page.getByTestId('findings').innerText()).toContain(firstError.message.en);
       const background = await page.locator('[data-mode]').evaluate((e) => getComputedStyle(e).backgroundColor);
       const [r, g, b] = background.match(/\d+/g)!.map(Number);
