@@ -121,6 +121,8 @@ export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunR
   const plan: WritePlan = {
     sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
     annotations: annotationsFor(findings, userSheets),
+    // The checked sheets' earlier marks are replaced: a cell fixed since the last run loses its mark.
+    replaceAnnotations: checks.map((c) => c.sheet),
     activate: FINDINGS_SHEET,
   };
   return { asOf: commonAsOf(checks, opts), findings, indicators: [], scores: EMPTY_SCORES, sheets: summaries(checks), plan, checks };
@@ -146,6 +148,7 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   const plan: WritePlan = {
     sheets: [gap, findingsSheet(findings, '校验结果 / Validation findings')],
     annotations: annotationsFor(findings, userSheets),
+    replaceAnnotations: checks.map((c) => c.sheet),
     activate: GAP_SHEET,
   };
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };

@@ -101,3 +101,25 @@ describe('the installed command', () => {
     expect(JSON.parse(stdout).asOf).toBe('2022-09-30');
   });
 });
+
+describe('marks on cells', () => {
+  it('a cell fixed since the last run loses its mark and gets its own fill back', async () => {
+    const once = path.join(dir, 'marked.xlsx');
+    await run('analyse', bad, '--out', once);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(once);
+    const cell = wb.getWorksheet('监测表')!.getCell('F4');
+    expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFC7CE');
+    cell.value = 1.1; // the statistician corrects it
+    const fixed = path.join(dir, 'fixed.xlsx');
+    await wb.xlsx.writeFile(fixed);
+    const again = path.join(dir, 'again.xlsx');
+    expect((await run('analyse', fixed, '--out', again)).code).toBe(0);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(again);
+    const after = wb2.getWorksheet('监测表')!.getCell('F4');
+    expect(after.value).toBe(1.1);
+    expect((after.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+    expect(after.note).toBeUndefined();
+  });
+});

@@ -119,3 +119,33 @@ describe('header block and layout variations', () => {
     expect(res.findings.map((f) => f.rule)).toEqual(['sheet_not_recognised']);
   });
 });
+
+describe('indicator names as units write them', () => {
+  it.each([
+    ['1.优质青稞种植面积(亩)', 'F4'],
+    ['全市R&D经费投入强度', 'A1'],
+    ['规模以上工业企业R&D经费支出', 'A1a'],
+    ['（三）专利申请数', 'C8'],
+  ])('%s → %s', (name, code) => {
+    const sheet = bureauSheet([['', name, '', '', '', 1, '', '']]);
+    const res = validateWorkbook({ sheets: [sheet] });
+    expect(res.checks[0].rows.map((r) => r.indicator.code)).toEqual([code]);
+  });
+
+  it('does not guess between two indicators', () => {
+    const sheet = bureauSheet([['', '犏雌牛存栏和藏羊存栏合计', '', '', '', 1, '', '']]);
+    const res = validateWorkbook({ sheets: [sheet] });
+    expect(res.findings.map((f) => f.rule)).toContain('unknown_indicator');
+  });
+});
+
+describe('unit names', () => {
+  const { sameUnit } = jest.requireActual('../../src/core/catalogue/match');
+  it.each([
+    ['合作市市场监管局', '市市场监管局'],
+    ['合作市科技局（盖章）', '市科技局'],
+    ['那吾镇人民政府', '那吾镇'],
+    ['甘南州合作市农业农村局', '市农业农村局'],
+  ])('%s = %s', (a, b) => expect(sameUnit(a, b)).toBe(true));
+  it('tells different units apart', () => expect(sameUnit('市科技局', '市科协')).toBe(false));
+});

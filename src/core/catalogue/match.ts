@@ -12,14 +12,12 @@ export interface IndicatorIndex {
 /** Names are compared without spaces, brackets folded and width folded; a trailing "(单位)" is ignored too. */
 function nameKeys(text: string): string[] {
   const key = normaliseKey(text);
-  const keys = [key];
   // "优质青稞种植面积(亩)": drop a trailing bracketed unit.
-  const stripped = key.replace(/\([^()]*\)$/, '');
-  if (stripped && stripped !== key) keys.push(stripped);
-  // "1.R&D经费投入强度" / "(一)…" / "1、…": drop a leading list number.
-  const unnumbered = key.replace(/^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s)/, '');
-  if (unnumbered && unnumbered !== key) keys.push(unnumbered);
-  return keys;
+  const stripBracket = (k: string) => k.replace(/\([^()]*\)$/, '');
+  // "1.R&D经费投入强度" / "(一)…" / "1、…" / "★…": drop a leading list number or mark.
+  const stripNumber = (k: string) => k.replace(/^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s|[★☆*※])/, '');
+  const keys = [key, stripBracket(key), stripNumber(key), stripBracket(stripNumber(key))].filter(Boolean);
+  return Array.from(new Set(keys));
 }
 
 export function indexCatalogue(catalogue: Catalogue): IndicatorIndex {
@@ -35,19 +33,40 @@ export function indexCatalogue(catalogue: Catalogue): IndicatorIndex {
   return { byCode, byName, get: (code) => byCode.get(normaliseKey(code)) };
 }
 
-/** Code first, then the name or an alias. */
+/** Code first, then the name or an alias, then a name that contains exactly one known name. */
 export function matchIndicator(index: IndicatorIndex, code: string, name: string): Indicator | undefined {
   if (code) {
     const hit = index.byCode.get(normaliseKey(code));
     if (hit) return hit;
   }
   if (name) {
-    for (const k of nameKeys(name)) {
+    const keys = nameKeys(name);
+    for (const k of keys) {
       const hit = index.byName.get(k);
       if (hit) return hit;
     }
+    return containedName(index, keys[keys.length - 1]);
   }
   return undefined;
+}
+
+/** Known names shorter than this are too common to be found inside other text (人口, GDP). */
+const MIN_CONTAINED = 4;
+
+/**
+ * "全市R&D经费投入强度" or "规模以上工业企业R&D经费支出": the longest known name inside the text,
+ * unless another indicator's name stands beside it (then the row is ambiguous and not matched).
+ */
+function containedName(index: IndicatorIndex, key: string): Indicator | undefined {
+  const found: { k: string; ind: Indicator }[] = [];
+  for (const [k, ind] of index.byName) {
+    if (k.length >= MIN_CONTAINED && key.includes(k)) found.push({ k, ind });
+  }
+  if (!found.length) return undefined;
+  const best = found.reduce((a, b) => (b.k.length > a.k.length ? b : a));
+  // Another indicator's name beside it (not inside it) makes the row ambiguous: "犏雌牛存栏和藏羊存栏".
+  const ambiguous = found.some((f) => f.ind !== best.ind && !best.k.includes(f.k));
+  return ambiguous ? undefined : best.ind;
 }
 
 /** Unit names match after dropping a leading 合作市 and spaces (合作市科技局 = 市科技局). */
@@ -55,8 +74,9 @@ export const unitKey = memoText(unitKeyText);
 
 function unitKeyText(name: string): string {
   let k = normaliseKey(name);
-  k = k.replace(/^甘南州?合作市/, '').replace(/^合作市/, '');
-  // "合作市科技局" → "科技局"; "市科技局" → "科技局": both sides lose the leading 市.
+  // "合作市科技局" is "市科技局"; then both lose the one leading 市, so that "合作市市场监管局" and
+  // "市市场监管局" meet, and the 市 of 市场 survives.
+  k = k.replace(/^(甘南州|甘南藏族自治州)?合作市/, '市');
   k = k.replace(/^市/, '');
   // "科技局(盖章)", "那吾镇人民政府", "当周街道办事处": the seal note and the office's title name the same unit.
   k = k.replace(/\([^()]*\)$/, '').replace(/(人民政府|政府|办事处)$/, '');
