@@ -149,3 +149,20 @@ describe('unit names', () => {
   ])('%s = %s', (a, b) => expect(sameUnit(a, b)).toBe(true));
   it('tells different units apart', () => expect(sameUnit('市科技局', '市科协')).toBe(false));
 });
+
+describe('tables as units lay them out', () => {
+  it('takes the unit from the name when there is no unit column, and a period as the actual header', () => {
+    const sheet = grid('表1', [
+      ['填报单位：市农业农村局', '', '报告期：2022年第三季度'],
+      ['指标', '2020年底', '2023年目标', '上季度', '截至9月底'],
+      ['优质青稞种植面积（万亩）', 5.6, 5, 5.3, 5.4],
+      ['农业科技进步贡献率（%）', 45, 50, 47, 48],
+      ['藏羊存栏（公顷）', 1, 1, 1, 1],
+    ]);
+    const res = analyseWorkbook({ sheets: [sheet] });
+    const f4 = res.indicators.find((r) => r.code === 'F4')!;
+    expect(f4).toMatchObject({ baseline: 56000, target: 50000, actual: 54000 });
+    expect(res.indicators.find((r) => r.code === 'F12')!.actual).toBe(48);
+    expect(res.findings.filter((f) => f.severity === 'error').map((f) => `${f.cell} ${f.rule}`)).toEqual(['A5 unit_mismatch']);
+  });
+});

@@ -138,8 +138,15 @@ function classifyHeaderText(text: string): ColumnKey | null {
   for (const h of HEADER_INDEX) {
     if (h.key.length >= 3 && (k.startsWith(h.key) || (k.endsWith(h.key) && /^20\d\d年/.test(k)))) return h.column;
   }
+  // A period as the header of the figures: "2022年1-9月", "截至9月底", "三季度完成", "本年累计".
+  if (PERIOD_HEADER.test(k)) return k.startsWith('上') ? 'previous' : 'actual';
   return null;
 }
+
+const PERIOD_HEADER = new RegExp(
+  '^(截至|截止|至)?(20\\d\\d年)?(本年|本季度?|上期|上季度?|1-\\d{1,2}月|\\d{1,2}月(底|末)?|第?[一二三四1-4]季度|前三季度|上半年|全年)'
+  + '(累计)?(完成|实际|实现)?(值|数|情况)?$',
+);
 
 function refAt(grid: SheetGrid, row: number, col: number): CellRef {
   const cell = getCell(grid, row, col);

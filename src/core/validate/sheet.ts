@@ -8,7 +8,7 @@ import type { Finding, IndicatorResult } from '../model/results';
 import { readSheet, type ReadSheet, type SheetRow, type CellRef } from '../read/sheet';
 import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
-import { convertUnit, normaliseUnit } from '../read/units';
+import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
 import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, type IndicatorIndex } from '../catalogue/match';
 import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
@@ -146,16 +146,22 @@ function readRow(
   sheet: string, findings: Finding[],
 ): RowData {
   const table = read.tables[row.table];
-  const unitRef = row.cells.unit;
+  let unitRef = row.cells.unit;
   let rowUnit = unitRef?.text ? normaliseUnit(unitRef.text) : '';
   if (['—', '-', '/', '无'].includes(rowUnit)) rowUnit = '';
+  // Without a unit column, "优质青稞种植面积（万亩）" names the unit in the indicator's name.
+  const named = !rowUnit ? unitInName(row) : null;
+  if (named) {
+    rowUnit = named.unit;
+    unitRef = named.ref;
+  }
   const start = findings.length;
   const label = indicatorLabel(ind);
 
   // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
   if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) {
     findings.push(makeFinding('unit_mismatch', { sheet, cell: unitRef!.address, indicator: ind.code, text: unitRef!.text },
-      { ind: label, found: unitRef!.text, expected: ind.unit }));
+      { ind: label, found: named ? named.unit : unitRef!.text, expected: ind.unit }));
     return {
       row, indicator: ind, actual: { ...NO_VALUE, state: 'invalid', text: row.cells.actual?.text ?? '' },
       baseline: NO_VALUE, target: NO_VALUE, previous: NO_VALUE, history: [], remarks: row.cells.remarks?.text ?? '', hasError: true,
@@ -202,6 +208,14 @@ function readRow(
   }
   const hasError = findings.slice(start).some((f) => f.severity === 'error');
   return { row, indicator: ind, actual, baseline, target, previous, history, remarks: row.cells.remarks?.text ?? '', hasError };
+}
+
+/** A unit of measure in brackets at the end of the indicator's name, when it is one. */
+function unitInName(row: SheetRow): { unit: string; ref: CellRef } | null {
+  const ref = row.cells.indicator;
+  const m = ref ? /[（(]([^（）()]{1,8})[)）]\s*$/.exec(ref.text) : null;
+  if (!ref || !m || !parseUnit(m[1])) return null;
+  return { unit: normaliseUnit(m[1]), ref };
 }
 
 function unitConverts(unit: string, canonical: string): boolean {
