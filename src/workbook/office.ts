@@ -730,6 +730,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const letter = columnLetters(col);
       ws.getRange(`${letter}:${letter}`).format.columnWidth = charactersToPoints(width);
     }
+    for (const [row, height] of Object.entries(ps.rowHeights ?? {})) {
+      await batch.reserve(estimatePayload(height));
+      ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+    }
     if (ps.freezeRows && ps.freezeRows > 0 && this.support.links) ws.freezePanes.freezeRows(ps.freezeRows);
     if (ps.landscape && this.support.pageLayout) {
       ws.pageLayout.orientation = 'Landscape';

@@ -25,6 +25,18 @@ type XSheet = ExcelJS.Worksheet;
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** True when the bytes hold the ASCII `text` in UTF-16LE, as OLE files name their streams. */
+function holdsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i + 2 * text.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 0; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
@@ -104,6 +116,9 @@ function readCell(cell: XCell): Cell | undefined {
   // A merged cell that is not the master holds no value of its own.
   if (cell.type === ExcelJS.ValueType.Merge) return undefined;
   const raw = cell.value as unknown;
+  // A shared-string cell whose string table is missing holds the table's index, not its text: the
+  // text is lost, and reading the index as a number would invent a figure.
+  if (cell.type === ExcelJS.ValueType.String && typeof raw === 'number') return undefined;
   const isFormula =
     raw !== null && typeof raw === 'object' && ('formula' in (raw as object) || 'sharedFormula' in (raw as object));
   const value = plainValue(raw);
@@ -252,6 +267,7 @@ async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
   (ps.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const [row, height] of Object.entries(ps.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   for (const range of ps.merges ?? []) ws.mergeCells(range);
   if (ps.freezeRows && ps.freezeRows > 0) {
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: ps.freezeRows, topLeftCell: `A${ps.freezeRows + 1}` }];
@@ -289,7 +305,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = toBytes(data);
     if (bytes.length === 0) throw notXlsx('文件为空', 'the file is empty');
     if (startsWith(bytes, OLE_MAGIC)) {
-      throw notXlsx('这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx', 'this is an old .xls file; save it as .xlsx in Excel or WPS first');
+      // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
+      if (holdsUtf16(bytes, 'EncryptedPackage')) {
+        throw notXlsx('工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存', 'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again');
+      }
+      throw notXlsx('这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx', 'this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first');
     }
     if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx('文件不是 .xlsx 格式', 'the file is not in .xlsx format');
     const wb = new ExcelJS.Workbook();

@@ -166,3 +166,13 @@ describe('tables as units lay them out', () => {
     expect(res.findings.filter((f) => f.severity === 'error').map((f) => `${f.cell} ${f.rule}`)).toEqual(['A5 unit_mismatch']);
   });
 });
+
+describe('the findings sheet', () => {
+  it('gives rows with long wrapped messages the height of their lines', () => {
+    const sheet = bureauSheet([['C1', '市级众创空间', '家', 0, 10, '待统计', '', '']]);
+    const plan = validateWorkbook({ sheets: [sheet] }).plan.sheets[0];
+    const row = plan.cells.find((c) => c.value === 'unparseable_number')!.row;
+    expect(plan.rowHeights?.[row]).toBeGreaterThanOrEqual(30);
+    expect(plan.rowHeights?.[row] ?? 0 % 15).toBe(Math.round((plan.rowHeights?.[row] ?? 0) / 15) * 15);
+  });
+});

@@ -48,6 +48,8 @@ export interface SheetLook {
   dataBars: { range: string; color: string }[];
   /** Width of the first columns, as set by a plan (undefined when not set). */
   columnWidths: (number | undefined)[];
+  /** Height in points of the first rows, as set by a plan (undefined when not set). */
+  rowHeights: (number | undefined)[];
   protected: boolean;
 }
 
@@ -131,6 +133,7 @@ export function resultSheet(name = '校验结果', rows = 3): PlanSheet {
     name,
     cells,
     columnWidths: [12, 40, 10],
+    rowHeights: { 2: 30 },
     merges: ['A1:C1'],
     freezeRows: 2,
     landscape: true,
@@ -223,6 +226,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: MakeHarn
         expect(look.landscape).toBe(true);
         expect(look.dataBars).toEqual([{ range: 'C3:C5', color: '#638EC6' }]);
         expect(look.columnWidths.slice(0, 3)).toEqual([12, 40, 10]);
+        expect(look.rowHeights.slice(0, 4)).toEqual([undefined, undefined, 30, undefined]);
       });
 
       it('writes text that starts with = + - @ as text, never as a formula', async () => {

@@ -63,6 +63,8 @@ export interface DSheet {
   merges: string[];
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
   freezeRows: number;
   orientation: 'Portrait' | 'Landscape';
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
@@ -81,6 +83,7 @@ export function newSheet(name: string): DSheet {
     cells: new Map(),
     merges: [],
     columnWidths: new Map(),
+    rowHeights: new Map(),
     freezeRows: 0,
     orientation: 'Portrait',
     zoom: {},
@@ -181,6 +184,12 @@ function parseBox(sheet: DSheet, address?: string): Box {
     const a = parseAddress(`${col[1]}1`).col;
     const b = parseAddress(`${col[2]}1`).col;
     return { sheet, top: 0, bottom: MAX_ROW, left: Math.min(a, b), right: Math.max(a, b) };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
+  if (rows) {
+    const a = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    return { sheet, top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: MAX_COL };
   }
   const [first, second] = local.split(':');
   try {
@@ -781,6 +790,14 @@ export class RangeFormatProxy {
       },
     });
     return target;
+  }
+
+  set rowHeight(points: number) {
+    this.ctx.enqueue(() => {
+      const b = this.box();
+      if (!b) throw new ExcelDoubleError('InvalidOperation', 'format of a null range');
+      for (let r = b.top; r <= b.bottom; r++) b.sheet.rowHeights.set(r, points);
+    }, { rowHeight: points });
   }
 
   set columnWidth(points: number) {

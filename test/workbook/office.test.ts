@@ -76,6 +76,7 @@ function harnessFor(model: WorkbookModel, apiVersion = 1.18): OfficeHarness {
         landscape: s.orientation === 'Landscape' && s.zoom.horizontalFitToPages === 1,
         dataBars: s.dataBars.map((b) => ({ range: b.range, color: b.fillColor ?? '' })),
         columnWidths: [0, 1, 2, 3].map((c) => chars(s.columnWidths.get(c))),
+        rowHeights: [0, 1, 2, 3].map((r) => s.rowHeights.get(r)),
         protected: s.protected,
       };
     },

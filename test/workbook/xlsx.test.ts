@@ -77,6 +77,7 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
           cf.rules.filter((r) => r.type === 'dataBar').map((r) => ({ range: cf.ref, color: hex(r.color) ?? '' })),
         ),
         columnWidths: [1, 2, 3, 4].map((c) => ws.getColumn(c).width),
+        rowHeights: [1, 2, 3, 4].map((r) => ws.getRow(r).height),
         protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       };
     },

@@ -36,6 +36,8 @@ export interface PlanSheet {
   cells: PlanCell[];
   /** Column widths in characters, by 0-based column. */
   columnWidths?: number[];
+  /** Heights in points of rows whose wrapped text needs several lines, by 0-based row. */
+  rowHeights?: Record<number, number>;
   dataBars?: DataBar[];
   /** A1 ranges to merge, e.g. "A1:N1". */
   merges?: string[];

@@ -1,7 +1,7 @@
 /** The 校验结果 sheet (findings, each linked to its cell) and the annotations of user cells. */
 import type { Finding } from '../model/results';
 import type { Annotation, PlanCell, PlanSheet } from '../model/plan';
-import { HEADER_FILL, HEADER_TEXT, SEVERITY_STYLE, SUBTLE_TEXT, TITLE_TEXT } from './styles';
+import { HEADER_FILL, HEADER_TEXT, SEVERITY_STYLE, SUBTLE_TEXT, TITLE_TEXT, wrappedRowHeight } from './styles';
 
 export const FINDINGS_SHEET = '校验结果';
 
@@ -28,6 +28,7 @@ export function findingsSheet(findings: Finding[], title: string): PlanSheet {
     fontColor: SUBTLE_TEXT,
   });
   const headerRow = 3;
+  const rowHeights: Record<number, number> = {};
   HEADERS.forEach((h, c) => cells.push({ row: headerRow, col: c, value: h, bold: true, fill: HEADER_FILL, fontColor: HEADER_TEXT, align: 'center' }));
   sortFindings(findings).forEach((f, i) => {
     const r = headerRow + 1 + i;
@@ -44,9 +45,11 @@ export function findingsSheet(findings: Finding[], title: string): PlanSheet {
     cells.push({ row: r, col: 6, value: f.text ?? '' });
     cells.push({ row: r, col: 7, value: f.message.zh, wrap: true });
     cells.push({ row: r, col: 8, value: f.message.en, wrap: true });
+    const height = wrappedRowHeight([{ text: f.message.zh, width: WIDTHS[7] }, { text: f.message.en, width: WIDTHS[8] }]);
+    if (height) rowHeights[r] = height;
   });
   if (!findings.length) cells.push({ row: headerRow + 1, col: 0, value: '未发现问题 / No problems found', fontColor: '#006100' });
-  return { name: FINDINGS_SHEET, cells, columnWidths: WIDTHS, freezeRows: headerRow + 1, landscape: true };
+  return { name: FINDINGS_SHEET, cells, columnWidths: WIDTHS, rowHeights, freezeRows: headerRow + 1, landscape: true };
 }
 
 /** One annotation per cell with findings: the worst severity's fill, all messages in the note. */
