@@ -2,7 +2,7 @@
  * The engine's entry points: read every monitoring sheet of a workbook, validate, score, and
  * produce the write plan. Pure: the grids come in, data goes out.
  */
-import type { WorkbookGrids } from './model/cells';
+import type { SheetGrid, WorkbookGrids } from './model/cells';
 import type { Catalogue } from './model/catalogue';
 import type { Finding, IndicatorResult, Scores } from './model/results';
 import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from './model/plan';
@@ -15,6 +15,7 @@ import { makeFinding } from './validate/rules';
 import { aggregateScores } from './score';
 import { findingsSheet, annotationsFor, FINDINGS_SHEET } from './plan/findings-sheet';
 import { gapSheet, GAP_SHEET } from './plan/gap-sheet';
+import { isProductMade, placeProductSheets, replacedSheetBase } from './plan/product-sheet';
 import { approvalFindings, workbookApprovals } from './approval/approve';
 
 export interface RunOptions {
@@ -54,6 +55,14 @@ export function isProductSheet(name: string): boolean {
   return NOT_MONITORING.has(name);
 }
 
+/**
+ * A sheet the product wrote or keeps, judged by name and content: a user's own sheet that is only
+ * named like a product sheet (差距分析 typed on a tab) is the user's, read and never replaced.
+ */
+export function isProductGrid(grid: SheetGrid): boolean {
+  return replacedSheetBase(grid.name) !== null ? isProductMade(grid) : isProductSheet(grid.name);
+}
+
 function hasContent(rows: WorkbookGrids['sheets'][number]['rows']): boolean {
   return rows.some((r) => r && r.some((c) => c && c.value !== null && c.value !== undefined && c.value !== ''));
 }
@@ -74,7 +83,7 @@ export function checkWorkbook(
   // Validating 指标规则 itself is checking the catalogue, which has just been read without a problem.
   if (opts.sheet === RULES_SHEET && !opts.ignoreRulesSheet) return { checks: [], findings: [], catalogue };
   const index = indexCatalogue(catalogue);
-  const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductSheet(s.name)));
+  const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductGrid(s)));
   const checks = candidates.map((g) => checkSheet(g, catalogue, { asOf: opts.asOf, index }));
   const recognised = checks.filter((c) => c.recognised);
   const findings: Finding[] = [];
@@ -112,19 +121,19 @@ const EMPTY_SCORES: Scores = { overall: null, categories: {} };
 
 /** Sheets whose cells findings may mark: the user's sheets, and 指标规则, which the office edits. */
 function markableSheets(wb: WorkbookGrids): Set<string> {
-  return new Set(wb.sheets.map((s) => s.name).filter((n) => !isProductSheet(n) || n === RULES_SHEET));
+  return new Set(wb.sheets.filter((s) => !isProductGrid(s) || s.name === RULES_SHEET).map((s) => s.name));
 }
 
 export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
   const { checks, findings } = checkWorkbook(wb, opts);
   const userSheets = markableSheets(wb);
-  const plan: WritePlan = {
+  const plan: WritePlan = placeProductSheets({
     sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
     annotations: annotationsFor(findings, userSheets),
     // The checked sheets' earlier marks are replaced: a cell fixed since the last run loses its mark.
     replaceAnnotations: checks.map((c) => c.sheet),
     activate: FINDINGS_SHEET,
-  };
+  }, wb);
   return { asOf: commonAsOf(checks, opts), findings, indicators: [], scores: EMPTY_SCORES, sheets: summaries(checks), plan, checks };
 }
 
@@ -145,12 +154,12 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
     source: checks.length > 1 ? { header: '工作表', value: (r) => r.sheet } : undefined,
     linkToSource: true,
   });
-  const plan: WritePlan = {
+  const plan: WritePlan = placeProductSheets({
     sheets: [gap, findingsSheet(findings, '校验结果 / Validation findings')],
     annotations: annotationsFor(findings, userSheets),
     replaceAnnotations: checks.map((c) => c.sheet),
     activate: GAP_SHEET,
-  };
+  }, wb);
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
 }
 

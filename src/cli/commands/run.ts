@@ -5,6 +5,7 @@ import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../
 import { summaryLines, findingLines } from '../report';
 import { loadRulesFile } from '../rules-file';
 import { rulesSheetOf } from '../../core/catalogue/resolve';
+import { movedProductSheets } from '../../core/plan/product-sheet';
 import type { CommandContext } from '../main';
 
 export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx: CommandContext): Promise<number> {
@@ -46,7 +47,12 @@ export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx
     ctx.stdout(`${mode === 'validate' ? '校验' : '分析'} ${file}`);
     for (const l of summaryLines(result, mode)) ctx.stdout(l);
     for (const l of findingLines(result)) ctx.stdout(l);
-    if (target) ctx.stdout(`  → ${target}`);
+    if (target) {
+      ctx.stdout(`  → ${target}`);
+      for (const m of movedProductSheets(result.plan)) {
+        ctx.stdout(`  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`);
+      }
+    }
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
