@@ -176,3 +176,10 @@ describe('the findings sheet', () => {
     expect(plan.rowHeights?.[row] ?? 0 % 15).toBe(Math.round((plan.rowHeights?.[row] ?? 0) / 15) * 15);
   });
 });
+
+describe('a data row is never a second header row', () => {
+  it('keeps the first indicator row whose remark is a header word', () => {
+    const res = validateWorkbook({ sheets: [bureauSheet([['A1', 'R&D经费投入强度', '%', 0.85, 1.42, 1.1, 1.0, '说明']])] });
+    expect(res.sheets[0].rows).toBe(1);
+  });
+});

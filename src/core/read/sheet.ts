@@ -197,8 +197,13 @@ function isHeader(c: HeaderCandidate): boolean {
  * A second header row under the first: years, or column names under a merged group header
  * ("完成情况" over "上期 | 本期"). Returns null when the next row is not a header row.
  */
-function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate): HeaderCandidate | null {
+function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate, texts: string[]): HeaderCandidate | null {
   if (second.hits === 0 || second.columns.indicator !== undefined) return null;
+  // A data row may hold a header word ("说明" as a remark): a header row names no indicator and
+  // holds no figure, and most of its texts are column names.
+  const filled = texts.filter((t) => t);
+  const nameCols = [first.columns.indicator, first.columns.code].filter((c): c is number => c !== undefined);
+  if (nameCols.some((c) => texts[c]) || filled.some((t) => PLAIN_NUMBER.test(t)) || second.hits * 2 < filled.length) return null;
   const columns = { ...first.columns };
   const named = new Set(Object.values(second.columns));
   const yearCols = new Set(second.years.map((y) => y.col));
@@ -287,7 +292,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     const cand = classifyRow(texts);
     if (isHeader(cand)) {
       const nextTexts = rowTexts(grid, r + 1);
-      const merged = mergeSecondRow(cand, classifyRow(nextTexts));
+      const merged = mergeSecondRow(cand, classifyRow(nextTexts), nextTexts);
       const head = merged ?? cand;
       const headers: Partial<Record<ColumnKey, string>> = {};
       for (const [k, c] of Object.entries(head.columns) as [ColumnKey, number][]) {
