@@ -183,3 +183,17 @@ describe('a data row is never a second header row', () => {
     expect(res.sheets[0].rows).toBe(1);
   });
 });
+
+describe('a header merged over the category and the name', () => {
+  it('finds the names in the unnamed column beside the header', () => {
+    const sheet = grid('表', [
+      ['填报单位：合作市科技局', '', '报告期：2022年第三季度'],
+      ['指标', '', '单位', '目标值', '本期完成值'],
+      ['科技创新投入', 'R&D经费投入强度', '%', 1.42, 1.1],
+      ['', '本级财政科技支出占一般公共预算支出比重', '%', 1.31, 1.2],
+      ['科技创新能力', '市级众创空间', '家', 10, 7],
+    ]);
+    const res = validateWorkbook({ sheets: [sheet] });
+    expect(res.checks[0].rows.map((r) => `${r.indicator.code}@${r.row.cells.indicator?.address}`)).toEqual(['A1@B3', 'A2@B4', 'C1@B5']);
+  });
+});

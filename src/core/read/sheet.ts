@@ -269,6 +269,22 @@ function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta']): boo
   return found;
 }
 
+/**
+ * The cell that names the row's indicator. A header "指标" merged over two columns puts the category
+ * under its first column and the names in the next one, which has no header of its own: when the
+ * header's column does not name a known indicator and the unnamed column right of it does, that one.
+ */
+function indicatorColumn(table: TableLayout, texts: string[], options: ReadOptions): number | undefined {
+  const c = table.columns.indicator;
+  if (c === undefined || !options.isIndicator) return c;
+  if (texts[c] && options.isIndicator(texts[c])) return c;
+  const used = new Set<number>([...Object.values(table.columns), ...table.yearColumns.map((y) => y.col)]);
+  for (let d = c + 1; d <= c + 2 && !used.has(d); d++) {
+    if (texts[d] && options.isIndicator(texts[d])) return d;
+  }
+  return c;
+}
+
 const NOTE_ROW = /^(注|说明|备注|填表说明|数据来源|附注)\s*[:：0-9一二三.、]/;
 
 export interface ReadOptions {
@@ -323,13 +339,14 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     const col = current.columns;
     const at = (c: number | undefined) => (c === undefined ? undefined : refAt(grid, r, c));
     const code = col.code !== undefined ? texts[col.code] ?? '' : '';
-    const name = col.indicator !== undefined ? texts[col.indicator] ?? '' : '';
+    const nameCol = indicatorColumn(current, texts, options);
+    const name = nameCol !== undefined ? texts[nameCol] ?? '' : '';
     if (col.category !== undefined && texts[col.category]) category = texts[col.category];
     if (!code && !name) continue;
 
     const cells: SheetRow['cells'] = {};
     for (const key of Object.keys(col) as ColumnKey[]) {
-      const ref = at(col[key]);
+      const ref = at(key === 'indicator' ? nameCol : col[key]);
       if (ref) cells[key] = ref;
     }
     const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
