@@ -7,6 +7,7 @@ import { Header } from './components/Header';
 import { BusyIndicator, ErrorBar, ExcelLimits, Notice } from './components/Messages';
 import { Summary } from './components/Summary';
 import { RulesAndTemplates } from './components/RulesAndTemplates';
+import { ConsolidateAndApprove } from './components/ConsolidateAndApprove';
 import { apiSupport } from '../workbook/office';
 import type { PaneHost } from './host';
 import { prefersDark } from './host';
@@ -97,6 +98,14 @@ export function App({ host }: { host: PaneHost }) {
             {strings.t('readyHint')}
           </Text>
         )}
+        <Divider />
+        <ConsolidateAndApprove
+          host={host}
+          port={runner.port}
+          onDownload={() => runner.download(strings.t('downloadSuffix'))}
+          refreshKey={runner.outcome}
+          disabled={runner.busy !== null}
+        />
         {host.kind === 'excel' && (
           <>
             <Divider />

@@ -29,6 +29,8 @@ export interface Runner {
   notice: StringKey | null;
   outcome: Outcome | null;
   fileName: string | null;
+  /** The workbook actions work on: the open workbook in Excel, the opened file in file mode. */
+  port: WorkbookPort | null;
   /** Index of the finding last clicked, in outcome.result.findings. */
   selected: number | null;
   /** A run can start: not busy, and a workbook is there. */
@@ -163,6 +165,7 @@ export function useRunner(host: PaneHost): Runner {
     notice,
     outcome,
     fileName: file?.name ?? null,
+    port,
     selected,
     canRun: busy === null && port !== null,
     canDownload: busy === null && file !== null && outcome !== null,
