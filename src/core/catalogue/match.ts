@@ -72,14 +72,30 @@ function containedName(index: IndicatorIndex, key: string): Indicator | undefine
 /** Unit names match after dropping a leading 合作市 and spaces (合作市科技局 = 市科技局). */
 export const unitKey = memoText(unitKeyText);
 
+/**
+ * Official full names and their usual short forms (合作市科学技术局 = 市科技局): the naming of Chinese
+ * government offices, not of this plan, so it lives here rather than in the catalogue.
+ */
+const OFFICE_SHORT_FORMS: [RegExp, string][] = [
+  [/科学技术局$/, '科技局'],
+  [/科学技术协会$/, '科协'],
+  [/工业和信息化局$/, '工信局'],
+  [/市场监督管理局$/, '市场监管局'],
+  [/发展和改革局$/, '发展改革局'],
+  [/人力资源和社会保障局$/, '人社局'],
+  [/文化体育广电和旅游局$/, '文体广电和旅游局'],
+  [/生态产业园区管理委员会$/, '生态产业园区管委会'],
+];
+
 function unitKeyText(name: string): string {
   let k = normaliseKey(name);
+  // "科技局(盖章)", "那吾镇人民政府", "当周街道办事处": the seal note and the office's title name the same unit.
+  k = k.replace(/\([^()]*\)$/, '').replace(/(人民政府|政府|办事处)$/, '');
+  for (const [full, short] of OFFICE_SHORT_FORMS) k = k.replace(full, short);
   // "合作市科技局" is "市科技局"; then both lose the one leading 市, so that "合作市市场监管局" and
   // "市市场监管局" meet, and the 市 of 市场 survives.
   k = k.replace(/^(甘南州|甘南藏族自治州)?合作市/, '市');
   k = k.replace(/^市/, '');
-  // "科技局(盖章)", "那吾镇人民政府", "当周街道办事处": the seal note and the office's title name the same unit.
-  k = k.replace(/\([^()]*\)$/, '').replace(/(人民政府|政府|办事处)$/, '');
   return k;
 }
 
