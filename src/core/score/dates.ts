@@ -3,6 +3,8 @@
  * Dates are plain strings throughout the core: no Date objects, no time zones, no clock.
  */
 
+import { memoText } from '../util/memo';
+
 export interface IsoDate {
   year: number;
   /** 1–12 */
@@ -22,15 +24,21 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Reads a strict YYYY-MM-DD date; null when the text is not one (wrong shape, month 13, 31 April …). */
-export function parseIsoDate(text: string): IsoDate | null {
+/**
+ * Reads a strict YYYY-MM-DD date; null when the text is not one (wrong shape, month 13, 31 April …).
+ * Scoring reads the same few dates for every row, so answers are remembered; they are frozen,
+ * being shared.
+ */
+export const parseIsoDate = memoText(parseIsoDateText);
+
+function parseIsoDateText(text: string): IsoDate | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  return Object.freeze({ year, month, day });
 }
 
 /** Like parseIsoDate, but a malformed date is a caller's error, reported with what it was meant to be. */

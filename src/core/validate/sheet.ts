@@ -12,6 +12,7 @@ import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
 import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, type IndicatorIndex } from '../catalogue/match';
 import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
+import { memoText } from '../util/memo';
 import { readValueCell, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
 
 export interface RowData {
@@ -62,6 +63,14 @@ function isoEndOfMonth(year: number, month: number): string {
 
 /** The date of the "previous" column: the same period a year earlier (上年同期) or the quarter before. */
 function previousDate(asOf: string, yearAgo: boolean): string {
+  return yearAgo ? yearBefore(asOf) : quarterBefore(asOf);
+}
+
+// The same as-of date for every row of a sheet: remembered.
+const yearBefore = memoText((asOf) => previousDateOf(asOf, true));
+const quarterBefore = memoText((asOf) => previousDateOf(asOf, false));
+
+function previousDateOf(asOf: string, yearAgo: boolean): string {
   const [y, m] = asOf.split('-').map(Number);
   if (yearAgo) return isoEndOfMonth(y - 1, m);
   const back = m - 3;
