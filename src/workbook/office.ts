@@ -735,6 +735,8 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
     }
     if (ps.freezeRows && ps.freezeRows > 0 && this.support.links) ws.freezePanes.freezeRows(ps.freezeRows);
+    // Worksheet.autoFilter is ExcelApi 1.9, as the print setup.
+    if (ps.autoFilter && this.support.pageLayout) ws.autoFilter.apply(ps.autoFilter);
     if (ps.landscape && this.support.pageLayout) {
       ws.pageLayout.orientation = 'Landscape';
       ws.pageLayout.zoom = { horizontalFitToPages: 1 };

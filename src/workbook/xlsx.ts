@@ -269,6 +269,7 @@ async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
   });
   for (const [row, height] of Object.entries(ps.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   for (const range of ps.merges ?? []) ws.mergeCells(range);
+  if (ps.autoFilter) ws.autoFilter = ps.autoFilter;
   if (ps.freezeRows && ps.freezeRows > 0) {
     ws.views = [{ state: 'frozen', xSplit: 0, ySplit: ps.freezeRows, topLeftCell: `A${ps.freezeRows + 1}` }];
   }

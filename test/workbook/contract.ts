@@ -48,6 +48,8 @@ export interface SheetLook {
   dataBars: { range: string; color: string }[];
   /** Width of the first columns, as set by a plan (undefined when not set). */
   columnWidths: (number | undefined)[];
+  /** The filtered table's range, null when none. */
+  autoFilter: string | null;
   /** Height in points of the first rows, as set by a plan (undefined when not set). */
   rowHeights: (number | undefined)[];
   protected: boolean;
@@ -134,6 +136,7 @@ export function resultSheet(name = '校验结果', rows = 3): PlanSheet {
     cells,
     columnWidths: [12, 40, 10],
     rowHeights: { 2: 30 },
+    autoFilter: `A2:C${2 + rows}`,
     merges: ['A1:C1'],
     freezeRows: 2,
     landscape: true,
@@ -227,6 +230,7 @@ export function describeWorkbookPortContract(name: string, makeHarness: MakeHarn
         expect(look.dataBars).toEqual([{ range: 'C3:C5', color: '#638EC6' }]);
         expect(look.columnWidths.slice(0, 3)).toEqual([12, 40, 10]);
         expect(look.rowHeights.slice(0, 4)).toEqual([undefined, undefined, 30, undefined]);
+        expect(look.autoFilter).toBe('A2:C5');
       });
 
       it('writes text that starts with = + - @ as text, never as a formula', async () => {

@@ -66,6 +66,7 @@ export interface DSheet {
   /** Row heights in points, by 0-based row. */
   rowHeights: Map<number, number>;
   freezeRows: number;
+  autoFilter: string | null;
   orientation: 'Portrait' | 'Landscape';
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   dataBars: DDataBar[];
@@ -85,6 +86,7 @@ export function newSheet(name: string): DSheet {
     columnWidths: new Map(),
     rowHeights: new Map(),
     freezeRows: 0,
+    autoFilter: null,
     orientation: 'Portrait',
     zoom: {},
     dataBars: [],
@@ -528,6 +530,13 @@ export class WorksheetProxy extends Proxy<DSheet> {
         if (password !== undefined) this.ctx.need(1.07, 'WorksheetProtection.protect(password)');
         this.ctx.enqueue(() => void (this.live().protected = true), { protect: options ?? null });
       },
+    };
+  }
+
+  get autoFilter(): { apply(range: string): void } {
+    this.ctx.need(1.09, 'Worksheet.autoFilter');
+    return {
+      apply: (range: string) => this.ctx.enqueue(() => void (this.live().autoFilter = range), { autoFilter: range }),
     };
   }
 

@@ -77,6 +77,7 @@ function harnessFor(model: WorkbookModel, apiVersion = 1.18): OfficeHarness {
         dataBars: s.dataBars.map((b) => ({ range: b.range, color: b.fillColor ?? '' })),
         columnWidths: [0, 1, 2, 3].map((c) => chars(s.columnWidths.get(c))),
         rowHeights: [0, 1, 2, 3].map((r) => s.rowHeights.get(r)),
+        autoFilter: s.autoFilter,
         protected: s.protected,
       };
     },

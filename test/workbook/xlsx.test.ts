@@ -78,6 +78,7 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
         ),
         columnWidths: [1, 2, 3, 4].map((c) => ws.getColumn(c).width),
         rowHeights: [1, 2, 3, 4].map((r) => ws.getRow(r).height),
+        autoFilter: typeof ws.autoFilter === 'string' ? ws.autoFilter : null,
         protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
       };
     },

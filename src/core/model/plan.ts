@@ -43,6 +43,8 @@ export interface PlanSheet {
   merges?: string[];
   /** Rows frozen at the top (the header). */
   freezeRows?: number;
+  /** A1 range of a table (header row first) that gets filter buttons, so the office can sort and filter it. */
+  autoFilter?: string;
   /** Print setup: landscape, fit to page width. */
   landscape?: boolean;
   /** Excel data validation with an input message, for the cells people fill (unit templates). */

@@ -5,6 +5,7 @@
  */
 import type { CompletenessRow, ReportStatus } from '../consolidate/completeness';
 import type { PlanCell, PlanSheet } from '../model/plan';
+import { cellAddress } from '../model/cells';
 import { STATUS_STYLE } from '../score';
 import { FMT_SCORE, HEADER_FILL, HEADER_TEXT, SEVERITY_STYLE, SUBTLE_TEXT, TITLE_TEXT } from './styles';
 
@@ -112,6 +113,7 @@ export function completenessSheet(
     name: COMPLETENESS_SHEET,
     cells,
     columnWidths: HEADERS.map(([, w]) => w),
+    autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(headerRow + Math.max(1, rows.length), HEADERS.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,
   };

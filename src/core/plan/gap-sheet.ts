@@ -113,6 +113,7 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
     cells,
     columnWidths: columns.map((c) => c.width),
     dataBars,
+    autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(Math.max(last, headerRow + 1), columns.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,
   };
