@@ -1,4 +1,7 @@
-/** demo: analyse every bundled sample workbook into an output folder and print a short summary. */
+/**
+ * demo: the product's main job on the bundled samples — analyse every sample workbook, and consolidate
+ * each subfolder (a quarter's unit files) — into an output folder, with a short summary.
+ */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { analyseWorkbook } from '../../core/engine';
@@ -6,6 +9,7 @@ import { parseArgs, str, UsageError } from '../args';
 import { openWorkbook, saveWorkbook, InputError } from '../io';
 import { summaryLines } from '../report';
 import type { CommandContext } from '../main';
+import { runConsolidate } from './consolidate';
 
 export async function runDemo(argv: string[], ctx: CommandContext): Promise<number> {
   const { positional, options } = parseArgs(argv, { flags: [], values: ['out'] });
@@ -30,5 +34,14 @@ export async function runDemo(argv: string[], ctx: CommandContext): Promise<numb
     for (const l of summaryLines(result, 'analyse')) ctx.stdout(l);
   }
   ctx.stdout(`${names.length} workbooks analysed into ${outDir}/ / 已分析 ${names.length} 个工作簿`);
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    const folder = path.join(dir, sub);
+    if (!(await fs.readdir(folder)).some((n) => n.toLowerCase().endsWith('.xlsx'))) continue;
+    const target = path.join(outDir, `${sub}-汇总.xlsx`);
+    ctx.stdout(`${folder}/ → ${target}  (汇总 consolidation)`);
+    // Error findings in units' sheets are what the demo shows, not a failure of the demo.
+    await runConsolidate([folder, '--out', target], ctx);
+  }
   return 0;
 }
