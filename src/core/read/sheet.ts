@@ -238,14 +238,18 @@ function metaLabelText(text: string): { key: MetaKey; rest: string } | null {
  * Metadata from a row: "填报单位：市科技局" in one cell, or "填报单位" then the value in the next
  * non-empty cell; several labels may share one row (填表人：… 联系电话：…).
  */
+const SEVERAL_LABELS = /\s{2,}|　+/;
+
 function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta']): boolean {
   const r = grid.rows[row] ?? [];
   let found = false;
   for (let c = 0; c < r.length; c++) {
+    // Labels are text; most cells of a table are figures, skipped without building their text.
+    if (typeof r[c]?.value !== 'string') continue;
     const text = cellText(r[c]);
     if (!text) continue;
     // One cell may hold several "label：value" pairs separated by spaces.
-    const parts = text.split(/\s{2,}|　+/).filter(Boolean);
+    const parts = SEVERAL_LABELS.test(text) ? text.split(SEVERAL_LABELS).filter(Boolean) : [text];
     for (const part of parts) {
       const hit = metaLabel(part);
       if (!hit) continue;
@@ -291,6 +295,8 @@ export interface ReadOptions {
   /** Tells a section title from an indicator row that has no values yet. */
   isIndicator?: (name: string) => boolean;
 }
+
+const DATA_COLUMNS: readonly ColumnKey[] = ['unit', 'baseline', 'target', 'actual', 'previous'];
 
 export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet {
   const meta: ReadSheet['meta'] = {};
@@ -350,8 +356,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       if (ref) cells[key] = ref;
     }
     const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
-    const dataCols: ColumnKey[] = ['unit', 'baseline', 'target', 'actual', 'previous'];
-    const hasData = dataCols.some((k) => cells[k]?.text) || years.some((y) => y.ref.text);
+    const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text);
     // A lone text in the indicator column with nothing else is a section title (一、科技创新投入), kept as
     // the category — unless it names a known indicator, whose row then simply lacks its values.
     if (!hasData && !code && filled.length === 1 && !(options.isIndicator?.(name) ?? false)) {

@@ -43,9 +43,9 @@ export function readValueCell(
   findings: Finding[],
 ): ReadValue {
   if (!ref) return NO_VALUE;
-  const at = { sheet, cell: ref.address, indicator: ind.code, text: ref.text };
-  const label = indicatorLabel(ind);
-  // Built field by field: object spread is slow in V8 and this runs for every value cell.
+  // This runs for every value cell: what only a finding needs is built when there is one.
+  const at = () => ({ sheet, cell: ref.address, indicator: ind.code, text: ref.text });
+  const label = () => indicatorLabel(ind);
   const result = (state: ValueState, value: number | null, percent = false, approx = false): ReadValue =>
     ({ state, value, percent, approx, text: ref.text, address: ref.address });
 
@@ -54,7 +54,7 @@ export function readValueCell(
     if (p.kind === 'empty') return result('no_data', null);
     if (p.kind === 'not_applicable') return result('not_applicable', null);
     if (p.kind === 'error') {
-      findings.push(makeFinding('formula_error', at, { ind: label }));
+      findings.push(makeFinding('formula_error', at(), { ind: label() }));
       return result('invalid', null);
     }
     if (p.kind === 'number' && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
@@ -62,7 +62,7 @@ export function readValueCell(
     }
     const m = parseMilestone(ref.text);
     if (m === null) {
-      findings.push(makeFinding('unparseable_milestone', at, { ind: label }));
+      findings.push(makeFinding('unparseable_milestone', at(), { ind: label() }));
       return result('invalid', null);
     }
     return result('ok', m);
@@ -75,10 +75,10 @@ export function readValueCell(
     case 'not_applicable':
       return result('not_applicable', null);
     case 'error':
-      findings.push(makeFinding('formula_error', at, { ind: label }));
+      findings.push(makeFinding('formula_error', at(), { ind: label() }));
       return result('invalid', null);
     case 'invalid':
-      findings.push(makeFinding('unparseable_number', at, { ind: label }));
+      findings.push(makeFinding('unparseable_number', at(), { ind: label() }));
       return result('invalid', null);
     default:
       break;
@@ -92,17 +92,17 @@ export function readValueCell(
     // Percent points already when the text had % or the cell a percent format.
     const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
     if (unitText && !p.percent && convertUnit(1, unitText, '%') === null) {
-      findings.push(makeFinding('unit_mismatch', at, { ind: label, found: unitText, expected: ind.unit }));
+      findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: unitText, expected: ind.unit }));
       return result('invalid', null);
     }
     if (p.unit && MULTIPLIER_ONLY.test(p.unit)) {
-      findings.push(makeFinding('unparseable_number', at, { ind: label }));
+      findings.push(makeFinding('unparseable_number', at(), { ind: label() }));
       return result('invalid', null);
     }
     return result('ok', value, p.percent, p.approx);
   }
   if (p.percent) {
-    findings.push(makeFinding('unit_mismatch', at, { ind: label, found: '%', expected: ind.unit }));
+    findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: '%', expected: ind.unit }));
     return result('invalid', null);
   }
   let from = rowUnit;
@@ -115,7 +115,7 @@ export function readValueCell(
     if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null) converted = implied;
   }
   if (converted === null) {
-    findings.push(makeFinding('unit_mismatch', at, { ind: label, found: from, expected: ind.unit }));
+    findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: from, expected: ind.unit }));
     return result('invalid', null);
   }
   value = converted;
@@ -125,16 +125,16 @@ export function readValueCell(
 /** Range and integer checks on a value already in the canonical unit. */
 export function checkRange(v: ReadValue, ind: Indicator, sheet: string, findings: Finding[]): boolean {
   if (v.state !== 'ok' || v.value === null || ind.kind === 'milestone') return true;
-  const at = { sheet, cell: v.address, indicator: ind.code, text: v.text };
-  const label = indicatorLabel(ind);
+  const at = () => ({ sheet, cell: v.address, indicator: ind.code, text: v.text });
+  const label = () => indicatorLabel(ind);
   const min = ind.min ?? (normaliseUnit(ind.unit) === '%' ? 0 : undefined);
   const max = ind.max ?? (normaliseUnit(ind.unit) === '%' ? 100 : undefined);
   if ((min !== undefined && v.value < min) || (max !== undefined && v.value > max)) {
-    findings.push(makeFinding('out_of_range', at, { ind: label, found: v.value, min, max }));
+    findings.push(makeFinding('out_of_range', at(), { ind: label(), found: v.value, min, max }));
     return false;
   }
   if (ind.integer && !Number.isInteger(v.value)) {
-    findings.push(makeFinding('not_integer', at, { ind: label, found: v.value }));
+    findings.push(makeFinding('not_integer', at(), { ind: label(), found: v.value }));
     return false;
   }
   return true;
