@@ -28,6 +28,15 @@ export function indicatorLabel(ind: Indicator): string {
   return `${ind.code} ${ind.name}`;
 }
 
+/** Where a finding on a value cell points. */
+function findingAt(sheet: string, at: { address?: string; text: string }, ind: Indicator) {
+  return { sheet, cell: at.address, indicator: ind.code, text: at.text };
+}
+
+function readValue(ref: CellRef, state: ValueState, value: number | null, percent = false, approx = false): ReadValue {
+  return { state, value, percent, approx, text: ref.text, address: ref.address };
+}
+
 const MULTIPLIER_ONLY = /^[万亿千百]$/;
 
 /**
@@ -44,42 +53,38 @@ export function readValueCell(
 ): ReadValue {
   if (!ref) return NO_VALUE;
   // This runs for every value cell: what only a finding needs is built when there is one.
-  const at = () => ({ sheet, cell: ref.address, indicator: ind.code, text: ref.text });
-  const label = () => indicatorLabel(ind);
-  const result = (state: ValueState, value: number | null, percent = false, approx = false): ReadValue =>
-    ({ state, value, percent, approx, text: ref.text, address: ref.address });
 
   if (ind.kind === 'milestone') {
     const p = parseValue(ref.cell);
-    if (p.kind === 'empty') return result('no_data', null);
-    if (p.kind === 'not_applicable') return result('not_applicable', null);
+    if (p.kind === 'empty') return readValue(ref, 'no_data', null);
+    if (p.kind === 'not_applicable') return readValue(ref, 'not_applicable', null);
     if (p.kind === 'error') {
-      findings.push(makeFinding('formula_error', at(), { ind: label() }));
-      return result('invalid', null);
+      findings.push(makeFinding('formula_error', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
+      return readValue(ref, 'invalid', null);
     }
     if (p.kind === 'number' && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
-      return result('ok', p.value);
+      return readValue(ref, 'ok', p.value);
     }
     const m = parseMilestone(ref.text);
     if (m === null) {
-      findings.push(makeFinding('unparseable_milestone', at(), { ind: label() }));
-      return result('invalid', null);
+      findings.push(makeFinding('unparseable_milestone', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
+      return readValue(ref, 'invalid', null);
     }
-    return result('ok', m);
+    return readValue(ref, 'ok', m);
   }
 
   const p = parseValue(ref.cell);
   switch (p.kind) {
     case 'empty':
-      return result('no_data', null);
+      return readValue(ref, 'no_data', null);
     case 'not_applicable':
-      return result('not_applicable', null);
+      return readValue(ref, 'not_applicable', null);
     case 'error':
-      findings.push(makeFinding('formula_error', at(), { ind: label() }));
-      return result('invalid', null);
+      findings.push(makeFinding('formula_error', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
+      return readValue(ref, 'invalid', null);
     case 'invalid':
-      findings.push(makeFinding('unparseable_number', at(), { ind: label() }));
-      return result('invalid', null);
+      findings.push(makeFinding('unparseable_number', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
+      return readValue(ref, 'invalid', null);
     default:
       break;
   }
@@ -92,18 +97,18 @@ export function readValueCell(
     // Percent points already when the text had % or the cell a percent format.
     const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
     if (unitText && !p.percent && convertUnit(1, unitText, '%') === null) {
-      findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: unitText, expected: ind.unit }));
-      return result('invalid', null);
+      findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: unitText, expected: ind.unit }));
+      return readValue(ref, 'invalid', null);
     }
     if (p.unit && MULTIPLIER_ONLY.test(p.unit)) {
-      findings.push(makeFinding('unparseable_number', at(), { ind: label() }));
-      return result('invalid', null);
+      findings.push(makeFinding('unparseable_number', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
+      return readValue(ref, 'invalid', null);
     }
-    return result('ok', value, p.percent, p.approx);
+    return readValue(ref, 'ok', value, p.percent, p.approx);
   }
   if (p.percent) {
-    findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: '%', expected: ind.unit }));
-    return result('invalid', null);
+    findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: '%', expected: ind.unit }));
+    return readValue(ref, 'invalid', null);
   }
   let from = rowUnit;
   if (p.unit) from = MULTIPLIER_ONLY.test(p.unit) ? `${p.unit}${rowUnit || ind.unit}` : p.unit;
@@ -115,26 +120,25 @@ export function readValueCell(
     if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null) converted = implied;
   }
   if (converted === null) {
-    findings.push(makeFinding('unit_mismatch', at(), { ind: label(), found: from, expected: ind.unit }));
-    return result('invalid', null);
+    findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: from, expected: ind.unit }));
+    return readValue(ref, 'invalid', null);
   }
   value = converted;
-  return result('ok', value, false, p.approx);
+  return readValue(ref, 'ok', value, false, p.approx);
 }
 
 /** Range and integer checks on a value already in the canonical unit. */
 export function checkRange(v: ReadValue, ind: Indicator, sheet: string, findings: Finding[]): boolean {
   if (v.state !== 'ok' || v.value === null || ind.kind === 'milestone') return true;
-  const at = () => ({ sheet, cell: v.address, indicator: ind.code, text: v.text });
-  const label = () => indicatorLabel(ind);
+
   const min = ind.min ?? (normaliseUnit(ind.unit) === '%' ? 0 : undefined);
   const max = ind.max ?? (normaliseUnit(ind.unit) === '%' ? 100 : undefined);
   if ((min !== undefined && v.value < min) || (max !== undefined && v.value > max)) {
-    findings.push(makeFinding('out_of_range', at(), { ind: label(), found: v.value, min, max }));
+    findings.push(makeFinding('out_of_range', findingAt(sheet, v, ind), { ind: indicatorLabel(ind), found: v.value, min, max }));
     return false;
   }
   if (ind.integer && !Number.isInteger(v.value)) {
-    findings.push(makeFinding('not_integer', at(), { ind: label(), found: v.value }));
+    findings.push(makeFinding('not_integer', findingAt(sheet, v, ind), { ind: indicatorLabel(ind), found: v.value }));
     return false;
   }
   return true;
