@@ -116,9 +116,8 @@ function FindingItem(p: { finding: Finding; selected: boolean; title?: string; o
     >
       <span>{f.message[lang]}</span>
       <span className={styles.meta}>
-        {t('findingCell')}
-        {`: ${f.sheet}${f.cell ? `!${f.cell}` : ''}`}
-        {f.text ? ` · ${t('findingText')}: “${f.text}”` : null}
+        {t('findingCell', { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
+        {f.text ? ` · ${t('findingText', { text: f.text })}` : null}
       </span>
     </button>
   );
