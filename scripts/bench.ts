@@ -1,0 +1,249 @@
+/**
+ * npm run bench — how fast `analyse` is against the floor ExcelJS sets, at 1,000, 10,000 and
+ * 100,000 indicator rows; and how fast the core alone is. Prints a Markdown table and writes it to
+ * docs/benchmark.md with the date and the machine.
+ *
+ * Every measurement runs in a fresh Node process, so peak memory is that process's own high-water
+ * mark (getrusage maxRSS) and no run inherits another's heap. Times are medians of several runs.
+ *
+ *   npm run bench                              all sizes
+ *   npm run bench -- --sizes 1000,10000 --reps 3
+ */
+import { spawnSync } from 'child_process';
+import { promises as fs, readFileSync, writeFileSync, existsSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { buildBenchWorkbook } from './bench/workbook';
+
+const ROOT = path.resolve(__dirname, '..');
+const SCRIPT = path.relative(ROOT, __filename);
+const HEAP_MB = 8192;
+
+// --- child side: one measurement per process --------------------------------------------------
+
+type Mode = 'exceljs' | 'analyse' | 'core';
+
+interface Measurement {
+  /** Wall time of the measured part, ms. */
+  ms: number;
+  /** ExcelJS floor only: the time of reading the input and of writing the finished output, and their cells. */
+  readMs?: number;
+  writeOutMs?: number;
+  cellsIn?: number;
+  cellsOut?: number;
+  /** Peak resident memory of the process, MB. */
+  peakMb: number;
+  exitCode?: number;
+}
+
+function peakMb(): number {
+  // maxRSS is in kilobytes on Linux and macOS.
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function measureExcelJs(input: string, output: string, scratch: string): Promise<Measurement> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(input) as unknown as ArrayBuffer);
+  const t1 = performance.now();
+  writeFileSync(scratch, Buffer.from(await wb.xlsx.writeBuffer()));
+  const t2 = performance.now();
+  // The floor for what analyse must write: ExcelJS writing the finished workbook (read untimed).
+  const done = new ExcelJS.Workbook();
+  await done.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
+  const t3 = performance.now();
+  writeFileSync(scratch, Buffer.from(await done.xlsx.writeBuffer()));
+  const t4 = performance.now();
+  return { ms: t2 - t0, readMs: t1 - t0, writeOutMs: t4 - t3, peakMb: peakMb(), cellsIn: cellCount(wb), cellsOut: cellCount(done) };
+}
+
+function cellCount(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell(() => n++));
+  return n;
+}
+
+async function measureAnalyse(input: string, output: string): Promise<Measurement> {
+  const { main } = await import('../src/cli/main');
+  const quiet = { stdout: () => undefined, stderr: (l: string) => process.stderr.write(`${l}\n`) };
+  const t0 = performance.now();
+  const exitCode = await main(['analyse', input, '--out', output], quiet);
+  const t1 = performance.now();
+  return { ms: t1 - t0, peakMb: peakMb(), exitCode };
+}
+
+/** The core alone: grids in memory → findings, scores, plan. Median of several runs in one process. */
+async function measureCore(input: string): Promise<Measurement> {
+  const { XlsxWorkbook } = await import('../src/workbook/xlsx');
+  const { analyseWorkbook } = await import('../src/core/engine');
+  const grids = await (await XlsxWorkbook.fromBuffer(readFileSync(input))).readSheets();
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    analyseWorkbook(grids);
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), peakMb: peakMb() };
+}
+
+async function child(mode: Mode, args: string[]): Promise<void> {
+  const [input, output, scratch] = args;
+  const m =
+    mode === 'exceljs' ? await measureExcelJs(input, output, scratch)
+    : mode === 'analyse' ? await measureAnalyse(input, output)
+    : await measureCore(input);
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+}
+
+// --- parent side -------------------------------------------------------------------------------
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function runChild(mode: Mode, args: string[]): Measurement {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${HEAP_MB}`, path.join(ROOT, 'bin/run-ts.js'), SCRIPT, '--child', mode, ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (r.status !== 0) throw new Error(`${mode} run failed (${r.status}): ${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(last) as Measurement;
+}
+
+interface SizeResult {
+  rows: number;
+  sheets: number;
+  faults: number;
+  excelJs: number;
+  excelJsRead: number;
+  excelJsWriteOut: number;
+  analyse: number;
+  excelJsPeak: number;
+  analysePeak: number;
+  core: number;
+  reps: number;
+  cellsIn: number;
+  cellsOut: number;
+  inputMb: number;
+  outputMb: number;
+}
+
+async function benchSize(rows: number, reps: number, dir: string): Promise<SizeResult> {
+  const input = path.join(dir, `bench-${rows}.xlsx`);
+  const output = path.join(dir, `bench-${rows}-analysed.xlsx`);
+  const scratch = path.join(dir, `bench-${rows}-scratch.xlsx`);
+  const { workbook, info } = buildBenchWorkbook(rows);
+  await workbook.xlsx.writeFile(input);
+
+  // One analyse first, so the ExcelJS floor has the finished workbook to write.
+  const first = runChild('analyse', [input, output]);
+  if (first.exitCode !== 1) throw new Error(`analyse of the benchmark workbook exited ${first.exitCode}, expected 1 (it holds faults)`);
+  const ex: Measurement[] = [];
+  const an: Measurement[] = [];
+  for (let i = 0; i < reps; i++) {
+    ex.push(runChild('exceljs', [input, output, scratch]));
+    an.push(runChild('analyse', [input, output]));
+    process.stderr.write('.');
+  }
+  const core = runChild('core', [input]);
+  const size = async (f: string) => (await fs.stat(f)).size / 2 ** 20;
+  return {
+    rows: info.rows,
+    sheets: info.sheets,
+    faults: info.faults,
+    excelJs: median(ex.map((m) => m.ms)),
+    excelJsRead: median(ex.map((m) => m.readMs!)),
+    excelJsWriteOut: median(ex.map((m) => m.writeOutMs!)),
+    analyse: median(an.map((m) => m.ms)),
+    excelJsPeak: Math.max(...ex.map((m) => m.peakMb)),
+    analysePeak: Math.max(...an.map((m) => m.peakMb)),
+    core: core.ms,
+    reps,
+    cellsIn: ex[0].cellsIn!,
+    cellsOut: ex[0].cellsOut!,
+    inputMb: await size(input),
+    outputMb: await size(output),
+  };
+}
+
+const fmtS = (ms: number) => (ms / 1000).toFixed(2);
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  return `${model}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function report(results: SizeResult[]): string {
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`,
+    'Each time is the median of several runs (the runs column), each run in a fresh process; peak memory is the',
+    "process's maximum resident set. The workbooks hold many units' sheets with realistic figures and about 1 % faults.",
+    '',
+    '| rows | sheets | runs | ExcelJS read + write (s) | analyse end to end (s) | ratio | analyse ms per 1,000 rows | cells in → out | ExcelJS read in + write out (s) | ratio to that | peak memory ExcelJS / analyse (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => {
+      const floorOut = r.excelJsRead + r.excelJsWriteOut;
+      return `| ${fmtInt(r.rows)} | ${fmtInt(r.sheets)} | ${r.reps} | ${fmtS(r.excelJs)} | ${fmtS(r.analyse)} | ${(r.analyse / r.excelJs).toFixed(2)} | ${(r.analyse / (r.rows / 1000)).toFixed(0)} | ${fmtInt(r.cellsIn)} → ${fmtInt(r.cellsOut)} | ${fmtS(floorOut)} | ${(r.analyse / floorOut).toFixed(2)} | ${fmtInt(r.excelJsPeak)} / ${fmtInt(r.analysePeak)} |`;
+    }),
+    '',
+    '- *ExcelJS read + write*: ExcelJS alone loading the input workbook and saving it again, the same workbook.',
+    '- *analyse end to end*: `indicator-tracker analyse FILE --out OUT` in-process: read, engine, write plan applied, saved.',
+    '- *ExcelJS read in + write out*: ExcelJS alone loading the input and saving the finished output workbook (loaded',
+    '  beforehand, untimed) — the least any program that writes this output with ExcelJS must spend.',
+    '',
+    'The core alone (grids in memory → findings → scores → write plan, no file I/O), median of 7 runs in one process:',
+    '',
+    '| rows | time (ms) | rows per second |',
+    '|---:|---:|---:|',
+    ...results.map((r) => `| ${fmtInt(r.rows)} | ${r.core.toFixed(0)} | ${fmtInt(r.rows / (r.core / 1000))} |`),
+    '',
+    `Workbooks: ${results.map((r) => `${fmtInt(r.rows)} rows = ${r.inputMb.toFixed(1)} MB in, ${r.outputMb.toFixed(1)} MB out, ${r.faults} faults`).join('; ')}.`,
+  ];
+  return lines.join('\n');
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function parent(argv: string[]): Promise<void> {
+  const sizes = (option(argv, 'sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const reps = Number(option(argv, 'reps') ?? 5);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !(reps > 0)) {
+    process.stderr.write('usage: bench [--sizes 1000,10000,100000] [--reps 5]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indicator-bench-'));
+  try {
+    const results: SizeResult[] = [];
+    for (const n of sizes) {
+      process.stderr.write(`${fmtInt(n)} rows `);
+      results.push(await benchSize(n, n >= 100000 ? Math.min(reps, 3) : reps, dir));
+      process.stderr.write('\n');
+    }
+    const text = report(results);
+    const doc = path.join(ROOT, 'docs/benchmark.md');
+    if (!existsSync(path.dirname(doc))) await fs.mkdir(path.dirname(doc), { recursive: true });
+    await fs.writeFile(doc, `# Benchmark\n\nWritten by \`npm run bench\` (scripts/bench.ts); do not edit by hand.\n\n${text}\n`);
+    process.stdout.write(`${text}\n\n(written to docs/benchmark.md)\n`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const argv = process.argv.slice(2);
+const run = argv[0] === '--child' ? child(argv[1] as Mode, argv.slice(2)) : parent(argv);
+run.catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+});
