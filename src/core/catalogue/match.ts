@@ -9,14 +9,22 @@ export interface IndicatorIndex {
   get(code: string): Indicator | undefined;
 }
 
+/** The key a name is indexed and looked up by: "规上企业" is how everyone writes "规模以上企业". */
+function nameKey(text: string): string {
+  return normaliseKey(text).replace(/规上/g, '规模以上');
+}
+
 /** Names are compared without spaces, brackets folded and width folded; a trailing "(单位)" is ignored too. */
 function nameKeys(text: string): string[] {
-  const key = normaliseKey(text);
+  const key = nameKey(text);
   // "优质青稞种植面积(亩)": drop a trailing bracketed unit.
   const stripBracket = (k: string) => k.replace(/\([^()]*\)$/, '');
-  // "1.R&D经费投入强度" / "(一)…" / "1、…" / "★…": drop a leading list number or mark.
-  const stripNumber = (k: string) => k.replace(/^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s|[★☆*※])/, '');
-  const keys = [key, stripBracket(key), stripNumber(key), stripBracket(stripNumber(key))].filter(Boolean);
+  // "1.R&D经费投入强度" / "(一)…" / "1、…" / "①…" / "★…": drop a leading list number or mark.
+  const stripNumber = (k: string) => k.replace(/^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s|[\u2460-\u2473\u2776-\u277f]|[★☆*※▲△●○◆◇■□])/, '');
+  const bare = stripBracket(stripNumber(key));
+  // "研究与试验发展(R&D)经费投入强度": a note in brackets inside the name.
+  const noNotes = bare.replace(/\([^()]*\)/g, '');
+  const keys = [key, stripBracket(key), stripNumber(key), bare, noNotes].filter(Boolean);
   return Array.from(new Set(keys));
 }
 
@@ -26,7 +34,7 @@ export function indexCatalogue(catalogue: Catalogue): IndicatorIndex {
   for (const ind of catalogue.indicators) {
     byCode.set(normaliseKey(ind.code), ind);
     for (const n of [ind.name, ...ind.aliases]) {
-      const k = normaliseKey(n);
+      const k = nameKey(n);
       if (k && !byName.has(k)) byName.set(k, ind);
     }
   }

@@ -87,13 +87,18 @@ function fromText(text: string): Period | null {
     .toLowerCase()
     .replace(/^(?:截至|截止到?|至)/, '')
     .replace(/[—–―─~～至到\u2212]/g, '-')
-    .replace(/(?:末|底|止)$/, '');
+    .replace(/(?:末|底|止)$/, '')
+    // 二〇二二年: a year written digit by digit in Chinese numerals, as formal documents do.
+    .replace(/^[〇零一二三四五六七八九]{4}(?=年)/, (y) => Array.from(y, (ch) => String(CN_YEAR_DIGITS.indexOf(ch) % 10)).join(''));
   for (const rule of RULES) {
     const m = rule.re.exec(s);
     if (m) return rule.read(m);
   }
   return null;
 }
+
+/** Digits of a year written in Chinese: 〇 and 零 are both 0 (index 0 and 10). */
+const CN_YEAR_DIGITS = '〇一二三四五六七八九零';
 
 function count(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);

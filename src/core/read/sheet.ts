@@ -5,6 +5,8 @@
  */
 import { type Cell, type SheetGrid, cellAddress, cellText, getCell } from '../model/cells';
 import { normaliseKey, foldWidth } from './text';
+import { normaliseUnit, parseUnit } from './units';
+import { parsePeriod } from './period';
 import { memoText } from '../util/memo';
 
 export type ColumnKey =
@@ -33,15 +35,22 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
   remarks: ['备注', '说明', '情况说明', '备注说明', 'Remarks'],
 };
 
-export type MetaKey = 'unit' | 'period' | 'preparer' | 'reviewer' | 'phone' | 'reportDate';
+/** `measure` is a unit of measure for the whole table ("单位：万亩" above it). */
+export type MetaKey = 'unit' | 'period' | 'preparer' | 'reviewer' | 'phone' | 'reportDate' | 'measure';
 
+/** Labels of the header block, matched after normaliseKey with bracketed notes such as （盖章） removed. */
 export const META_LABELS: Record<MetaKey, string[]> = {
-  unit: ['填报单位', '报送单位', '单位名称', '填报单位(盖章)', '报送单位(盖章)', '单位(盖章)'],
-  period: ['报告期', '统计期', '填报期间', '期别', '报告期间', '统计期间', '统计时段', '所属期'],
-  preparer: ['填表人', '填报人', '统计人'],
-  reviewer: ['审核人', '负责人', '单位负责人'],
-  phone: ['联系电话', '电话', '联系方式'],
-  reportDate: ['报出日期', '填报日期', '报送日期', '填表日期'],
+  unit: ['填报单位', '报送单位', '单位名称', '填报单位名称', '报送单位名称', '填报部门', 'Reporting unit', 'Unit name'],
+  period: [
+    '报告期', '统计期', '填报期间', '期别', '报告期间', '统计期间', '统计时段', '所属期', '统计时间', '报告时间',
+    '截止日期', '统计截止日期', '数据截止日期', '截止时间', '数据截止时间', 'Period', 'Reporting period',
+  ],
+  preparer: ['填表人', '填报人', '统计人', '制表人', '统计员', 'Prepared by'],
+  reviewer: ['审核人', '负责人', '单位负责人', '统计负责人', '分管领导', '主要负责人', 'Reviewed by', 'Reviewer'],
+  phone: ['联系电话', '电话', '联系方式', 'Tel', 'Phone'],
+  reportDate: ['报出日期', '填报日期', '报送日期', '填表日期', '填报时间', '报送时间'],
+  // "单位：万亩" is a unit of measure; "单位：合作市科技局" a reporting unit (told apart by the value).
+  measure: ['单位', '计量单位', '金额单位', '面积单位'],
 };
 
 export interface CellRef {
@@ -79,8 +88,10 @@ export interface TableLayout {
   /** Rows used by the header (1 or 2). */
   headerRows: number;
   columns: Partial<Record<ColumnKey, number>>;
-  /** The header text of each recognised column (e.g. 上年同期 vs 上期完成值). */
+  /** The header text of each recognised column (e.g. 上年同期 vs 上期完成值), the lowest header row's. */
   headers: Partial<Record<ColumnKey, string>>;
+  /** A unit of measure the header gives its column: 本期完成值（万亩） → 万亩. */
+  units: Partial<Record<ColumnKey, string>>;
   yearColumns: { year: number; col: number }[];
 }
 
@@ -106,7 +117,13 @@ function headerCore(text: string): string {
 }
 
 /** "2021年", "2022", "2021年完成值", "2022年实际" → 2021/2022; other text → null. */
-export const yearOfHeader = memoText(yearOfHeaderText);
+export function yearOfHeader(text: string): number | null {
+  // Most cells are figures, each different; a figure is a year only as "2022", so none is remembered.
+  if (PLAIN_NUMBER.test(text)) return /^20\d\d$/.test(text) ? Number(text) : null;
+  return yearOfText(text);
+}
+
+const yearOfText = memoText(yearOfHeaderText);
 
 function yearOfHeaderText(text: string): number | null {
   const k = headerCore(text);
@@ -132,6 +149,9 @@ function classifyHeaderText(text: string): ColumnKey | null {
   if (!k) return null;
   const exact = HEADER_EXACT.get(k);
   if (exact) return exact;
+  // "完成情况说明" is a remark; "本期完成率", "完成进度", "同比增长" are rates beside the figures, not figures.
+  if (REMARK_HEADER.test(k)) return 'remarks';
+  if (RATE_HEADER.test(k)) return null;
   // "2021年完成值" is a year column of the wide layout, not the actual column.
   if (yearOfHeader(text) !== null) return null;
   // "2022年目标值", "目标值(亩)": prefix or suffix match on the longer names only, to avoid "单位" in "填报单位".
@@ -143,8 +163,11 @@ function classifyHeaderText(text: string): ColumnKey | null {
   return null;
 }
 
+const REMARK_HEADER = /(说明|备注|原因|存在问题|下步措施)$/;
+const RATE_HEADER = /(率|比例|比重|进度|百分比|增幅|增速|增长|增减|幅度|排名|差距|差额)$/;
+
 const PERIOD_HEADER = new RegExp(
-  '^(截至|截止|至)?(20\\d\\d年)?(本年|本季度?|上期|上季度?|1-\\d{1,2}月|\\d{1,2}月(底|末)?|第?[一二三四1-4]季度|前三季度|上半年|全年)'
+  '^(截至|截止|至)?(20\\d\\d年)?(本年|本季度?|上期|上季度?|1[-—–~～至]\\d{1,2}月|\\d{1,2}月(底|末)?|第?[一二三四1-4]季度|前三季度|上半年|全年)'
   + '(累计)?(完成|实际|实现)?(值|数|情况)?$',
 );
 
@@ -193,24 +216,43 @@ function isHeader(c: HeaderCandidate): boolean {
   return c.columns.indicator !== undefined && (c.columns.actual !== undefined || c.years.length > 0) && c.hits >= 2;
 }
 
-/**
- * A second header row under the first: years, or column names under a merged group header
- * ("完成情况" over "上期 | 本期"). Returns null when the next row is not a header row.
- */
-function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate, texts: string[]): HeaderCandidate | null {
-  if (second.hits === 0 || second.columns.indicator !== undefined) return null;
-  // A data row may hold a header word ("说明" as a remark): a header row names no indicator and
-  // holds no figure, and most of its texts are column names.
+/** Header rows at most: a group row (完成情况 over 上期 | 本期), a row of names, a row of years or notes. */
+const MAX_HEADER_ROWS = 3;
+/** A header cell that only notes something in brackets: "（2020年）", "(万亩)". */
+const BRACKET_NOTE = /^[(（][^()（）]*[)）]$/;
+/** The row of column numbers some forms carry under the header (栏次): 甲 乙 丙 1 2 3 … */
+const COLUMN_NUMBER = /^(甲|乙|丙|丁|戊|己|庚|辛|栏次|行次|\d{1,2})$/;
+
+function isColumnNumberRow(texts: string[]): boolean {
   const filled = texts.filter((t) => t);
-  const nameCols = [first.columns.indicator, first.columns.code].filter((c): c is number => c !== undefined);
-  if (nameCols.some((c) => texts[c]) || filled.some((t) => PLAIN_NUMBER.test(t)) || second.hits * 2 < filled.length) return null;
+  return filled.length >= 3 && filled.every((t) => COLUMN_NUMBER.test(t));
+}
+
+/**
+ * A row that continues the header above it: it names columns or years, holds no figure, and most of
+ * its texts are column names. A data row may hold a header word ("说明" as a remark), but its name
+ * column holds a name, not a column name ("一级指标 | 二级指标" under a merged "指标" are column names).
+ */
+function continuesHeader(above: HeaderCandidate, next: HeaderCandidate, texts: string[]): boolean {
+  if (next.hits === 0) return false;
+  const filled = texts.filter((t) => t && !BRACKET_NOTE.test(t));
+  if (filled.some((t) => PLAIN_NUMBER.test(t))) return false;
+  const nameCols = [above.columns.indicator, above.columns.code].filter((c): c is number => c !== undefined);
+  if (nameCols.some((c) => texts[c] && classifyHeader(texts[c]) === null && yearOfHeader(texts[c]) === null)) return false;
+  return next.hits * 2 >= filled.length;
+}
+
+/**
+ * The header rows merged, the lower row naming its columns: a group header ("完成情况") over the lower
+ * row's names or years no longer names its column; a named header over a year ("目标任务" over "2023年")
+ * keeps its meaning; a name given again lower down ("指标" over "一级指标 | 二级指标") moves there.
+ */
+function mergeHeaderRow(first: HeaderCandidate, second: HeaderCandidate): HeaderCandidate {
   const columns = { ...first.columns };
   const named = new Set(Object.values(second.columns));
   const yearCols = new Set(second.years.map((y) => y.col));
   for (const key of Object.keys(columns) as ColumnKey[]) {
     const col = columns[key]!;
-    // A group header ("完成情况") over the second row's names or years no longer names its column;
-    // a named header over a year ("目标任务" over "2023年") keeps its meaning.
     if ((named.has(col) && second.columns[key] === undefined) || (key === 'actual' && yearCols.has(col))) delete columns[key];
   }
   Object.assign(columns, second.columns);
@@ -220,57 +262,175 @@ function mergeSecondRow(first: HeaderCandidate, second: HeaderCandidate, texts: 
   return { columns, years, hits: first.hits + second.hits };
 }
 
+/** A unit of measure in brackets in a header text: "本期完成值（万亩）" → 万亩, "目标值(%)" → %. */
+function unitInHeader(text: string): string | null {
+  for (const m of foldWidth(text).matchAll(/[(（]([^()（）]{1,10})[)）]/g)) {
+    const unit = normaliseUnit(m[1]);
+    if (unit && parseUnit(unit)) return unit;
+  }
+  return null;
+}
+
+/** The table whose header starts at row r, when the row (with up to two rows under it) is one. */
+function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: string[]): TableLayout | null {
+  if (first.columns.indicator === undefined || first.hits < 2) return null;
+  const headerTexts = [texts];
+  let head = first;
+  while (headerTexts.length < MAX_HEADER_ROWS) {
+    const nextTexts = rowTexts(grid, r + headerTexts.length);
+    const next = classifyRow(nextTexts);
+    if (!continuesHeader(head, next, nextTexts)) break;
+    head = mergeHeaderRow(head, next);
+    headerTexts.push(nextTexts);
+  }
+  if (!isHeader(head)) return null;
+  const headers: Partial<Record<ColumnKey, string>> = {};
+  const units: Partial<Record<ColumnKey, string>> = {};
+  for (const [k, c] of Object.entries(head.columns) as [ColumnKey, number][]) {
+    // The lowest text names the column; a unit may be written in any of its header cells.
+    const stack = headerTexts.map((t) => t[c] ?? '').filter((t) => t).reverse();
+    headers[k] = stack[0] ?? '';
+    const unit = stack.map(unitInHeader).find((u) => u);
+    if (unit) units[k] = unit;
+  }
+  const headerRows = headerTexts.length + (isColumnNumberRow(rowTexts(grid, r + headerTexts.length)) ? 1 : 0);
+  return {
+    headerRow: r,
+    headerRows,
+    columns: head.columns,
+    headers,
+    units,
+    yearColumns: head.years.filter((y) => !Object.values(head.columns).includes(y.col)),
+  };
+}
+
 const META_INDEX = new Map<string, MetaKey>(
   (Object.entries(META_LABELS) as [MetaKey, string[]][]).flatMap(([key, labels]) => labels.map((l) => [normaliseKey(l), key] as const)),
 );
 
-/** Every cell under the table is tried as a label too (notes and signatures follow the table). */
-const metaLabel = memoText(metaLabelText);
+/** The label a text is, a bracketed note dropped: "填报单位（盖章）" and "填报单位：" are 填报单位. */
+function labelKey(label: string): MetaKey | undefined {
+  return META_INDEX.get(normaliseKey(label).replace(/\([^()]*\)/g, '').replace(/[:：]$/, ''));
+}
 
-function metaLabelText(text: string): { key: MetaKey; rest: string } | null {
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A label followed by a colon, at the start of a text or after a space: one cell may hold several
+ * ("填报单位：合作市科技局 报告期：2022年三季度 填报日期：…"). "负责人" inside "单位负责人" is no label.
+ */
+const LABEL_IN_TEXT = new RegExp(
+  '(?:^|[\\s,，;；])('
+  + Object.values(META_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => escapeRegExp(l).replace(/ /g, '\\s*')).join('|')
+  + ')\\s*(?:[(（][^()（）]{0,8}[)）])?\\s*[:：]',
+  'gi',
+);
+
+interface LabelledPart {
+  key: MetaKey;
+  label: string;
+  /** '' when the value is in the next cell. */
+  value: string;
+}
+
+interface MetaText {
+  labels: LabelledPart[];
+  /** The text starts with a label. */
+  leading: boolean;
+  /** Text outside any label's value, where a period may stand alone ("2022年第三季度"). */
+  free: string[];
+}
+
+/** Every text cell of the header block and under the table is looked at: the answer is remembered per text. */
+const metaText = memoText(metaTextOf);
+
+function metaTextOf(text: string): MetaText {
   const folded = foldWidth(text).trim();
-  const m = /^([^:：]{1,14})[:：]\s*(.*)$/.exec(folded);
-  const key = META_INDEX.get(normaliseKey(m ? m[1] : folded).replace(/[:：]$/, ''));
-  return key ? { key, rest: m ? m[2].trim() : '' } : null;
+  const bare = labelKey(folded);
+  if (bare) return { labels: [{ key: bare, label: folded, value: '' }], leading: true, free: [] };
+  const hits = [...folded.matchAll(LABEL_IN_TEXT)].filter((m) => labelKey(m[1]));
+  if (!hits.length) return { labels: [], leading: false, free: [folded] };
+  const free: string[] = [];
+  const before = folded.slice(0, hits[0].index).trim();
+  if (before) free.push(before);
+  const labels = hits.map((m, i): LabelledPart => {
+    const key = labelKey(m[1])!;
+    const end = i + 1 < hits.length ? hits[i + 1].index : folded.length;
+    let value = folded.slice(m.index + m[0].length, end).trim();
+    // "填报单位：合作市科技局　　2022年第三季度": a period after the value, with no label of its own.
+    const tail = key !== 'period' ? /^(.*\S)\s+(\S+)$/.exec(value) : null;
+    if (tail && loosePeriod(tail[2])) {
+      value = tail[1];
+      free.push(tail[2]);
+    }
+    return { key, label: m[1], value };
+  });
+  return { labels, leading: !before, free };
+}
+
+/**
+ * A period standing alone in the header block: "2022年第三季度", "（2022年1-9月）", "截至2022年9月底".
+ * A bare day ("2022年10月9日") is as likely the date the sheet was filled in, and is not taken.
+ */
+function loosePeriod(text: string): boolean {
+  const t = normaliseKey(text).replace(/^\((.*)\)$/, '$1');
+  if (!/^(截至|截止)/.test(t) && /(日|号)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(t)) return false;
+  return /\d{4}|[〇零一二三四五六七八九]{4}/.test(t) && parsePeriod(t) !== null;
+}
+
+/** "单位：万亩" is a unit of measure; "单位：合作市科技局" names the reporting unit. */
+function setMeta(meta: ReadSheet['meta'], part: LabelledPart, entry: MetaEntry): void {
+  let key = part.key;
+  if (key === 'measure' && !parseUnit(normaliseUnit(entry.text))) {
+    if (normaliseKey(part.label).replace(/\([^()]*\)/g, '').replace(/[:：]$/, '') !== '单位') return;
+    key = 'unit';
+  }
+  if (!meta[key]) meta[key] = entry;
 }
 
 /**
  * Metadata from a row: "填报单位：市科技局" in one cell, or "填报单位" then the value in the next
- * non-empty cell; several labels may share one row (填表人：… 联系电话：…).
+ * non-empty cell; several labels may share one row or one cell (填表人：… 联系电话：…). A period that
+ * stands alone is passed to `loose`. True when the row holds a label.
  */
-const SEVERAL_LABELS = /\s{2,}|　+/;
-
-function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta']): boolean {
+function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta'], loose?: (entry: MetaEntry) => void): boolean {
   const r = grid.rows[row] ?? [];
   let found = false;
+  let valueCell = -1;
   for (let c = 0; c < r.length; c++) {
     // Labels are text; most cells of a table are figures, skipped without building their text.
-    if (typeof r[c]?.value !== 'string') continue;
+    if (typeof r[c]?.value !== 'string' || c === valueCell) continue;
     const text = cellText(r[c]);
     if (!text) continue;
-    // One cell may hold several "label：value" pairs separated by spaces.
-    const parts = SEVERAL_LABELS.test(text) ? text.split(SEVERAL_LABELS).filter(Boolean) : [text];
-    for (const part of parts) {
-      const hit = metaLabel(part);
-      if (!hit) continue;
+    const parts = metaText(text);
+    if (loose) {
+      for (const f of parts.free) if (loosePeriod(f)) loose({ value: f, text: f, address: cellAddress(row, c) });
+    }
+    for (const part of parts.labels) {
       found = true;
-      if (meta[hit.key]) continue;
-      if (hit.rest) {
-        meta[hit.key] = { value: hit.rest, text: hit.rest, address: cellAddress(row, c) };
+      if (part.value) {
+        setMeta(meta, part, { value: part.value, text: part.value, address: cellAddress(row, c) });
         continue;
       }
       for (let d = c + 1; d < r.length; d++) {
         const v = r[d];
         const t = cellText(v);
         if (!t) continue;
-        if (metaLabel(t)) break;
+        // The next label, or a column name (an unrecognised table's header), is no value.
+        if (typeof v?.value === 'string' && (metaText(t).labels.length || classifyHeader(t))) break;
         const value = v && (v.value instanceof Date || typeof v.value === 'number') ? (v.value as number | Date) : t;
-        meta[hit.key] = { value, text: t, address: cellAddress(row, d) };
+        setMeta(meta, part, { value, text: t, address: cellAddress(row, d) });
+        valueCell = d;
         break;
       }
     }
   }
   return found;
+}
+
+/** True when a text starts with a label of the header block (a signature row under the table). */
+function startsWithLabel(text: string): boolean {
+  return metaText(text).leading;
 }
 
 /**
@@ -291,6 +451,10 @@ function indicatorColumn(table: TableLayout, texts: string[], options: ReadOptio
 
 const NOTE_ROW = /^(注|说明|备注|填表说明|数据来源|附注)\s*[:：0-9一二三.、]/;
 
+/** The number of a section (一、 (一) Ⅰ): indicators are numbered 1, 2, 3, sections in words. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]?)$/;
+const SECTION_PREFIX = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．])\s*/;
+
 export interface ReadOptions {
   /** Tells a section title from an indicator row that has no values yet. */
   isIndicator?: (name: string) => boolean;
@@ -305,50 +469,48 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   let title = '';
   let current: TableLayout | null = null;
   let category = '';
+  // A period standing alone above the table, used when no label gives one.
+  let loose: MetaEntry | undefined;
+  const keepLoose = (e: MetaEntry) => { loose ??= e; };
+  // Under notes (注：…) or signatures (填表人：…), a row without a figure continues them.
+  let afterNotes = false;
 
   for (let r = 0; r < grid.rows.length; r++) {
     const texts = rowTexts(grid, r);
     const filled = texts.filter((t) => t);
     if (filled.length === 0) continue;
 
-    const cand = classifyRow(texts);
-    if (isHeader(cand)) {
-      const nextTexts = rowTexts(grid, r + 1);
-      const merged = mergeSecondRow(cand, classifyRow(nextTexts), nextTexts);
-      const head = merged ?? cand;
-      const headers: Partial<Record<ColumnKey, string>> = {};
-      for (const [k, c] of Object.entries(head.columns) as [ColumnKey, number][]) {
-        headers[k] = (merged && nextTexts[c]) || texts[c];
-      }
-      current = {
-        headerRow: r,
-        headerRows: merged ? 2 : 1,
-        columns: head.columns,
-        headers,
-        yearColumns: head.years.filter((y) => !Object.values(head.columns).includes(y.col)),
-      };
+    const header = readHeader(grid, r, classifyRow(texts), texts);
+    if (header) {
+      current = header;
       tables.push(current);
       category = '';
+      afterNotes = false;
       r += current.headerRows - 1;
       continue;
     }
 
     if (!current) {
-      if (!readMetaRow(grid, r, meta) && !title) title = filled.join(' ');
+      if (!readMetaRow(grid, r, meta, keepLoose) && !title) title = filled.join(' ');
       continue;
     }
 
     // Inside or under a table.
-    if (filled.length === 1 && NOTE_ROW.test(foldWidth(filled[0]))) continue;
-    if (readMetaRow(grid, r, meta)) continue;
-
+    if (NOTE_ROW.test(foldWidth(filled[0]))) {
+      afterNotes = true;
+      continue;
+    }
     const col = current.columns;
     const at = (c: number | undefined) => (c === undefined ? undefined : refAt(grid, r, c));
     const code = col.code !== undefined ? texts[col.code] ?? '' : '';
     const nameCol = indicatorColumn(current, texts, options);
     const name = nameCol !== undefined ? texts[nameCol] ?? '' : '';
-    if (col.category !== undefined && texts[col.category]) category = texts[col.category];
-    if (!code && !name) continue;
+    // A signature row starts with a label; a data row with its number, code or name (its remark may hold a label).
+    if ((startsWithLabel(filled[0]) || (!code && !name)) && readMetaRow(grid, r, meta)) {
+      afterNotes = true;
+      continue;
+    }
+    if (col.category !== undefined && texts[col.category]) category = texts[col.category].replace(SECTION_PREFIX, '');
 
     const cells: SheetRow['cells'] = {};
     for (const key of Object.keys(col) as ColumnKey[]) {
@@ -357,14 +519,27 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     }
     const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
     const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text);
-    // A lone text in the indicator column with nothing else is a section title (一、科技创新投入), kept as
-    // the category — unless it names a known indicator, whose row then simply lacks its values.
-    if (!hasData && !code && filled.length === 1 && !(options.isIndicator?.(name) ?? false)) {
-      category = name.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '');
-      continue;
+    if (afterNotes && !hasData) continue;
+    // A section title (一、科技创新投入; 一 | 科技创新投入; (一) | 创新平台) with nothing else is kept as the
+    // category — unless it names a known indicator, whose row then simply lacks its values.
+    const sectionCode = code !== '' && SECTION_NUMBER.test(foldWidth(code));
+    if (!hasData && (!code || sectionCode) && !(options.isIndicator?.(name) ?? false)) {
+      const others = texts.filter((t, c) => t && c !== nameCol && c !== col.category);
+      if (name && others.every((t) => SECTION_NUMBER.test(foldWidth(t)))) {
+        category = name.replace(SECTION_PREFIX, '');
+        continue;
+      }
+      if (!name && others.length === 1 && SECTION_PREFIX.test(others[0])) {
+        category = others[0].replace(SECTION_PREFIX, '');
+        continue;
+      }
+      // "（单位盖章）" under the table names nothing.
+      if (BRACKET_NOTE.test(name)) continue;
     }
+    if (!code && !name) continue;
     rows.push({ row: r, table: tables.length - 1, code, name, category, cells, years });
   }
 
+  if (!meta.period && loose) meta.period = loose;
   return { sheet: grid.name, recognised: tables.length > 0, meta, title, tables, rows };
 }

@@ -5,7 +5,7 @@
 import type { SheetGrid } from '../model/cells';
 import type { Catalogue, Indicator } from '../model/catalogue';
 import type { Finding, IndicatorResult } from '../model/results';
-import { readSheet, type ReadSheet, type SheetRow, type CellRef } from '../read/sheet';
+import { readSheet, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
 import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
 import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
@@ -78,17 +78,46 @@ function previousDateOf(asOf: string, yearAgo: boolean): string {
 }
 
 function resolvePeriod(read: ReadSheet, asOf?: string): { period: Period | null; asOf: string | null } {
-  const fromMeta = read.meta.period ? parsePeriod(read.meta.period.value) : null;
-  // A title such as "市科技局2022年第三季度监测表" carries the period when no label does.
-  const fromTitle = !fromMeta && read.title ? periodInText(read.title) : null;
-  const period = fromMeta ?? fromTitle;
+  const period = sheetPeriod(read);
   if (asOf) return { period: period ?? parsePeriod(asOf), asOf };
   return { period, asOf: period ? period.asOf : null };
 }
 
-function periodInText(text: string): Period | null {
-  const m = /(20\d\d)\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—~至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/.exec(text);
-  return m ? parsePeriod(m[0]) : null;
+/**
+ * The sheet's period: its label (报告期), where a label without the year ("第三季度") takes the one year
+ * the title or the figures' header names — a label that cannot be read is not replaced by a guess. With
+ * no label, the header of the figures ("2022年1-9月"), then the title ("市科技局2022年第三季度监测表").
+ */
+function sheetPeriod(read: ReadSheet): Period | null {
+  const labelled = read.meta.period;
+  const header = read.tables[0]?.headers.actual ?? '';
+  if (labelled) {
+    const p = parsePeriod(labelled.value);
+    if (p || typeof labelled.value !== 'string') return p;
+    const years = new Set([...periodsIn(read.title), ...periodsIn(header)].map((x) => x.year));
+    return years.size === 1 ? parsePeriod(`${[...years][0]}年${labelled.text}`) : null;
+  }
+  return onePeriod(periodsIn(header)) ?? onePeriod(periodsIn(read.title));
+}
+
+const PERIOD_IN_TEXT = /(20\d\d|[〇零一二三四五六七八九]{4})\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—–~～至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
+
+/** The periods a text names; "2021—2023年" is the span of the plan, not a period. */
+function periodsIn(text: string): Period[] {
+  const out: Period[] = [];
+  for (const m of text.matchAll(PERIOD_IN_TEXT)) {
+    const before = text.slice(0, m.index).trimEnd();
+    const after = text.slice(m.index + m[0].length).trimStart();
+    if (/20\d\d\s*年?\s*[-—–~～至到]$/.test(before) || (!m[2] && /^[-—–~～至到]\s*20\d\d/.test(after))) continue;
+    const p = parsePeriod(m[0]);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** The period, when all the text's mentions agree on it. */
+function onePeriod(periods: Period[]): Period | null {
+  return periods.length && periods.every((p) => p.asOf === periods[0].asOf) ? periods[0] : null;
 }
 
 export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
@@ -155,27 +184,50 @@ function readRow(
   sheet: string, findings: Finding[],
 ): RowData {
   const table = read.tables[row.table];
-  let unitRef = row.cells.unit;
-  let rowUnit = unitRef?.text ? normaliseUnit(unitRef.text) : '';
-  if (['—', '-', '/', '无'].includes(rowUnit)) rowUnit = '';
-  // Without a unit column, "优质青稞种植面积（万亩）" names the unit in the indicator's name.
-  const named = !rowUnit ? unitInName(row) : null;
-  if (named) {
-    rowUnit = named.unit;
-    unitRef = named.ref;
-  }
   const start = findings.length;
   const label = indicatorLabel(ind);
-
-  // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
-  if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) {
-    findings.push(makeFinding('unit_mismatch', { sheet, cell: unitRef!.address, indicator: ind.code, text: unitRef!.text },
-      { ind: label, found: named ? named.unit : unitRef!.text, expected: ind.unit }));
+  const spoiled = (at: { address: string; text: string }, found: string): RowData => {
+    findings.push(makeFinding('unit_mismatch', { sheet, cell: at.address, indicator: ind.code, text: at.text },
+      { ind: label, found, expected: ind.unit }));
     return {
       row, indicator: ind, actual: { ...NO_VALUE, state: 'invalid', text: row.cells.actual?.text ?? '' },
       baseline: NO_VALUE, target: NO_VALUE, previous: NO_VALUE, history: [], remarks: row.cells.remarks?.text ?? '', hasError: true,
     };
+  };
+
+  // The unit of measure: the unit column's; else the one in the indicator's name ("优质青稞种植面积（万亩）");
+  // else the table's ("单位：万亩" above it). A column's header may name its own ("本期完成值（万亩）").
+  let unitAt: { address: string; text: string } | undefined = row.cells.unit;
+  let rowUnit = unitAt?.text ? normaliseUnit(unitAt.text) : '';
+  if (['—', '-', '/', '无'].includes(rowUnit)) rowUnit = '';
+  const named = unitInName(row);
+  if (ind.kind !== 'milestone') {
+    // Two units that disagree: the sheet must say which one it means.
+    if (named && rowUnit && !sameMeasure(named.unit, rowUnit)) return spoiled(unitAt!, `${named.unit} ≠ ${unitAt!.text}`);
+    for (const key of VALUE_COLUMNS) {
+      const own = table.units[key];
+      const given = rowUnit || named?.unit;
+      if (own && given && row.cells[key]?.text && !sameMeasure(own, given)) {
+        return spoiled(unitAt ?? named!.ref, `${own} ≠ ${given}`);
+      }
+    }
   }
+  // The unit as written, for the message.
+  let unitText = unitAt?.text ?? '';
+  if (!rowUnit && named) {
+    rowUnit = unitText = named.unit;
+    unitAt = named.ref;
+  }
+  const measure = read.meta.measure;
+  if (!rowUnit && measure) {
+    rowUnit = normaliseUnit(measure.text);
+    unitAt = measure;
+    unitText = measure.text;
+  }
+
+  // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
+  if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) return spoiled(unitAt!, unitText);
+  const unitOf = (key: ColumnKey) => table.units[key] ?? rowUnit;
 
   // Wide layout: the report year's column is the actual; earlier years are history.
   let actualRef: CellRef | undefined = row.cells.actual;
@@ -188,10 +240,16 @@ function readRow(
     else if (!actualRef && !hit && row.years.length) actualRef = undefined;
     for (const y of row.years) if (y.year < year) historyRefs.push(y);
   }
-  const actual = actualRef ? readValueCell(actualRef, ind, rowUnit, sheet, findings) : NO_VALUE;
-  const baseline = readValueCell(row.cells.baseline, ind, rowUnit, sheet, findings);
-  const target = readTarget(row.cells.target, ind, rowUnit, sheet, findings);
-  const previous = readValueCell(row.cells.previous, ind, rowUnit, sheet, findings);
+  // Without a baseline column, the column of the baseline's year ("2020", "2020年底") is the baseline.
+  let baselineRef = row.cells.baseline;
+  if (!baselineRef) {
+    const at = historyRefs.findIndex((h) => h.year === Number(ind.baselineDate.slice(0, 4)));
+    if (at >= 0) baselineRef = historyRefs.splice(at, 1)[0].ref;
+  }
+  const actual = actualRef ? readValueCell(actualRef, ind, actualRef === row.cells.actual ? unitOf('actual') : rowUnit, sheet, findings) : NO_VALUE;
+  const baseline = readValueCell(baselineRef, ind, baselineRef === row.cells.baseline ? unitOf('baseline') : rowUnit, sheet, findings);
+  const target = readTarget(row.cells.target, ind, unitOf('target'), sheet, findings);
+  const previous = readValueCell(row.cells.previous, ind, unitOf('previous'), sheet, findings);
   for (const h of historyRefs) {
     const v = readValueCell(h.ref, ind, rowUnit, sheet, findings);
     if (v.state === 'ok' && v.value !== null) history.push({ date: `${h.year}-12-31`, value: v.value });
@@ -225,6 +283,15 @@ function unitInName(row: SheetRow): { unit: string; ref: CellRef } | null {
   const m = ref ? /[（(]([^（）()]{1,8})[)）]\s*$/.exec(ref.text) : null;
   if (!ref || !m || !parseUnit(m[1])) return null;
   return { unit: normaliseUnit(m[1]), ref };
+}
+
+/** The value columns whose header may name a unit of measure. */
+const VALUE_COLUMNS: readonly ColumnKey[] = ['baseline', 'target', 'actual', 'previous'];
+
+/** Two spellings of the same unit of measure (公斤/亩 and kg/亩). */
+function sameMeasure(a: string, b: string): boolean {
+  const f = convertUnit(1, a, b);
+  return f !== null && Math.abs(f - 1) < 1e-9;
 }
 
 function unitConverts(unit: string, canonical: string): boolean {
@@ -328,9 +395,22 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
       { ind: label, found: where?.text ?? a.text, expected: ind.unit, other: `${a.value}`, min: ref }));
     return;
   }
-  if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5) {
+  if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5 && !(prev === null && onTheWay(a.value, ref, r, ctx))) {
     ctx.findings.push(makeFinding('outlier_jump', at, { ind: label, found: a.value, expected: ref, other: prev === null ? '基期值' : '上期' }));
   }
+}
+
+/**
+ * Against the baseline, a figure on the way to its target is no jump, however far the target is
+ * (3,000 亩 planned to grow to 10,000): only one well outside the span from baseline to target is.
+ */
+function onTheWay(value: number, baseline: number, r: RowData, ctx: Ctx): boolean {
+  const ind = r.indicator;
+  const share = isUnitShare(ind, ctx) && ind.kind !== 'annual_growth';
+  const target = share ? (r.target.state === 'ok' ? r.target.value : null)
+    : ind.kind === 'at_least' || ind.kind === 'greater_than' || ind.kind === 'approx' || ind.kind === 'at_most' ? ind.target : null;
+  if (target === null || target <= 0 || baseline <= 0) return false;
+  return value >= Math.min(baseline, target) * 0.5 && value <= Math.max(baseline, target) * 1.5;
 }
 
 function latest(history: { date: string; value: number }[]): number | null {
