@@ -9,9 +9,12 @@ export interface IndicatorIndex {
   get(code: string): Indicator | undefined;
 }
 
-/** The key a name is indexed and looked up by: "规上企业" is how everyone writes "规模以上企业". */
+/**
+ * The key a name is indexed and looked up by: "规上企业" is how everyone writes "规模以上企业", and
+ * quotation marks around a term ("“R&D”经费投入强度") say nothing about which indicator it is.
+ */
 function nameKey(text: string): string {
-  return normaliseKey(text).replace(/规上/g, '规模以上');
+  return normaliseKey(text).replace(/规上/g, '规模以上').replace(/["'“”‘’「」『』]/g, '');
 }
 
 /** Names are compared without spaces, brackets folded and width folded; a trailing "(单位)" is ignored too. */
@@ -53,7 +56,8 @@ export function matchIndicator(index: IndicatorIndex, code: string, name: string
       const hit = index.byName.get(k);
       if (hit) return hit;
     }
-    return containedName(index, keys[keys.length - 1]);
+    // A name of nothing but marks ("“”") has no key at all.
+    return keys.length ? containedName(index, keys[keys.length - 1]) : undefined;
   }
   return undefined;
 }

@@ -52,6 +52,9 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${Y}年${N}月份?$`), read: (m) => month(m[1], m[2]) },
   // 2022.9, 2022-09, 2022/9
   { re: new RegExp(`^${Y}[-/.](\\d{1,2})$`), read: (m) => month(m[1], m[2]) },
+  // 2022年7月1日-2022年9月30日, 2022年1月1日至9月30日, 2022.7.1-2022.9.30: a span of days ends on its last
+  { re: new RegExp(`^${Y}年(\\d{1,2})月(\\d{1,2})日?-(?:${Y}年)?(\\d{1,2})月(\\d{1,2})日?$`), read: (m) => daySpan(m[1], m[2], m[3], m[4] ?? m[1], m[5], m[6]) },
+  { re: new RegExp(`^${Y}([./])(\\d{1,2})\\2(\\d{1,2})-${Y}\\2(\\d{1,2})\\2(\\d{1,2})$`), read: (m) => daySpan(m[1], m[3], m[4], m[5], m[6], m[7]) },
   // 2022年9月30日, 2022-09-30, 2022/9/30, 2022.09.30
   { re: new RegExp(`^${Y}年(\\d{1,2})月(\\d{1,2})日?$`), read: (m) => day(m[1], m[2], m[3]) },
   { re: new RegExp(`^${Y}([-/.])(\\d{1,2})\\2(\\d{1,2})$`), read: (m) => day(m[1], m[3], m[4]) },
@@ -87,6 +90,7 @@ function fromText(text: string): Period | null {
     .toLowerCase()
     .replace(/^(?:截至|截止到?|至)/, '')
     .replace(/[—–―─~～至到\u2212]/g, '-')
+    .replace(/(?:累计|合计)$/, '')
     .replace(/(?:末|底|止)$/, '')
     // 二〇二二年: a year written digit by digit in Chinese numerals, as formal documents do.
     .replace(/^[〇零一二三四五六七八九]{4}(?=年)/, (y) => Array.from(y, (ch) => String(CN_YEAR_DIGITS.indexOf(ch) % 10)).join(''));
@@ -167,6 +171,12 @@ function month(y: string, m: string): Period | null {
 function day(y: string, m: string, d: string): Period | null {
   const year = yearOf(y);
   return year === null ? null : makeDay(year, Number(m), Number(d));
+}
+
+function daySpan(y1: string, m1: string, d1: string, y2: string, m2: string, d2: string): Period | null {
+  const from = day(y1, m1, d1);
+  const to = day(y2, m2, d2);
+  return from && to && from.asOf <= to.asOf ? to : null;
 }
 
 function makeDay(year: number, month: number, day: number): Period | null {

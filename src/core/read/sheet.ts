@@ -388,12 +388,19 @@ function setMeta(meta: ReadSheet['meta'], part: LabelledPart, entry: MetaEntry):
   if (!meta[key]) meta[key] = entry;
 }
 
+/** What a row of the header block holds besides its labels: a period standing alone, a title's text. */
+interface AboveTable {
+  loose: (entry: MetaEntry) => void;
+  /** The row's texts that are neither labels nor their values. */
+  free: string[];
+}
+
 /**
  * Metadata from a row: "填报单位：市科技局" in one cell, or "填报单位" then the value in the next
- * non-empty cell; several labels may share one row or one cell (填表人：… 联系电话：…). A period that
- * stands alone is passed to `loose`. True when the row holds a label.
+ * non-empty cell, or in the cell under it (a row of labels over a row of values); several labels may
+ * share one row or one cell (填表人：… 联系电话：…). True when the row holds a label.
  */
-function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta'], loose?: (entry: MetaEntry) => void): boolean {
+function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta'], above?: AboveTable): boolean {
   const r = grid.rows[row] ?? [];
   let found = false;
   let valueCell = -1;
@@ -403,8 +410,11 @@ function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta'], loos
     const text = cellText(r[c]);
     if (!text) continue;
     const parts = metaText(text);
-    if (loose) {
-      for (const f of parts.free) if (loosePeriod(f)) loose({ value: f, text: f, address: cellAddress(row, c) });
+    if (above) {
+      for (const f of parts.free) {
+        if (loosePeriod(f)) above.loose({ value: f, text: f, address: cellAddress(row, c) });
+        above.free.push(f);
+      }
     }
     for (const part of parts.labels) {
       found = true;
@@ -412,20 +422,31 @@ function readMetaRow(grid: SheetGrid, row: number, meta: ReadSheet['meta'], loos
         setMeta(meta, part, { value: part.value, text: part.value, address: cellAddress(row, c) });
         continue;
       }
-      for (let d = c + 1; d < r.length; d++) {
-        const v = r[d];
-        const t = cellText(v);
-        if (!t) continue;
-        // The next label, or a column name (an unrecognised table's header), is no value.
-        if (typeof v?.value === 'string' && (metaText(t).labels.length || classifyHeader(t))) break;
-        const value = v && (v.value instanceof Date || typeof v.value === 'number') ? (v.value as number | Date) : t;
-        setMeta(meta, part, { value, text: t, address: cellAddress(row, d) });
+      let d = c + 1;
+      while (d < r.length && !cellText(r[d])) d++;
+      if (d < r.length && isMetaValue(r[d], part.key)) {
+        setMeta(meta, part, metaEntry(r[d], row, d));
         valueCell = d;
-        break;
+      } else if (isMetaValue(getCell(grid, row + 1, c), part.key)) {
+        setMeta(meta, part, metaEntry(getCell(grid, row + 1, c), row + 1, c));
       }
     }
   }
   return found;
+}
+
+/** A cell that can be a label's value: not another label, nor a column name, nor a period standing alone. */
+function isMetaValue(cell: Cell | undefined, key: MetaKey): boolean {
+  const t = cellText(cell);
+  if (!t) return false;
+  if (typeof cell?.value !== 'string') return true;
+  return !metaText(t).labels.length && !classifyHeader(t) && (key === 'period' || key === 'reportDate' || !loosePeriod(t));
+}
+
+function metaEntry(cell: Cell | undefined, row: number, col: number): MetaEntry {
+  const text = cellText(cell);
+  const value = cell && (cell.value instanceof Date || typeof cell.value === 'number') ? (cell.value as number | Date) : text;
+  return { value, text, address: cellAddress(row, col) };
 }
 
 /** True when a text starts with a label of the header block (a signature row under the table). */
@@ -472,6 +493,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   // A period standing alone above the table, used when no label gives one.
   let loose: MetaEntry | undefined;
   const keepLoose = (e: MetaEntry) => { loose ??= e; };
+  const above: AboveTable = { loose: keepLoose, free: [] };
   // Under notes (注：…) or signatures (填表人：…), a row without a figure continues them.
   let afterNotes = false;
 
@@ -491,7 +513,10 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     }
 
     if (!current) {
-      if (!readMetaRow(grid, r, meta, keepLoose) && !title) title = filled.join(' ');
+      above.free = [];
+      const labelled = readMetaRow(grid, r, meta, above);
+      // The title: the first row that is not all labels ("…监测表" with "单位：万元" at its right).
+      if (!title) title = labelled ? above.free.join(' ') : filled.join(' ');
       continue;
     }
 

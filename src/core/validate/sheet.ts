@@ -225,9 +225,11 @@ function readRow(
     unitText = measure.text;
   }
 
+  rowUnit = withImpliedPer(rowUnit, ind);
+
   // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
   if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) return spoiled(unitAt!, unitText);
-  const unitOf = (key: ColumnKey) => table.units[key] ?? rowUnit;
+  const unitOf = (key: ColumnKey) => withImpliedPer(table.units[key] ?? rowUnit, ind);
 
   // Wide layout: the report year's column is the actual; earlier years are history.
   let actualRef: CellRef | undefined = row.cells.actual;
@@ -283,6 +285,22 @@ function unitInName(row: SheetRow): { unit: string; ref: CellRef } | null {
   const m = ref ? /[（(]([^（）()]{1,8})[)）]\s*$/.exec(ref.text) : null;
   if (!ref || !m || !parseUnit(m[1])) return null;
   return { unit: normaliseUnit(m[1]), ref };
+}
+
+/**
+ * A unit written without the "per" that the indicator's name says: 公斤 in the row of 青稞亩均产量
+ * (斤/亩) is 公斤/亩, 件 in the row of 每万人发明专利拥有量 is 件/万人; and 元/人 for a 人均 amount is 元.
+ */
+function withImpliedPer(unit: string, ind: Indicator): string {
+  if (!unit || unitConverts(unit, ind.unit)) return unit;
+  const slash = ind.unit.indexOf('/');
+  if (slash > 0) {
+    const per = ind.unit.slice(slash + 1);
+    const says = ind.name.includes(`${per}均`) || ind.name.includes(`每${per}`);
+    if (says && unitConverts(unit, ind.unit.slice(0, slash))) return `${unit}/${per}`;
+  }
+  if (unit.endsWith('/人') && ind.name.includes('人均') && unitConverts(unit.slice(0, -2), ind.unit)) return unit.slice(0, -2);
+  return unit;
 }
 
 /** The value columns whose header may name a unit of measure. */

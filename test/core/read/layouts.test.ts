@@ -557,6 +557,78 @@ const CASES: Case[] = [
     rows: [['G1', 0, null, 1], ['G2', 1, null, 1]],
     findings: ['remark_required@E3'],
   },
+  {
+    name: 'a row of labels over a row of values in the header block',
+    sheet: grid('科技局', [
+      ['合作市创新型县建设指标监测表'],
+      ['填报单位', '报告期', '填表人', '联系电话'],
+      ['合作市科学技术局', '2022年第三季度', '王芳', '0941-8213456'],
+      [],
+      ['指标名称', '单位', '目标值', '本期完成值'],
+      ['“R&D”经费投入强度', '%', 1.42, 1.1],
+    ]),
+    unit: '市科技局',
+    asOf: '2022-09-30',
+    rows: [['A1', 1.1, null, 1.42]],
+  },
+  {
+    name: 'the period as a span of days, and 累计 after a period',
+    sheet: grid('市场监管局', [
+      ['填报单位：合作市市场监管局'],
+      ['统计时段：2022年1月1日至2022年9月30日'],
+      ['指标名称', '单位', '目标值', '2022年1-9月累计'],
+      ['专利申请量', '件', 200, 126],
+    ]),
+    unit: '市市场监管局',
+    asOf: '2022-09-30',
+    rows: [['C8', 126, null, 200]],
+  },
+  {
+    name: 'a period label ending in 累计',
+    sheet: grid('农业农村局', [
+      ['填报单位：合作市农业农村局', '', '', '报告期：2022年1-9月累计'],
+      ['指标名称', '单位', '目标值', '本期完成值'],
+      ['农业科技进步贡献率', '%', 50, 48],
+    ]),
+    unit: '市农业农村局',
+    asOf: '2022-09-30',
+    rows: [['F12', 48, null, 50]],
+  },
+  {
+    name: 'units written without the per the name says: 公斤 for a yield, 件 for patents per 10,000 people, 元/人 for income',
+    sheet: grid('农业农村局', [
+      ['填报单位：合作市农业农村局', '', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '基期值', '目标值', '本期完成值'],
+      ['青稞亩均产量', '公斤', 190, 200, 205],
+      ['农牧村居民人均可支配收入', '元/人', 9300, '年均增长8%', 8050],
+    ]),
+    unit: '市农业农村局',
+    asOf: '2022-09-30',
+    rows: [['F5', 410, 380, 400], ['F14', 8050, 9300, 0.08]],
+  },
+  {
+    name: 'per 10,000 people written as 件 on the market regulator\'s sheet',
+    sheet: grid('市场监管局', [
+      ['填报单位：合作市市场监管局', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '目标值', '本期完成值'],
+      ['每万人发明专利拥有量', '件', 3.8, 2.9],
+    ]),
+    unit: '市市场监管局',
+    asOf: '2022-09-30',
+    rows: [['C9', 2.9, null, 3.8]],
+  },
+  {
+    name: 'the title row also carrying 单位：万元 at its right; the period only in that title',
+    sheet: grid('农业农村局', [
+      ['合作市2022年前三季度农牧业产值完成情况', '', '', '', '单位：万元'],
+      ['填报单位：合作市农业农村局'],
+      ['指标名称', '基期值', '目标值', '本期完成值', '备注'],
+      ['农牧业产值', 29000, '年均增长6%', 31000, '1-9月累计'],
+    ]),
+    unit: '市农业农村局',
+    asOf: '2022-09-30',
+    rows: [['F13', 31000, 29000, 0.06]],
+  },
 ];
 
 function reading(v: ReadValue): Read {
@@ -608,5 +680,13 @@ describe('monitoring sheets as units write them', () => {
         expect(got).toEqual(c.actualAt);
       });
     }
+  });
+});
+
+describe('names that name nothing', () => {
+  it('reports a name of quotation marks only as unknown, without failing', () => {
+    const sheet = grid('表', [['填报单位：合作市科技局', '报告期：2022Q3'], ['指标名称', '本期完成值'], ['"', 1], ['“”', 2]]);
+    const check = checkSheet(sheet, catalogue, { index });
+    expect(check.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['unknown_indicator@A3', 'unknown_indicator@A4']);
   });
 });
