@@ -81,6 +81,8 @@ export interface SheetRow {
   table: number;
   /** Wide layout: one cell per year column (earlier years are history). */
   years: { year: number; ref: CellRef }[];
+  /** One cell per period column ("一季度 | 二季度 | 三季度"), with its header. */
+  periods: { header: string; ref: CellRef }[];
 }
 
 export interface TableLayout {
@@ -93,6 +95,11 @@ export interface TableLayout {
   /** A unit of measure the header gives its column: 本期完成值（万亩） → 万亩. */
   units: Partial<Record<ColumnKey, string>>;
   yearColumns: { year: number; col: number }[];
+  /**
+   * Several columns headed by a period ("一季度 | 二季度 | 三季度", "2022年1-6月 | 2022年1-9月"): the one
+   * of the sheet's period is the actual, earlier ones are history. Empty when one column is the actual.
+   */
+  periodColumns: { header: string; col: number }[];
 }
 
 export interface ReadSheet {
@@ -201,6 +208,8 @@ function classifyRow(texts: string[]): HeaderCandidate {
       hits++;
       return;
     }
+    // "本季度完成 | 累计完成": the figure to date, not the quarter's increment, is the actual.
+    if (col === 'actual' && TO_DATE.test(t) && !TO_DATE.test(texts[columns.actual!])) columns.actual = c;
     if (!col) {
       const y = yearOfHeader(t);
       if (y !== null) {
@@ -210,6 +219,13 @@ function classifyRow(texts: string[]): HeaderCandidate {
     }
   });
   return { columns, years, hits };
+}
+
+const TO_DATE = /累计|截至|截止/;
+
+/** A column headed by a period: "2022年1-9月", "三季度", "截至6月底". */
+function isPeriodHeader(text: string): boolean {
+  return classifyHeader(text) === 'actual' && PERIOD_HEADER.test(headerCore(text));
 }
 
 function isHeader(c: HeaderCandidate): boolean {
@@ -294,13 +310,28 @@ function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: s
     if (unit) units[k] = unit;
   }
   const headerRows = headerTexts.length + (isColumnNumberRow(rowTexts(grid, r + headerTexts.length)) ? 1 : 0);
+  const columns = { ...head.columns };
+  const taken = new Set(Object.entries(columns).filter(([k]) => k !== 'actual').map(([, c]) => c));
+  const width = Math.max(...headerTexts.map((t) => t.length));
+  let periodColumns: { header: string; col: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    const lowest = headerTexts.map((t) => t[c] ?? '').filter((t) => t).pop();
+    if (lowest && !taken.has(c) && isPeriodHeader(lowest)) periodColumns.push({ header: lowest, col: c });
+  }
+  if (periodColumns.length >= 2 && periodColumns.some((p) => p.col === columns.actual)) {
+    delete columns.actual;
+    delete headers.actual;
+  } else {
+    periodColumns = [];
+  }
   return {
     headerRow: r,
     headerRows,
-    columns: head.columns,
+    columns,
     headers,
     units,
     yearColumns: head.years.filter((y) => !Object.values(head.columns).includes(y.col)),
+    periodColumns,
   };
 }
 
@@ -543,7 +574,8 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       if (ref) cells[key] = ref;
     }
     const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
-    const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text);
+    const periods = current.periodColumns.map((p) => ({ header: p.header, ref: refAt(grid, r, p.col) }));
+    const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text) || periods.some((p) => p.ref.text);
     if (afterNotes && !hasData) continue;
     // A section title (一、科技创新投入; 一 | 科技创新投入; (一) | 创新平台) with nothing else is kept as the
     // category — unless it names a known indicator, whose row then simply lacks its values.
@@ -562,7 +594,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       if (BRACKET_NOTE.test(name)) continue;
     }
     if (!code && !name) continue;
-    rows.push({ row: r, table: tables.length - 1, code, name, category, cells, years });
+    rows.push({ row: r, table: tables.length - 1, code, name, category, cells, years, periods });
   }
 
   if (!meta.period && loose) meta.period = loose;

@@ -8,6 +8,7 @@ import type { Finding, IndicatorResult } from '../model/results';
 import { readSheet, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
 import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
+import { removeSpaces } from '../read/text';
 import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
 import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, type IndicatorIndex } from '../catalogue/match';
 import { scoreIndicator } from '../score';
@@ -98,6 +99,14 @@ function sheetPeriod(read: ReadSheet): Period | null {
     return years.size === 1 ? parsePeriod(`${[...years][0]}年${labelled.text}`) : null;
   }
   return onePeriod(periodsIn(header)) ?? onePeriod(periodsIn(read.title));
+}
+
+/** The last day of a period column's header: "2022年1-6月", or "二季度" / "截至6月底" in the report year. */
+function periodOfHeader(header: string, year: number | null): string | null {
+  const own = onePeriod(periodsIn(header));
+  if (own) return own.asOf;
+  const core = removeSpaces(header).replace(/^(截至|截止|至)/, '').replace(/(累计)?(完成|实际|实现)?(值|数|情况)?$/, '');
+  return year === null ? null : parsePeriod(`${year}年${core}`)?.asOf ?? null;
 }
 
 const PERIOD_IN_TEXT = /(20\d\d|[〇零一二三四五六七八九]{4})\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—–~～至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
@@ -242,6 +251,15 @@ function readRow(
     else if (!actualRef && !hit && row.years.length) actualRef = undefined;
     for (const y of row.years) if (y.year < year) historyRefs.push(y);
   }
+  // Period columns ("一季度 | 二季度 | 三季度"): the sheet's period is the actual, earlier periods are history.
+  const periodHistory: { date: string; ref: CellRef }[] = [];
+  if (row.periods.length && !actualRef) {
+    for (const p of row.periods) {
+      const end = periodOfHeader(p.header, reportYear);
+      if (end && asOf && end === asOf) actualRef = p.ref;
+      else if (end && asOf && end < asOf) periodHistory.push({ date: end, ref: p.ref });
+    }
+  }
   // Without a baseline column, the column of the baseline's year ("2020", "2020年底") is the baseline.
   let baselineRef = row.cells.baseline;
   if (!baselineRef) {
@@ -255,6 +273,10 @@ function readRow(
   for (const h of historyRefs) {
     const v = readValueCell(h.ref, ind, rowUnit, sheet, findings);
     if (v.state === 'ok' && v.value !== null) history.push({ date: `${h.year}-12-31`, value: v.value });
+  }
+  for (const h of periodHistory) {
+    const v = readValueCell(h.ref, ind, unitOf('actual'), sheet, findings);
+    if (v.state === 'ok' && v.value !== null) history.push({ date: h.date, value: v.value });
   }
   if (previous.state === 'ok' && previous.value !== null && asOf) {
     const yearAgo = /上年/.test(table.headers.previous ?? '');

@@ -629,6 +629,44 @@ const CASES: Case[] = [
     asOf: '2022-09-30',
     rows: [['F13', 31000, 29000, 0.06]],
   },
+  {
+    name: 'one column per quarter, filled up to the report quarter',
+    sheet: grid('科技局', [
+      ['合作市科技局2022年创新型县建设指标季度监测表'],
+      ['填报单位：合作市科技局', '', '', '', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '目标值', '一季度', '二季度', '三季度', '四季度'],
+      ['市级众创空间', '家', 10, 5, 6, 7, ''],
+      ['农牧业科技示范村', '个', 6, 2, 3, 4, ''],
+    ]),
+    unit: '市科技局',
+    asOf: '2022-09-30',
+    rows: [['C1', 7, null, 10], ['G3', 4, null, 6]],
+    actualAt: { C1: 'F4', G3: 'F5' },
+  },
+  {
+    name: 'a quarter-only column beside the cumulative one: the figure to date is the actual',
+    sheet: grid('科技局', [
+      ['填报单位：合作市科技局', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '目标值', '本季度完成', '累计完成'],
+      ['市级众创空间', '家', 10, 1, 7],
+    ]),
+    unit: '市科技局',
+    asOf: '2022-09-30',
+    rows: [['C1', 7, null, 10]],
+    actualAt: { C1: 'E3' },
+  },
+  {
+    name: 'columns of cumulative months: 2022年1-6月 | 2022年1-9月',
+    sheet: grid('市场监管局', [
+      ['填报单位：合作市市场监管局', '', '报告期：2022年1-9月'],
+      ['指标名称', '单位', '目标值', '2022年1-6月', '2022年1-9月'],
+      ['专利申请量', '件', 200, 80, 126],
+    ]),
+    unit: '市市场监管局',
+    asOf: '2022-09-30',
+    rows: [['C8', 126, null, 200]],
+    actualAt: { C8: 'E3' },
+  },
 ];
 
 function reading(v: ReadValue): Read {
