@@ -28,8 +28,11 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
   indicator: ['指标名称', '指标', '二级指标', '考核指标', '监测指标', '具体指标', '指标内容', 'Indicator'],
   unit: ['单位', '计量单位', '指标单位', '单位名称(计量)', 'Unit'],
   baseline: ['基期值', '基数', '基准值', '2020年', '2020年基数', '2020年底', '2020年底基数', '基期', 'Baseline'],
-  target: ['目标值', '目标', '2023年目标', '目标任务', '2023年目标值', '2023年底目标', '任务目标', '分解任务', '目标任务数', 'Target'],
-  actual: ['本期完成值', '本期', '完成值', '实际值', '本期值', '截至本期', '累计完成', '实际完成', '完成情况', '本期完成', '截至本期完成', '截止本期', '本期实际完成', 'Actual'],
+  target: ['目标值', '目标', '2023年目标', '目标任务', '2023年目标值', '2023年底目标', '任务目标', '分解任务', '目标任务数', '目标数', 'Target'],
+  actual: [
+    '本期完成值', '本期', '完成值', '实际值', '本期值', '截至本期', '累计完成', '实际完成', '完成情况', '本期完成', '截至本期完成',
+    '截止本期', '本期实际完成', '完成', '完成数', 'Actual',
+  ],
   previous: ['上期完成值', '上期值', '上年同期', '上期', '上年同期值', 'Previous'],
   responsible: ['责任单位', '牵头单位', '责任部门', 'Responsible'],
   remarks: ['备注', '说明', '情况说明', '备注说明', 'Remarks'],
@@ -194,15 +197,19 @@ interface HeaderCandidate {
   columns: Partial<Record<ColumnKey, number>>;
   years: { year: number; col: number }[];
   hits: number;
+  /** Every cell that names a column, also the second and later ones of the same name. */
+  named: { col: number; key: ColumnKey }[];
 }
 
 function classifyRow(texts: string[]): HeaderCandidate {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const years: { year: number; col: number }[] = [];
+  const named: { col: number; key: ColumnKey }[] = [];
   let hits = 0;
   texts.forEach((t, c) => {
     if (!t || t.length > 40) return;
     const col = classifyHeader(t);
+    if (col) named.push({ col: c, key: col });
     if (col && columns[col] === undefined) {
       columns[col] = c;
       hits++;
@@ -218,7 +225,7 @@ function classifyRow(texts: string[]): HeaderCandidate {
       }
     }
   });
-  return { columns, years, hits };
+  return { columns, years, hits, named };
 }
 
 const TO_DATE = /累计|截至|截止/;
@@ -263,7 +270,8 @@ function continuesHeader(above: HeaderCandidate, next: HeaderCandidate, texts: s
  * row's names or years no longer names its column; a named header over a year ("目标任务" over "2023年")
  * keeps its meaning; a name given again lower down ("指标" over "一级指标 | 二级指标") moves there.
  */
-function mergeHeaderRow(first: HeaderCandidate, second: HeaderCandidate): HeaderCandidate {
+function mergeHeaderRow(upper: HeaderCandidate, lower: HeaderCandidate): HeaderCandidate {
+  const { first, second } = yearGroups(upper, lower) ?? { first: upper, second: lower };
   const columns = { ...first.columns };
   const named = new Set(Object.values(second.columns));
   const yearCols = new Set(second.years.map((y) => y.col));
@@ -275,7 +283,33 @@ function mergeHeaderRow(first: HeaderCandidate, second: HeaderCandidate): Header
   const used = new Set(Object.values(columns));
   const years = [...first.years.filter((y) => !named.has(y.col) && !yearCols.has(y.col)), ...second.years]
     .filter((y) => !used.has(y.col));
-  return { columns, years, hits: first.hits + second.hits };
+  return { columns, years, hits: first.hits + second.hits, named: [...first.named, ...second.named] };
+}
+
+/**
+ * Years over sub-columns ("2021年 | 2022年", each merged over "目标 | 完成"): each year's 完成 is that
+ * year's column of the wide layout; its 目标 is the year's own target, not the plan's, and is not read.
+ * Null when the upper row's years head no such sub-columns.
+ */
+function yearGroups(first: HeaderCandidate, second: HeaderCandidate): { first: HeaderCandidate; second: HeaderCandidate } | null {
+  if (!first.years.length) return null;
+  const upperCols = Object.values(first.columns);
+  // The year cell a lower cell sits under: the nearest year at or left of it, no other column name between.
+  const groupOf = (col: number) => {
+    const y = first.years.filter((g) => g.col <= col).sort((a, b) => b.col - a.col)[0];
+    return y && !upperCols.some((c) => c > y.col && c <= col) ? y : undefined;
+  };
+  const sub = second.named.filter((n) => (n.key === 'actual' || n.key === 'target') && groupOf(n.col));
+  if (!sub.some((n) => n.key === 'actual')) return null;
+  const subCols = new Set(sub.map((n) => n.col));
+  const grouped = new Set(sub.map((n) => groupOf(n.col)!.col));
+  const years = sub.filter((n) => n.key === 'actual').map((n) => ({ year: groupOf(n.col)!.year, col: n.col }));
+  const columns = { ...second.columns };
+  for (const key of Object.keys(columns) as ColumnKey[]) if (subCols.has(columns[key]!)) delete columns[key];
+  return {
+    first: { ...first, years: first.years.filter((y) => !grouped.has(y.col)) },
+    second: { ...second, columns, years: [...second.years, ...years], named: second.named.filter((n) => !subCols.has(n.col)) },
+  };
 }
 
 /** A unit of measure in brackets in a header text: "本期完成值（万亩）" → 万亩, "目标值(%)" → %. */

@@ -667,6 +667,20 @@ const CASES: Case[] = [
     rows: [['C8', 126, null, 200]],
     actualAt: { C8: 'E3' },
   },
+  {
+    name: "years merged over 目标 | 完成: each year's 完成 is its column, the year's own target is not the plan's",
+    sheet: grid('那吾镇', [
+      ['填报单位：那吾镇', '', '', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '2020年基数', '2021年', '', '2022年', ''],
+      ['', '', '', '目标', '完成', '目标', '完成'],
+      ['优质青稞种植面积', '亩', 7800, 7850, 7900, 7950, 7960],
+      ['油菜种植面积', '亩', 3000, 2900, 2950, 2800, 2870],
+    ]),
+    unit: '那吾镇',
+    asOf: '2022-09-30',
+    rows: [['F4', 7960, 7800, null], ['F6', 2870, 3000, null]],
+    actualAt: { F4: 'G4' },
+  },
 ];
 
 function reading(v: ReadValue): Read {
