@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import { createHash } from 'crypto';
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -127,5 +127,40 @@ describe("a user's own sheet named like a product sheet", () => {
       expect(values(wb.getWorksheet('差距分析')!)).toEqual(values(original.getWorksheet('差距分析')!));
       expect(wb.getWorksheet('差距分析 (2)')!.getCell('A1').text).toBe('差距分析 / Gap analysis');
     }
+  });
+});
+
+describe('output paths that cannot be written, and inputs that are not files', () => {
+  const valid = () => files.get('headers-only.xlsx')!;
+
+  it.each([
+    ['a folder', () => dir, /is a folder; name a file in it/],
+    ['a path under a file', () => path.join(valid(), 'out.xlsx'), /is not a folder/],
+    ['a folder that cannot be created', () => '/proc/no-such-folder/out.xlsx', /cannot be created/],
+  ])('--out to %s: exit 2, one line, the input unchanged, no temporary file left', async (_what, target, message) => {
+    const out = target();
+    if (out.startsWith('/proc/') && process.platform !== 'linux') return;
+    const before = await fingerprint(valid());
+    const r = await run('analyse', valid(), '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(message);
+    expect(await fingerprint(valid())).toBe(before);
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a folder missing on the way to --out is created', async () => {
+    const out = path.join(dir, 'new', 'deeper', 'out.xlsx');
+    expect((await run('analyse', valid(), '--out', out)).code).toBe(0);
+    expect((await fs.stat(out)).isFile()).toBe(true);
+  });
+
+  it('a named pipe given as the workbook is refused at once, not read for ever', async () => {
+    if (process.platform === 'win32') return;
+    const fifo = path.join(dir, 'pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('validate', fifo);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/is not a file/);
   });
 });
