@@ -155,6 +155,16 @@ describe('output paths that cannot be written, and inputs that are not files', (
     expect((await fs.stat(out)).isFile()).toBe(true);
   });
 
+  it('a special file named by --out is left alone, never replaced by a workbook', async () => {
+    if (process.platform === 'win32') return;
+    const fifo = path.join(dir, 'out-pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run('analyse', valid(), '--out', fifo);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/is not a plain file/);
+    expect((await fs.stat(fifo)).isFIFO()).toBe(true);
+  });
+
   it('a named pipe given as the workbook is refused at once, not read for ever', async () => {
     if (process.platform === 'win32') return;
     const fifo = path.join(dir, 'pipe.xlsx');
