@@ -25,7 +25,7 @@ export type ColumnKey =
 export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
   code: ['指标编码', '编码', '代码', '指标代码', '指标编号', '编号', 'Code'],
   category: ['一级指标', '类别', '指标类别', '领域', '指标类型', 'Category'],
-  indicator: ['指标名称', '指标', '二级指标', '考核指标', '监测指标', '具体指标', '指标内容', 'Indicator'],
+  indicator: ['指标名称', '指标', '二级指标', '考核指标', '监测指标', '具体指标', '指标内容', '项目', '指标项目', '指标项', 'Indicator'],
   unit: ['单位', '计量单位', '指标单位', '单位名称(计量)', 'Unit'],
   baseline: ['基期值', '基数', '基准值', '2020年', '2020年基数', '2020年底', '2020年底基数', '基期', 'Baseline'],
   target: ['目标值', '目标', '2023年目标', '目标任务', '2023年目标值', '2023年底目标', '任务目标', '分解任务', '目标任务数', '目标数', 'Target'],
@@ -535,7 +535,8 @@ function indicatorColumn(table: TableLayout, texts: string[], options: ReadOptio
   return c;
 }
 
-const NOTE_ROW = /^(注|说明|备注|填表说明|数据来源|附注)\s*[:：0-9一二三.、]/;
+/** Notes under the table, and an appendix after it (附：重点任务进展, 附表2). */
+const NOTE_ROW = /^(注|说明|备注|填表说明|数据来源|附注|附|附表|附件)\s*[:：0-9一二三.、]/;
 
 /** The number of a section (一、 (一) Ⅰ): indicators are numbered 1, 2, 3, sections in words. */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]?)$/;
@@ -610,7 +611,8 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
     const periods = current.periodColumns.map((p) => ({ header: p.header, ref: refAt(grid, r, p.col) }));
     const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text) || periods.some((p) => p.ref.text);
-    if (afterNotes && !hasData) continue;
+    // Under notes the table has ended: only an indicator row with figures is still read there.
+    if (afterNotes && !(hasData && (code || (options.isIndicator?.(name) ?? false)))) continue;
     // A section title (一、科技创新投入; 一 | 科技创新投入; (一) | 创新平台) with nothing else is kept as the
     // category — unless it names a known indicator, whose row then simply lacks its values.
     const sectionCode = code !== '' && SECTION_NUMBER.test(foldWidth(code));

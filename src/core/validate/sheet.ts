@@ -10,7 +10,7 @@ import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
 import { removeSpaces } from '../read/text';
 import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
-import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, type IndicatorIndex } from '../catalogue/match';
+import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, unitKey, type IndicatorIndex } from '../catalogue/match';
 import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
 import { memoText } from '../util/memo';
@@ -76,6 +76,17 @@ function previousDateOf(asOf: string, yearAgo: boolean): string {
   if (yearAgo) return isoEndOfMonth(y - 1, m);
   const back = m - 3;
   return back <= 0 ? isoEndOfMonth(y - 1, 12 + back) : isoEndOfMonth(y, back);
+}
+
+/**
+ * Without a 填报单位, the unit the title names ("那吾镇2022年第三季度任务完成情况") when it names exactly
+ * one unit of the catalogue, else the sheet's tab when it is named after one ("勒秀镇").
+ */
+function unitNamedBySheet(catalogue: Catalogue, title: string, tab: string): string | null {
+  const key = unitKey(title);
+  const named = new Set(catalogue.units.filter((u) => unitKey(u.name) && key.includes(unitKey(u.name))).map((u) => u.name));
+  if (named.size === 1) return [...named][0];
+  return named.size === 0 ? canonicalUnitName(catalogue, tab) ?? null : null;
 }
 
 function resolvePeriod(read: ReadSheet, asOf?: string): { period: Period | null; asOf: string | null } {
@@ -144,7 +155,7 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
   }
 
   const unitMeta = read.meta.unit;
-  const unit = unitMeta?.text ? unitMeta.text : null;
+  const unit = unitMeta?.text ? unitMeta.text : unitNamedBySheet(catalogue, read.title, sheet);
   if (!unit) findings.push(makeFinding('missing_reporting_unit', { sheet }));
   const { period, asOf } = resolvePeriod(read, options.asOf);
   if (!asOf) {
