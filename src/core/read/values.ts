@@ -97,7 +97,8 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === 'number') return parseNumberCell(v, cell.numFmt);
   if (typeof v === 'string') return parseNumberText(v);
-  if (isCellError(v)) return { kind: 'error', code: String(v.error) };
+  // An error value from a host is a string (#N/A); anything else there is still an error, named #VALUE!.
+  if (isCellError(v)) return { kind: 'error', code: typeof v.error === 'string' ? v.error : '#VALUE!' };
   // booleans and dates are not quantities
   return INVALID;
 }
