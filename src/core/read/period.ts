@@ -50,6 +50,8 @@ const RULES: Rule[] = [
   { re: new RegExp(`^${Y}(?:年度?|年?全年|年年)?$`), read: (m) => wholeYear(m[1]) },
   // 2022年9月, 2022年9月份, 2022年九月
   { re: new RegExp(`^${Y}年${N}月份?$`), read: (m) => month(m[1], m[2]) },
+  // 2022.1-9, 2022/1-9
+  { re: new RegExp(`^${Y}[./]${N}-${N}$`), read: (m) => monthRange(m[1], m[2], m[3]) },
   // 2022.9, 2022-09, 2022/9
   { re: new RegExp(`^${Y}[-/.](\\d{1,2})$`), read: (m) => month(m[1], m[2]) },
   // 2022年7月1日-2022年9月30日, 2022年1月1日至9月30日, 2022.7.1-2022.9.30: a span of days ends on its last
@@ -88,6 +90,10 @@ function fromNumber(n: number): Period | null {
 function fromText(text: string): Period | null {
   const s = removeSpaces(foldWidth(text))
     .toLowerCase()
+    // "（2022年第三季度）", "2022年第三季度（累计）", "2022年三季度报": brackets, a note, the kind of report.
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\([^()]*\)$/, '')
+    .replace(/(?:季报|月报|年报|报表|报)$/, '')
     .replace(/^(?:截至|截止到?|至)/, '')
     .replace(/[—–―─~～至到\u2212]/g, '-')
     .replace(/(?:累计|合计)$/, '')

@@ -173,6 +173,13 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
       findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: row.name || row.code }));
       continue;
     }
+    // A code of one indicator beside the name of another ("C1 | 专利申请量"): which one the figures
+    // belong to cannot be told, so the row is not read.
+    const named = row.code && row.name ? matchIndicator(index, '', row.name) : undefined;
+    if (named && named !== ind) {
+      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: `${row.code} ${row.name}` }));
+      continue;
+    }
     const first = seen.get(ind.code);
     if (first) {
       const firstAddr = (first.cells.indicator ?? first.cells.code)?.address ?? `row ${first.row + 1}`;

@@ -721,6 +721,19 @@ const CASES: Case[] = [
     asOf: '2022-09-30',
     rows: [['C4', 1, null, null, 1], ['C7', 1, null, null, 0]],
   },
+  {
+    name: 'a code of one indicator beside the name of another is not read; a plain 数值 column is the actual',
+    sheet: grid('市场监管局', [
+      ['填报单位：合作市市场监管局', '', '', '报告期：2022年第三季度（累计）'],
+      ['编码', '指标名称', '单位', '数值'],
+      ['C9', '每万人发明专利拥有量', '件/万人', 2.9],
+      ['C1', '专利申请量', '件', 126],
+    ]),
+    unit: '市市场监管局',
+    asOf: '2022-09-30',
+    rows: [['C9', 2.9, null, null]],
+    findings: ['unknown_indicator@B4'],
+  },
 ];
 
 function reading(v: ReadValue): Read {
