@@ -3,6 +3,7 @@
  * cannot hold, broken XML, missing parts. A .xlsx is a zip of XML files; this writes the zip with
  * stored (uncompressed) entries, which every reader accepts.
  */
+import { columnLetters } from '../../src/core/model/cells';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -70,16 +71,6 @@ export function xmlEscape(text: string): string {
 /** A cell as raw XML: text (inline string), a number as written in <v>, or any raw <c> content. */
 export type RawCell = string | { n: string } | { xml: string } | null | undefined;
 
-function columnName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export function sheetXml(rows: RawCell[][], extra = ''): string {
   const body = rows
@@ -87,7 +78,7 @@ export function sheetXml(rows: RawCell[][], extra = ''): string {
       const cs = cells
         .map((c, i) => {
           if (c === null || c === undefined) return '';
-          const ref = `${columnName(i)}${r + 1}`;
+          const ref = `${columnLetters(i)}${r + 1}`;
           if (typeof c === 'string') return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(c)}</t></is></c>`;
           if ('n' in c) return `<c r="${ref}"><v>${c.n}</v></c>`;
           return c.xml.replace('{ref}', ref);
