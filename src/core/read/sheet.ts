@@ -43,7 +43,7 @@ export type MetaKey = 'unit' | 'period' | 'preparer' | 'reviewer' | 'phone' | 'r
 
 /** Labels of the header block, matched after normaliseKey with bracketed notes such as （盖章） removed. */
 export const META_LABELS: Record<MetaKey, string[]> = {
-  unit: ['填报单位', '报送单位', '单位名称', '填报单位名称', '报送单位名称', '填报部门', 'Reporting unit', 'Unit name'],
+  unit: ['填报单位', '报送单位', '单位名称', '填报单位名称', '报送单位名称', '填报部门', '编制单位', '制表单位', 'Reporting unit', 'Unit name'],
   period: [
     '报告期', '统计期', '填报期间', '期别', '报告期间', '统计期间', '统计时段', '所属期', '统计时间', '报告时间',
     '截止日期', '统计截止日期', '数据截止日期', '截止时间', '数据截止时间', 'Period', 'Reporting period',
@@ -385,7 +385,7 @@ const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * ("填报单位：合作市科技局 报告期：2022年三季度 填报日期：…"). "负责人" inside "单位负责人" is no label.
  */
 const LABEL_IN_TEXT = new RegExp(
-  '(?:^|[\\s,，;；])('
+  '(?:^|[\\s,，;；(])('
   + Object.values(META_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => escapeRegExp(l).replace(/ /g, '\\s*')).join('|')
   + ')\\s*(?:[(（][^()（）]{0,8}[)）])?\\s*[:：]',
   'gi',
@@ -416,12 +416,13 @@ function metaTextOf(text: string): MetaText {
   const hits = [...folded.matchAll(LABEL_IN_TEXT)].filter((m) => labelKey(m[1]));
   if (!hits.length) return { labels: [], leading: false, free: [folded] };
   const free: string[] = [];
-  const before = folded.slice(0, hits[0].index).trim();
+  const before = folded.slice(0, hits[0].index).replace(/\($/, '').trim();
   if (before) free.push(before);
   const labels = hits.map((m, i): LabelledPart => {
     const key = labelKey(m[1])!;
     const end = i + 1 < hits.length ? hits[i + 1].index : folded.length;
-    let value = folded.slice(m.index + m[0].length, end).trim();
+    // "（单位：万元）": the bracket closing round the label and its value is not part of the value.
+    let value = folded.slice(m.index + m[0].length, end).trim().replace(/^([^(]*)\)$/, '$1').trim();
     // "填报单位：合作市科技局　　2022年第三季度": a period after the value, with no label of its own.
     const tail = key !== 'period' ? /^(.*\S)\s+(\S+)$/.exec(value) : null;
     if (tail && loosePeriod(tail[2])) {

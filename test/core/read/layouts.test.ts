@@ -734,6 +734,19 @@ const CASES: Case[] = [
     rows: [['C9', 2.9, null, null]],
     findings: ['unknown_indicator@B4'],
   },
+  {
+    name: '（单位：万亩） in brackets under the title; 编制单位 with the period after it in the same cell',
+    sheet: grid('街道', [
+      ['特色种植面积统计表'],
+      ['（单位：万亩）'],
+      ['编制单位：伊合昂街道办事处（盖章）    2022年第三季度'],
+      ['指标名称', '基期值', '目标值', '本期完成值'],
+      ['优质青稞种植面积', 0.12, 0.15, 0.14],
+    ]),
+    unit: '伊合昂街道',
+    asOf: '2022-09-30',
+    rows: [['F4', 1400, 1200, 1500]],
+  },
 ];
 
 function reading(v: ReadValue): Read {
