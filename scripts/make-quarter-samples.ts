@@ -18,6 +18,9 @@ import { promises as fs } from 'fs';
 import { XlsxWorkbook } from '../src/workbook/xlsx';
 import { approveInWorkbook } from '../src/core/approval/workbook';
 import { APPROVALS_SHEET, APPROVAL_HEADER } from '../src/core/approval';
+import { bodyCells, headerCells, title as sheetTitle } from './lib/sample-sheet';
+
+const title = (ws: ExcelJS.Worksheet, text: string, width: number) => sheetTitle(ws, text, width, 15);
 
 const OUT = path.join(__dirname, '..', 'samples', '2022Q3');
 const PERIOD = '2022年第三季度';
@@ -26,36 +29,6 @@ const APPROVED_AT = '2022-10-12 09:30:00 +08:00';
 type Value = string | number | null;
 /** code, name, unit, baseline, target, previous, actual, remark */
 type Row = [string, string, string, Value, Value, Value, Value, string?];
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
-};
-
-function headerCells(ws: ExcelJS.Worksheet, row: number, texts: string[]): void {
-  texts.forEach((t, c) => {
-    const cell = ws.getCell(row, c + 1);
-    cell.value = t || null;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    cell.border = THIN;
-  });
-}
-
-function bodyCells(ws: ExcelJS.Worksheet, row: number, values: Value[]): void {
-  values.forEach((v, c) => {
-    const cell = ws.getCell(row, c + 1);
-    cell.value = v;
-    cell.border = THIN;
-  });
-}
-
-function title(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  ws.getCell(1, 1).value = text;
-  ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).font = { bold: true, size: 15 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-}
 
 interface Sheet {
   unit: string;

@@ -7,41 +7,14 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { promises as fs } from 'fs';
+import { bodyCells, headerCells, title, type SampleValue } from './lib/sample-sheet';
 
 type Row = (string | number | null | { formula: string; result: number })[];
 
 const OUT = path.join(__dirname, '..', 'samples');
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
-};
-
 function table(ws: ExcelJS.Worksheet, startRow: number, header: string[][], rows: Row[]): void {
-  header.forEach((h, i) => {
-    const r = ws.getRow(startRow + i);
-    h.forEach((t, c) => {
-      const cell = r.getCell(c + 1);
-      cell.value = t || null;
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-      cell.border = THIN;
-    });
-  });
-  rows.forEach((row, i) => {
-    const r = ws.getRow(startRow + header.length + i);
-    row.forEach((v, c) => {
-      const cell = r.getCell(c + 1);
-      cell.value = v as ExcelJS.CellValue;
-      cell.border = THIN;
-    });
-  });
-}
-
-function title(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  ws.getCell(1, 1).value = text;
-  ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).font = { bold: true, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  header.forEach((h, i) => headerCells(ws, startRow + i, h));
+  rows.forEach((row, i) => bodyCells(ws, startRow + header.length + i, row as SampleValue[]));
 }
 
 /** 市科技局, 2022 Q3, long layout, header block as "label：value" cells, notes and signatures under the table. */
