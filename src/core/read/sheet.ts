@@ -312,6 +312,24 @@ function yearGroups(first: HeaderCandidate, second: HeaderCandidate): { first: H
   };
 }
 
+/**
+ * The target column of the plan's year: "2022年目标任务 | 2023年目标任务" → the 2023 one; a target
+ * column of another year only is no target column.
+ */
+function planTarget(head: HeaderCandidate, headerTexts: string[][], targetYear: number): Partial<Record<ColumnKey, number>> {
+  const columns = { ...head.columns };
+  const yearOf = (col: number) => {
+    const lowest = headerTexts.map((t) => t[col] ?? '').filter((t) => t).pop() ?? '';
+    const m = /^(20\d\d)年/.exec(headerCore(lowest));
+    return m ? Number(m[1]) : null;
+  };
+  const candidates = head.named.filter((n) => n.key === 'target' && !Object.entries(columns).some(([k, c]) => k !== 'target' && c === n.col));
+  const best = candidates.find((n) => yearOf(n.col) === targetYear) ?? candidates.find((n) => yearOf(n.col) === null);
+  if (best) columns.target = best.col;
+  else delete columns.target;
+  return columns;
+}
+
 /** A unit of measure in brackets in a header text: "本期完成值（万亩）" → 万亩, "目标值(%)" → %. */
 function unitInHeader(text: string): string | null {
   for (const m of foldWidth(text).matchAll(/[(（]([^()（）]{1,10})[)）]/g)) {
@@ -322,7 +340,7 @@ function unitInHeader(text: string): string | null {
 }
 
 /** The table whose header starts at row r, when the row (with up to two rows under it) is one. */
-function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: string[]): TableLayout | null {
+function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: string[], targetYear?: number): TableLayout | null {
   if (first.columns.indicator === undefined || first.hits < 2) return null;
   const headerTexts = [texts];
   let head = first;
@@ -334,6 +352,7 @@ function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: s
     headerTexts.push(nextTexts);
   }
   if (!isHeader(head)) return null;
+  if (targetYear !== undefined) head = { ...head, columns: planTarget(head, headerTexts, targetYear) };
   const headers: Partial<Record<ColumnKey, string>> = {};
   const units: Partial<Record<ColumnKey, string>> = {};
   for (const [k, c] of Object.entries(head.columns) as [ColumnKey, number][]) {
@@ -546,6 +565,11 @@ const SECTION_PREFIX = /^(?:[一二三四五六七八九十]+[、.．]|[(（][�
 export interface ReadOptions {
   /** Tells a section title from an indicator row that has no values yet. */
   isIndicator?: (name: string) => boolean;
+  /**
+   * The year the plan's targets are for: a target column headed by another year ("2022年目标任务")
+   * holds that year's own target, not the plan's, and is not read as the target.
+   */
+  targetYear?: number;
 }
 
 const DATA_COLUMNS: readonly ColumnKey[] = ['unit', 'baseline', 'target', 'actual', 'previous'];
@@ -569,7 +593,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     const filled = texts.filter((t) => t);
     if (filled.length === 0) continue;
 
-    const header = readHeader(grid, r, classifyRow(texts), texts);
+    const header = readHeader(grid, r, classifyRow(texts), texts, options.targetYear);
     if (header) {
       current = header;
       tables.push(current);

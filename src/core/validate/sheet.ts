@@ -140,10 +140,16 @@ function onePeriod(periods: Period[]): Period | null {
   return periods.length && periods.every((p) => p.asOf === periods[0].asOf) ? periods[0] : null;
 }
 
+/** The year of the catalogue's deadlines, when they all fall in one (the plan's 2023). */
+function targetYear(catalogue: Catalogue): number | undefined {
+  const years = new Set(catalogue.indicators.map((i) => i.deadline.slice(0, 4)));
+  return years.size === 1 ? Number([...years][0]) : undefined;
+}
+
 export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
   const index = options.index ?? indexCatalogue(catalogue);
   const sheet = grid.name;
-  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined });
+  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined, targetYear: targetYear(catalogue) });
   const findings: Finding[] = [];
   const base: SheetCheck = {
     sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,

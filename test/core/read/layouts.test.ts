@@ -747,6 +747,28 @@ const CASES: Case[] = [
     asOf: '2022-09-30',
     rows: [['F4', 1400, 1200, 1500]],
   },
+  {
+    name: "a year's own target beside the plan's: 2022年目标任务 | 2023年目标任务",
+    sheet: grid('卡加道乡', [
+      ['填报单位：卡加道乡', '', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '2022年目标任务', '2023年目标任务', '本期完成值'],
+      ['藏中药材种植面积', '亩', 600, 800, 650],
+    ]),
+    unit: '卡加道乡',
+    asOf: '2022-09-30',
+    rows: [['F9', 650, null, 800]],
+  },
+  {
+    name: "only the year's own target (2022年目标值): no plan target is read, none is said to be changed",
+    sheet: grid('科技局', [
+      ['填报单位：合作市科技局', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '2022年目标值', '本期完成值'],
+      ['市级众创空间', '家', 8, 7],
+    ]),
+    unit: '市科技局',
+    asOf: '2022-09-30',
+    rows: [['C1', 7, null, null]],
+  },
 ];
 
 function reading(v: ReadValue): Read {
