@@ -793,6 +793,21 @@ const CASES: Case[] = [
     asOf: '2022-09-30',
     rows: [['C1', 7, null, 10]],
   },
+  {
+    name: 'what cannot be read exactly is a finding: 基本完成, a space as thousands separator, 亿 in a 万元 row, 待统计',
+    sheet: grid('农业农村局', [
+      ['填报单位：合作市农业农村局', '', '报告期：2022年第三季度'],
+      ['指标名称', '单位', '目标值', '本期完成值'],
+      ['科技进步法和激励自主创新政策落实', '—', '落实', '基本完成'],
+      ['优质青稞种植面积', '亩', 50000, '52 000'],
+      ['农牧业产值', '万元', '年均增长6%', '3.1亿'],
+      ['农业科技进步贡献率', '%', 50, '待统计'],
+    ]),
+    unit: '市农业农村局',
+    asOf: '2022-09-30',
+    rows: [['E1', 'invalid', null, null], ['F4', 'invalid', null, 50000], ['F13', 'invalid', null, 0.06], ['F12', 'invalid', null, 50]],
+    findings: ['not_responsible@A3', 'unparseable_milestone@D3', 'unparseable_number@D4', 'unit_mismatch@D5', 'unparseable_number@D6'],
+  },
 ];
 
 function reading(v: ReadValue): Read {
