@@ -201,3 +201,14 @@ describe('a header merged over the category and the name', () => {
     expect(res.checks[0].rows.map((r) => `${r.indicator.code}@${r.row.cells.indicator?.address}`)).toEqual(['A1@B3', 'A2@B4', 'C1@B5']);
   });
 });
+
+describe('a code and a name that point at different indicators', () => {
+  it('says so, naming both, instead of calling the indicator unknown', () => {
+    const res = validateWorkbook({ sheets: [bureauSheet([['C1', '专利申请量', '件', '', 200, 126, '', '']], { unit: '市市场监管局' })] });
+    const f = res.findings.find((x) => x.rule === 'unknown_indicator')!;
+    expect(f.cell).toBe('B5');
+    expect(f.message.zh).toContain('C1 市级众创空间');
+    expect(f.message.zh).toContain('C8 专利申请量');
+    expect(res.checks[0].rows).toEqual([]);
+  });
+});

@@ -41,10 +41,15 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: '缺少填报单位：表头未填写“填报单位”。请补填本单位名称。',
     en: 'No reporting unit: the header block has no 填报单位. Fill in the unit name.',
   }),
-  unknown_indicator: (a) => ({
-    zh: `指标“${a.text}”不在指标目录中，无法计分。请核对指标名称或编码。`,
-    en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
-  }),
+  unknown_indicator: (a) => (a.other
+    ? {
+      zh: `编码与名称指向不同指标(编码为 ${a.ind}，名称为 ${a.other})，无法确定本行数据属于哪个指标。请改正编码或名称。`,
+      en: `The code and the name point at different indicators (code: ${a.ind}, name: ${a.other}); the row's figures cannot be placed. Correct the code or the name.`,
+    }
+    : {
+      zh: `指标“${a.text}”不在指标目录中，无法计分。请核对指标名称或编码。`,
+      en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
+    }),
   duplicate_indicator: (a) => ({
     zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other})。请删除重复行，只保留一行。`,
     en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other}). Delete the duplicate row.`,

@@ -183,7 +183,8 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
     // belong to cannot be told, so the row is not read.
     const named = row.code && row.name ? matchIndicator(index, '', row.name) : undefined;
     if (named && named !== ind) {
-      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: `${row.code} ${row.name}` }));
+      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: `${row.code} ${row.name}` },
+        { ind: indicatorLabel(ind), other: indicatorLabel(named) }));
       continue;
     }
     const first = seen.get(ind.code);
