@@ -224,7 +224,7 @@ const NOTES = [
   'analyse writes everything the input holds plus the 差距分析 and 校验结果 sheets: one row of 17 cells per',
   'indicator row, about 2.8 times as many cells as it read (the *cells in → out* column). ExcelJS spends most',
   'of its time per cell, so no program can write this output for the cost of reading and writing the input',
-  'alone: the ratio to *ExcelJS read + write* stays near 2. The fair floor is ExcelJS reading the input and',
+  'alone: the ratio to *ExcelJS read + write* stays above 2. The fair floor is ExcelJS reading the input and',
   'writing the finished output; against it (*ratio to that*) the overhead is the engine itself, applying the',
   'plan through ExcelJS\'s cell objects, and, for small workbooks, code that runs for the first time.',
   'Peak memory is ExcelJS\'s cell model, for the input and the output alike.',
@@ -239,7 +239,8 @@ const NOTES = [
   'The core alone does not yet reach 100,000 rows in well under a second here: per row it reads eight cells,',
   'checks and scores them and plans 17 output cells, and every row keeps those objects until the plan is',
   'written, so garbage collection takes a quarter to two fifths of the time at that size (it grows with the',
-  'heap the collector scans); on this shared two-core machine timings also vary by up to a factor of two.',
+  'heap the collector scans, which is also why analyse takes longer per 1,000 rows at 100,000 rows); on this',
+  'shared two-core machine timings also vary by up to a factor of two.',
 ];
 
 function option(argv: string[], name: string): string | undefined {
