@@ -248,7 +248,26 @@ function option(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+const README_START = '<!-- benchmark:start (written by npm run bench) -->';
+const README_END = '<!-- benchmark:end -->';
+
+/** Puts the measured table into the README between its markers, so the README holds the last run. */
+async function writeReadme(text: string): Promise<void> {
+  const readme = path.join(ROOT, 'README.md');
+  const current = await fs.readFile(readme, 'utf8');
+  const start = current.indexOf(README_START);
+  const end = current.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} markers`);
+  await fs.writeFile(readme, `${current.slice(0, start + README_START.length)}\n${text}\n${current.slice(end)}`);
+}
+
 async function parent(argv: string[]): Promise<void> {
+  if (argv.includes('--readme-only')) {
+    // Copies the last measured table (docs/benchmark.md) into the README without measuring again.
+    const last = await fs.readFile(path.join(ROOT, 'docs/benchmark.md'), 'utf8');
+    await writeReadme(last.slice(last.indexOf('Measured')).trim());
+    return;
+  }
   const sizes = (option(argv, 'sizes') ?? '1000,10000,100000').split(',').map(Number);
   const reps = Number(option(argv, 'reps') ?? 5);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0) || !(reps > 0)) {
@@ -268,7 +287,8 @@ async function parent(argv: string[]): Promise<void> {
     const doc = path.join(ROOT, 'docs/benchmark.md');
     if (!existsSync(path.dirname(doc))) await fs.mkdir(path.dirname(doc), { recursive: true });
     await fs.writeFile(doc, `# Benchmark\n\nWritten by \`npm run bench\` (scripts/bench.ts); do not edit by hand.\n\n${text}\n`);
-    process.stdout.write(`${text}\n\n(written to docs/benchmark.md)\n`);
+    await writeReadme(text);
+    process.stdout.write(`${text}\n\n(written to docs/benchmark.md and README.md)\n`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
