@@ -150,11 +150,13 @@ export async function consolidateTabs(port: WorkbookPort): Promise<Consolidation
  */
 export async function consolidateFiles(inputs: ConsolidationInput[], target: WorkbookPort | null): Promise<ConsolidationResult> {
   let catalogue;
+  let targetGrids;
   if (target) {
-    const choice = catalogueFor(await target.readSheets());
+    targetGrids = await target.readSheets();
+    const choice = catalogueFor(targetGrids);
     if (choice.catalogue) catalogue = choice.catalogue;
   }
-  const result = consolidate(inputs, { catalogue });
+  const result = consolidate(inputs, { catalogue, target: targetGrids });
   if (target) await target.applyPlan(result.plan);
   return result;
 }

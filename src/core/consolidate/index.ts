@@ -10,7 +10,8 @@ import type { WritePlan } from '../model/plan';
 import { defaultCatalogue } from '../catalogue/default';
 import { catalogueFor } from '../catalogue/resolve';
 import { canonicalUnitName, sameUnit, unitKey } from '../catalogue/match';
-import { checkWorkbook, isProductSheet, type SheetSummary } from '../engine';
+import { checkWorkbook, isProductGrid, type SheetSummary } from '../engine';
+import { placeProductSheets } from '../plan/product-sheet';
 import { aggregateScores, scoreIndicator } from '../score';
 import { makeFinding } from '../validate/rules';
 import type { SheetCheck, RowData } from '../validate/sheet';
@@ -39,6 +40,11 @@ export interface ConsolidateOptions {
   asOf?: string;
   /** Approvals kept outside the inputs (matched by sheet name and unit); each input's own 审核记录 is always read. */
   approvals?: Approval[];
+  /**
+   * The workbook the plan will be written into, so that a user's own sheet named 汇总 or 填报情况 is
+   * never replaced; by default the input itself when the tabs of one workbook are consolidated.
+   */
+  target?: WorkbookGrids;
 }
 
 export interface ConsolidatedIndicator {
@@ -116,7 +122,7 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
     loose.push(...rest);
     if (!checks.length) {
       unreadable.push({
-        source: file ?? input.grids.sheets.filter((s) => !isProductSheet(s.name)).map((s) => s.name).join('、'),
+        source: file ?? input.grids.sheets.filter((s) => !isProductGrid(s)).map((s) => s.name).join('、'),
         errors: rest.filter((f) => f.severity === 'error').length,
         warnings: rest.filter((f) => f.severity === 'warning').length,
       });
@@ -191,16 +197,19 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   });
   // Unit names such as 甘南合作生态产业园区管委会 need a wider source column than a sheet name.
   if (summary.columnWidths) summary.columnWidths[0] = 26;
-  const plan: WritePlan = {
+  const tabs = !several && !inputs[0]?.file ? inputs[0]?.grids : undefined;
+  const target = opts.target ?? tabs;
+  const planned: WritePlan = {
     sheets: [
       summary,
       completenessSheet(rows, { period, asOf, dueDate }),
       findingsSheet(findings, '校验结果 / Validation findings (consolidation)'),
     ],
     // Cells can be marked only in the workbook the sheets are in: consolidating its own tabs.
-    annotations: several || inputs[0]?.file ? [] : annotationsFor(findings, new Set(inputs[0]?.grids.sheets.map((s) => s.name).filter((n) => !isProductSheet(n)) ?? [])),
+    annotations: tabs ? annotationsFor(findings, new Set(tabs.sheets.filter((s) => !isProductGrid(s)).map((s) => s.name))) : [],
     activate: CONSOLIDATION_SHEET,
   };
+  const plan = target ? placeProductSheets(planned, target) : planned;
   return { asOf, period, dueDate, findings, indicators, scores, consolidated, completeness: rows, sheets, reports, plan, catalogue };
 }
 

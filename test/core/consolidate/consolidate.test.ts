@@ -321,3 +321,23 @@ describe('the --json document', () => {
     expect(doc.findings.every((f: any) => f.file)).toBe(true);
   });
 });
+
+describe("a user's own sheet named 汇总", () => {
+  const users = grid('汇总', [['各乡镇上报情况（手工统计）'], ['那吾镇', '已报']]);
+  it('is never replaced when the tabs of its workbook are consolidated', () => {
+    const tabs = { grids: { sheets: [unitSheet('那吾镇', TOWNSHIP_A, { name: '那吾镇' }), users] } };
+    const res = consolidate([tabs]);
+    expect(res.plan.sheets.map((s) => s.name)).toEqual(['汇总 (2)', '填报情况', '校验结果']);
+    expect(res.plan.activate).toBe('汇总 (2)');
+  });
+  it('is never replaced in the workbook the consolidation of files is written into', () => {
+    const res = consolidate([file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A))], { target: { sheets: [users] } });
+    expect(res.plan.sheets[0].name).toBe('汇总 (2)');
+  });
+  it('is replaced when it is the product’s own from an earlier run', () => {
+    const earlier = consolidate([file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A))]).plan.sheets[0];
+    const own = grid('汇总', [[earlier.cells.find((c) => c.row === 0 && c.col === 0)!.value as string]]);
+    const res = consolidate([file('那吾镇.xlsx', unitSheet('那吾镇', TOWNSHIP_A))], { target: { sheets: [own] } });
+    expect(res.plan.sheets[0].name).toBe('汇总');
+  });
+});
