@@ -3,6 +3,8 @@
  * port, run the engine, write the plan back. The pane's hook only keeps the state around it.
  */
 import { defaultCatalogue } from '../core/catalogue/default';
+import { RULES_SHEET } from '../core/catalogue/sheet-layout';
+import { APPROVALS_SHEET } from '../core/approval/record';
 import { analyseWorkbook, validateWorkbook } from '../core/engine';
 import type { RunOptions, RunResult } from '../core/engine';
 import type { Finding, IndicatorResult, Severity, Status } from '../core/model/results';
@@ -47,8 +49,10 @@ export async function runCheck(
   onStep: StepListener,
 ): Promise<RunResult> {
   await onStep('stepReading');
-  // Validating one sheet reads only that sheet (one round trip inside Excel).
-  const grids = await failAs('errorRead', () => port.readSheets(opts.sheet ? [opts.sheet] : undefined));
+  // Validating one sheet reads only that sheet (one round trip inside Excel), with the workbook's own
+  // rules and approvals, which decide its catalogue and whether it changed since it was approved.
+  const names = opts.sheet ? Array.from(new Set([opts.sheet, RULES_SHEET, APPROVALS_SHEET])) : undefined;
+  const grids = await failAs('errorRead', () => port.readSheets(names));
   await onStep(mode === 'validate' ? 'stepValidating' : 'stepAnalysing');
   const result = await failAs('errorRun', () =>
     mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts),

@@ -73,10 +73,10 @@ describe('runCheck', () => {
     expect(port.plans[0].sheets.map((s) => s.name)).toContain('差距分析');
   });
 
-  it('validates one sheet, reading and clearing only that sheet', async () => {
+  it('validates one sheet, reading it with the rules and approvals sheets, and clearing only that sheet', async () => {
     const port = new RecordingPort(workbook);
     const result = await runCheck(port, 'validate', { sheet: '监测表' }, () => undefined);
-    expect(port.calls).toEqual(['read:监测表', 'clear:监测表', 'apply']);
+    expect(port.calls).toEqual(['read:监测表,指标规则,审核记录', 'clear:监测表', 'apply']);
     expect(result.findings).toEqual(validateWorkbook(workbook, { sheet: '监测表' }).findings);
     expect(result.indicators).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe('runCheck', () => {
   it('writes nothing when the engine fails', async () => {
     const port = new RecordingPort(workbook);
     await expect(runCheck(port, 'validate', { sheet: 'nope' }, () => undefined)).rejects.toBeInstanceOf(PaneError);
-    expect(port.calls).toEqual(['read:nope']);
+    expect(port.calls).toEqual(['read:nope,指标规则,审核记录']);
   });
 });
 
