@@ -50,16 +50,32 @@ export function matchIndicator(index: IndicatorIndex, code: string, name: string
     const hit = index.byCode.get(normaliseKey(code));
     if (hit) return hit;
   }
-  if (name) {
-    const keys = nameKeys(name);
-    for (const k of keys) {
-      const hit = index.byName.get(k);
-      if (hit) return hit;
-    }
-    // A name of nothing but marks ("“”") has no key at all.
-    return keys.length ? containedName(index, keys[keys.length - 1]) : undefined;
+  return name ? nameMatcher(index)(name) : undefined;
+}
+
+/**
+ * The same names come back on every unit's sheet (and twice per row: the reader asks whether a
+ * name is an indicator, the validator which one), so each index remembers its answer per name.
+ */
+const nameMatchers = new WeakMap<IndicatorIndex, (name: string) => Indicator | undefined>();
+
+function nameMatcher(index: IndicatorIndex): (name: string) => Indicator | undefined {
+  let match = nameMatchers.get(index);
+  if (!match) {
+    match = memoText((name) => matchName(index, name));
+    nameMatchers.set(index, match);
   }
-  return undefined;
+  return match;
+}
+
+function matchName(index: IndicatorIndex, name: string): Indicator | undefined {
+  const keys = nameKeys(name);
+  for (const k of keys) {
+    const hit = index.byName.get(k);
+    if (hit) return hit;
+  }
+  // A name of nothing but marks ("“”") has no key at all.
+  return keys.length ? containedName(index, keys[keys.length - 1]) : undefined;
 }
 
 /** Known names shorter than this are too common to be found inside other text (人口, GDP). */
