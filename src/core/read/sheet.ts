@@ -181,9 +181,9 @@ const PERIOD_HEADER = new RegExp(
   + '(累计)?(完成|实际|实现)?(值|数|情况)?$',
 );
 
-function refAt(grid: SheetGrid, row: number, col: number): CellRef {
-  const cell = getCell(grid, row, col);
-  return { row, col, address: cellAddress(row, col), cell, text: cellText(cell) };
+/** The cell at (row, col), whose text rowTexts has already built. */
+function refAt(grid: SheetGrid, row: number, col: number, texts: string[]): CellRef {
+  return { row, col, address: cellAddress(row, col), cell: getCell(grid, row, col), text: texts[col] ?? '' };
 }
 
 function rowTexts(grid: SheetGrid, row: number): string[] {
@@ -588,14 +588,18 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   // Under notes (注：…) or signatures (填表人：…), a row without a figure continues them.
   let afterNotes = false;
 
+  // The keys of the current table's columns, taken once per table rather than once per row.
+  let columnKeys: ColumnKey[] = [];
+
   for (let r = 0; r < grid.rows.length; r++) {
     const texts = rowTexts(grid, r);
-    const filled = texts.filter((t) => t);
-    if (filled.length === 0) continue;
+    const firstText = texts.find((t) => t);
+    if (!firstText) continue;
 
     const header = readHeader(grid, r, classifyRow(texts), texts, options.targetYear);
     if (header) {
       current = header;
+      columnKeys = Object.keys(current.columns) as ColumnKey[];
       tables.push(current);
       category = '';
       afterNotes = false;
@@ -607,34 +611,33 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       above.free = [];
       const labelled = readMetaRow(grid, r, meta, above);
       // The title: the first row that is not all labels ("…监测表" with "单位：万元" at its right).
-      if (!title) title = labelled ? above.free.join(' ') : filled.join(' ');
+      if (!title) title = labelled ? above.free.join(' ') : texts.filter((t) => t).join(' ');
       continue;
     }
 
     // Inside or under a table.
-    if (NOTE_ROW.test(foldWidth(filled[0]))) {
+    if (NOTE_ROW.test(foldWidth(firstText))) {
       afterNotes = true;
       continue;
     }
     const col = current.columns;
-    const at = (c: number | undefined) => (c === undefined ? undefined : refAt(grid, r, c));
     const code = col.code !== undefined ? texts[col.code] ?? '' : '';
     const nameCol = indicatorColumn(current, texts, options);
     const name = nameCol !== undefined ? texts[nameCol] ?? '' : '';
     // A signature row starts with a label; a data row with its number, code or name (its remark may hold a label).
-    if ((startsWithLabel(filled[0]) || (!code && !name)) && readMetaRow(grid, r, meta)) {
+    if ((startsWithLabel(firstText) || (!code && !name)) && readMetaRow(grid, r, meta)) {
       afterNotes = true;
       continue;
     }
     if (col.category !== undefined && texts[col.category]) category = texts[col.category].replace(SECTION_PREFIX, '');
 
     const cells: SheetRow['cells'] = {};
-    for (const key of Object.keys(col) as ColumnKey[]) {
-      const ref = at(key === 'indicator' ? nameCol : col[key]);
-      if (ref) cells[key] = ref;
+    for (const key of columnKeys) {
+      const c = key === 'indicator' ? nameCol : col[key];
+      if (c !== undefined) cells[key] = refAt(grid, r, c, texts);
     }
-    const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col) }));
-    const periods = current.periodColumns.map((p) => ({ header: p.header, ref: refAt(grid, r, p.col) }));
+    const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col, texts) }));
+    const periods = current.periodColumns.map((p) => ({ header: p.header, ref: refAt(grid, r, p.col, texts) }));
     const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text) || periods.some((p) => p.ref.text);
     // Under notes the table has ended: only an indicator row with figures is still read there.
     if (afterNotes && !(hasData && (code || (options.isIndicator?.(name) ?? false)))) continue;
