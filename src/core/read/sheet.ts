@@ -230,6 +230,14 @@ function classifyRow(texts: string[]): HeaderCandidate {
 
 const TO_DATE = /累计|截至|截止/;
 
+/** A row that can start a header: one of its texts names the indicator column (as classifyRow reads it). */
+function namesIndicatorColumn(texts: string[]): boolean {
+  for (const t of texts) {
+    if (t && t.length <= 40 && classifyHeader(t) === 'indicator') return true;
+  }
+  return false;
+}
+
 /** A column headed by a period: "2022年1-9月", "三季度", "截至6月底". */
 function isPeriodHeader(text: string): boolean {
   return classifyHeader(text) === 'actual' && PERIOD_HEADER.test(headerCore(text));
@@ -596,7 +604,8 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     const firstText = texts.find((t) => t);
     if (!firstText) continue;
 
-    const header = readHeader(grid, r, classifyRow(texts), texts, options.targetYear);
+    // Most rows are data rows, which name no indicator column: they are not classified in full.
+    const header = namesIndicatorColumn(texts) ? readHeader(grid, r, classifyRow(texts), texts, options.targetYear) : null;
     if (header) {
       current = header;
       columnKeys = Object.keys(current.columns) as ColumnKey[];

@@ -146,10 +146,21 @@ function targetYear(catalogue: Catalogue): number | undefined {
   return years.size === 1 ? Number([...years][0]) : undefined;
 }
 
+/**
+ * The target year, remembered with the catalogue's index: a workbook's thousands of sheets share one
+ * index, built from the catalogue as it is for that run (a catalogue edited later gets a new index).
+ */
+const targetYears = new WeakMap<IndicatorIndex, number | undefined>();
+
+function indexedTargetYear(index: IndicatorIndex, catalogue: Catalogue): number | undefined {
+  if (!targetYears.has(index)) targetYears.set(index, targetYear(catalogue));
+  return targetYears.get(index);
+}
+
 export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
   const index = options.index ?? indexCatalogue(catalogue);
   const sheet = grid.name;
-  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined, targetYear: targetYear(catalogue) });
+  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined, targetYear: indexedTargetYear(index, catalogue) });
   const findings: Finding[] = [];
   const base: SheetCheck = {
     sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,
@@ -207,7 +218,8 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
 
   if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
   // Every rule that can make an error has run: a row with one is scored as invalid.
-  for (const r of rows) r.hasError = findings.some((f) => f.severity === 'error' && f.indicator === r.indicator.code);
+  const withError = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.indicator));
+  for (const r of rows) r.hasError = withError.has(r.indicator.code);
   const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
   for (const res of results) checkRemarks(res, rows, ctx);
   return { ...base, unit, unitCanonical, period, asOf, rows, findings, results };
