@@ -111,6 +111,13 @@ function simpleUnitInfo(u: string): UnitInfo | null {
  * Ratios are written with one '/': '斤/亩', '公斤/亩', '件/万人', '万元/亩'.
  */
 export function parseUnit(unit: string): UnitInfo | null {
+  return unitInfo(unit);
+}
+
+// Every value cell's unit is looked up, and there are few different units: the answer is remembered.
+const unitInfo = memoText(parseUnitText);
+
+function parseUnitText(unit: string): UnitInfo | null {
   const u = normaliseUnit(unit);
   if (u === '') return null;
   const parts = u.split('/');
@@ -155,23 +162,34 @@ function scale(value: number, num: number, den: number): number {
  */
 export function convertUnit(value: number, from: string, to: string): number | null {
   if (!Number.isFinite(value)) return null;
+  const factors = conversion(from, to);
+  return factors && scale(value, factors.num, factors.den);
+}
+
+const SAME_SIZE = { num: 1, den: 1 };
+
+/** The sizes a value in `from` is scaled by (num/den) to be in `to`; null when they do not convert. */
+function conversion(from: string, to: string): { num: number; den: number } | null {
   const f = normaliseUnit(from);
   const t = normaliseUnit(to);
-  if (f === '' || f === t) return value;
+  if (f === '' || f === t) return SAME_SIZE;
   const source = parseUnit(f);
   if (!source) return null;
   if (source.family === 'multiplier') {
-    if (t === '') return scale(value, source.factor, 1);
+    if (t === '') return { num: source.factor, den: 1 };
     const target = parseUnit(t);
     if (!target || target.prefixed || target.family === 'percent' || target.family.includes('/')) return null;
-    return scale(value, source.factor, 1);
+    return { num: source.factor, den: 1 };
   }
   const target = parseUnit(t);
   if (!target || target.family !== source.family) return null;
-  return scale(value, source.factor, target.factor);
+  return { num: source.factor, den: target.factor };
 }
 
-/** True when a value in unit `from` can be converted to the canonical unit `to`. */
+/**
+ * True when a value in unit `from` can be converted to the canonical unit `to`. Asked several times
+ * per row, so it does not scale a value it would throw away.
+ */
 export function unitsCompatible(from: string, to: string): boolean {
-  return convertUnit(1, from, to) !== null;
+  return conversion(from, to) !== null;
 }

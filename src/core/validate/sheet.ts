@@ -9,7 +9,7 @@ import { readSheet, type ReadSheet, type SheetRow, type CellRef, type ColumnKey 
 import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
 import { removeSpaces } from '../read/text';
-import { convertUnit, normaliseUnit, parseUnit } from '../read/units';
+import { convertUnit, normaliseUnit, parseUnit, unitsCompatible } from '../read/units';
 import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, unitKey, type IndicatorIndex } from '../catalogue/match';
 import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
@@ -372,7 +372,7 @@ function sameMeasure(a: string, b: string): boolean {
 }
 
 function unitConverts(unit: string, canonical: string): boolean {
-  return convertUnit(1, unit, canonical) !== null;
+  return unitsCompatible(unit, canonical);
 }
 
 /** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
