@@ -34,6 +34,15 @@ export function isCellError(v: CellValue | undefined): v is CellError {
 }
 
 export function columnLetters(col: number): string {
+  // An address is built for every cell read and every finding: the first columns' letters are kept.
+  if (col >= 0 && col < KEPT_COLUMNS) return (keptLetters[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+const KEPT_COLUMNS = 256;
+const keptLetters: string[] = [];
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {
