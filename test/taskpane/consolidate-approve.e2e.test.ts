@@ -4,37 +4,30 @@
  * and approval refused while a sheet has an error.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { STRINGS, translate } from '../../src/taskpane/strings';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { APPROVALS_SHEET } from '../../src/core/approval';
-import { REPO_ROOT, buildPane, launchChromium, openPane, serveDir } from './harness';
-import type { StaticServer } from './harness';
+import { REPO_ROOT, openPane, startPaneSite } from './harness';
+import type { PaneSite, StaticServer } from './harness';
 
 jest.setTimeout(120_000);
 
 const zh = STRINGS.zh;
 const QUARTER = path.join(REPO_ROOT, 'samples', '2022Q3');
 
+let site: PaneSite;
 let tmp: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-consolidate-'));
-  const dist = path.join(tmp, 'dist');
-  await buildPane(dist);
-  server = await serveDir(dist);
-  browser = await launchChromium();
+  site = await startPaneSite('pane-consolidate-');
+  ({ tmp, server, browser } = site);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 it("consolidates the units' files into a download and names who has not reported", async () => {
   const { context, page } = await openPane(browser, server.url, { locale: 'zh-CN' });

@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { analyseWorkbook, validateWorkbook } from '../../src/core/engine';
@@ -14,8 +13,8 @@ import { STATUS_STYLE } from '../../src/core/score';
 import { countStatuses, formatScore, groupFindings } from '../../src/taskpane/run';
 import { STRINGS } from '../../src/taskpane/strings';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { REPO_ROOT, buildPane, launchChromium, openPane, serveDir } from './harness';
-import type { StaticServer } from './harness';
+import { REPO_ROOT, openPane, startPaneSite } from './harness';
+import type { PaneSite, StaticServer } from './harness';
 import { sampleWorkbook } from './sample';
 
 jest.setTimeout(120_000);
@@ -25,6 +24,7 @@ const en = STRINGS.en;
 /** The sample with known errors and warnings, when the repository has it; else one built here. */
 const SAMPLE_WITH_ERRORS = path.join(REPO_ROOT, 'samples', '04-市农业农村局-2022Q3-有错误.xlsx');
 
+let site: PaneSite;
 let tmp: string;
 let samplePath: string;
 let server: StaticServer;
@@ -34,8 +34,8 @@ let expected: { validate: RunResult; analyse: RunResult; analyseAtDeadline: RunR
 const DEADLINE = '2023-12-31';
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-e2e-'));
-  const dist = path.join(tmp, 'dist');
+  site = await startPaneSite('pane-e2e-');
+  ({ tmp, server, browser } = site);
   samplePath = path.join(tmp, '监测表.xlsx');
   fs.writeFileSync(samplePath, fs.existsSync(SAMPLE_WITH_ERRORS) ? fs.readFileSync(SAMPLE_WITH_ERRORS) : await sampleWorkbook());
   const grids = await (await XlsxWorkbook.fromBuffer(fs.readFileSync(samplePath))).readSheets();
@@ -44,16 +44,9 @@ beforeAll(async () => {
     analyse: analyseWorkbook(grids),
     analyseAtDeadline: analyseWorkbook(grids, { asOf: DEADLINE }),
   };
-  await buildPane(dist);
-  server = await serveDir(dist);
-  browser = await launchChromium();
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 async function openFile(page: Page, file: string, strings = zh): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);

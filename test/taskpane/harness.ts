@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
@@ -92,6 +93,33 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A built pane served on localhost with a browser ready: what each end-to-end test file starts from. */
+export interface PaneSite {
+  /** A scratch folder of the test's own; the build lives in its dist/. */
+  tmp: string;
+  server: StaticServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startPaneSite(prefix: string): Promise<PaneSite> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dist = path.join(tmp, 'dist');
+  await buildPane(dist);
+  const server = await serveDir(dist);
+  const browser = await launchChromium();
+  return {
+    tmp,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface PaneOptions {
