@@ -5,6 +5,7 @@
  */
 import { foldWidth, removeSpaces } from './text';
 import { parseChineseNumeral } from './values';
+import { memoText } from '../util/memo';
 
 export interface Period {
   /** YYYY-MM-DD, the last day of the period. */
@@ -69,9 +70,15 @@ const RULES: Rule[] = [
 export function parsePeriod(value: string | number | Date | null | undefined): Period | null {
   if (value instanceof Date) return fromDate(value);
   if (typeof value === 'number') return fromNumber(value);
-  if (typeof value === 'string') return fromText(value);
+  if (typeof value === 'string') return fromKnownText(value);
   return null;
 }
+
+/** Every sheet of a batch names the same few periods: each text is read once (the results are frozen). */
+const fromKnownText = memoText((text: string) => {
+  const p = fromText(text);
+  return p && Object.freeze(p);
+});
 
 function fromDate(d: Date): Period | null {
   const t = d.getTime();

@@ -57,12 +57,33 @@ export const META_LABELS: Record<MetaKey, string[]> = {
 };
 
 export interface CellRef {
-  row: number;
-  col: number;
-  address: string;
-  cell: Cell | undefined;
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+  readonly cell: Cell | undefined;
   /** The visible text, trimmed ('' for empty). */
-  text: string;
+  readonly text: string;
+}
+
+/**
+ * A cell the reader located. Its address and a number's text are built only when asked: a big
+ * workbook has hundreds of thousands of value cells, and only those with a finding are ever shown.
+ */
+class LocatedCell implements CellRef {
+  private knownText: string | undefined;
+  private knownAddress: string | undefined;
+  constructor(readonly row: number, readonly col: number, readonly cell: Cell | undefined, text: string | undefined) {
+    this.knownText = text;
+    this.knownAddress = undefined;
+  }
+
+  get text(): string {
+    return (this.knownText ??= cellText(this.cell));
+  }
+
+  get address(): string {
+    return (this.knownAddress ??= cellAddress(this.row, this.col));
+  }
 }
 
 export interface MetaEntry {
@@ -181,9 +202,55 @@ const PERIOD_HEADER = new RegExp(
   + '(累计)?(完成|实际|实现)?(值|数|情况)?$',
 );
 
-/** The cell at (row, col), whose text rowTexts has already built. */
-function refAt(grid: SheetGrid, row: number, col: number, texts: string[]): CellRef {
-  return { row, col, address: cellAddress(row, col), cell: getCell(grid, row, col), text: texts[col] ?? '' };
+/** The cell at (row, col) of a row being read. */
+function refAt(view: RowView, col: number): CellRef {
+  return new LocatedCell(view.row, col, view.cells[col], view.known(col));
+}
+
+/**
+ * The texts of a row, each built when first asked for: a figure's text (String of a double) costs
+ * more than everything else the reader does with a data row, and is rarely needed.
+ */
+class RowView {
+  readonly cells: (Cell | undefined)[];
+  private readonly texts: (string | undefined)[] = [];
+  constructor(grid: SheetGrid, readonly row: number) {
+    this.cells = grid.rows[row] ?? [];
+  }
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  text(c: number): string {
+    let t = this.texts[c];
+    if (t === undefined) {
+      t = c < this.cells.length ? cellText(this.cells[c]) : '';
+      this.texts[c] = t;
+    }
+    return t;
+  }
+
+  /** The text when already built or cheap (a text cell's); undefined for a figure not yet shown. */
+  known(c: number): string | undefined {
+    const t = this.texts[c];
+    if (t !== undefined) return t;
+    const v = this.cells[c]?.value;
+    return typeof v === 'number' ? undefined : this.text(c);
+  }
+
+  /** True when the cell shows something, without building a figure's text. */
+  filled(c: number): boolean {
+    const v = this.cells[c]?.value;
+    return typeof v === 'number' || this.text(c) !== '';
+  }
+
+  /** Every text of the row (header rows, section titles). */
+  all(): string[] {
+    const out: string[] = [];
+    for (let c = 0; c < this.cells.length; c++) out[c] = this.text(c);
+    return out;
+  }
 }
 
 function rowTexts(grid: SheetGrid, row: number): string[] {
@@ -231,8 +298,11 @@ function classifyRow(texts: string[]): HeaderCandidate {
 const TO_DATE = /累计|截至|截止/;
 
 /** A row that can start a header: one of its texts names the indicator column (as classifyRow reads it). */
-function namesIndicatorColumn(texts: string[]): boolean {
-  for (const t of texts) {
+function namesIndicatorColumn(view: RowView): boolean {
+  // Only a text cell can: a figure, a date or an error value names no column.
+  for (let c = 0; c < view.length; c++) {
+    if (typeof view.cells[c]?.value !== 'string') continue;
+    const t = view.text(c);
     if (t && t.length <= 40 && classifyHeader(t) === 'indicator') return true;
   }
   return false;
@@ -348,7 +418,8 @@ function unitInHeader(text: string): string | null {
 }
 
 /** The table whose header starts at row r, when the row (with up to two rows under it) is one. */
-function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: string[], targetYear?: number): TableLayout | null {
+function readHeader(grid: SheetGrid, r: number, texts: string[], targetYear?: number): TableLayout | null {
+  const first = classifyRow(texts);
   if (first.columns.indicator === undefined || first.hits < 2) return null;
   const headerTexts = [texts];
   let head = first;
@@ -359,6 +430,24 @@ function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: s
     head = mergeHeaderRow(head, next);
     headerTexts.push(nextTexts);
   }
+  const numbered = isColumnNumberRow(rowTexts(grid, r + headerTexts.length));
+  const key = `${targetYear ?? ''}\u0002${numbered}\u0002${headerTexts.map((t) => t.join('\u0001')).join('\u0002')}`;
+  let known = knownHeaders.get(key);
+  if (known === undefined) {
+    known = layoutOf(head, headerTexts, numbered, targetYear);
+    if (knownHeaders.size >= 2000) knownHeaders.clear();
+    knownHeaders.set(key, known);
+  }
+  return known && { ...known, headerRow: r };
+}
+
+/**
+ * The units of a batch fill the same form: a header's layout depends only on its texts, so it is
+ * worked out once per distinct header (the layouts are frozen: every sheet's table shares them).
+ */
+const knownHeaders = new Map<string, Readonly<TableLayout> | null>();
+
+function layoutOf(head: HeaderCandidate, headerTexts: string[][], numbered: boolean, targetYear: number | undefined): Readonly<TableLayout> | null {
   if (!isHeader(head)) return null;
   if (targetYear !== undefined) head = { ...head, columns: planTarget(head, headerTexts, targetYear) };
   const headers: Partial<Record<ColumnKey, string>> = {};
@@ -370,7 +459,7 @@ function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: s
     const unit = stack.map(unitInHeader).find((u) => u);
     if (unit) units[k] = unit;
   }
-  const headerRows = headerTexts.length + (isColumnNumberRow(rowTexts(grid, r + headerTexts.length)) ? 1 : 0);
+  const headerRows = headerTexts.length + (numbered ? 1 : 0);
   const columns = { ...head.columns };
   const taken = new Set(Object.entries(columns).filter(([k]) => k !== 'actual').map(([, c]) => c));
   const width = Math.max(...headerTexts.map((t) => t.length));
@@ -385,15 +474,23 @@ function readHeader(grid: SheetGrid, r: number, first: HeaderCandidate, texts: s
   } else {
     periodColumns = [];
   }
-  return {
-    headerRow: r,
+  return deepFreeze({
+    headerRow: 0,
     headerRows,
     columns,
     headers,
     units,
     yearColumns: head.years.filter((y) => !Object.values(head.columns).includes(y.col)),
     periodColumns,
-  };
+  });
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }
 
 const META_INDEX = new Map<string, MetaKey>(
@@ -465,7 +562,9 @@ function metaTextOf(text: string): MetaText {
  * A period standing alone in the header block: "2022年第三季度", "（2022年1-9月）", "截至2022年9月底".
  * A bare day ("2022年10月9日") is as likely the date the sheet was filled in, and is not taken.
  */
-function loosePeriod(text: string): boolean {
+const loosePeriod = memoText(loosePeriodText);
+
+function loosePeriodText(text: string): boolean {
   const t = normaliseKey(text).replace(/^\((.*)\)$/, '$1');
   if (!/^(截至|截止)/.test(t) && /(日|号)$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(t)) return false;
   return /\d{4}|[〇零一二三四五六七八九]{4}/.test(t) && parsePeriod(t) !== null;
@@ -552,13 +651,13 @@ function startsWithLabel(text: string): boolean {
  * under its first column and the names in the next one, which has no header of its own: when the
  * header's column does not name a known indicator and the unnamed column right of it does, that one.
  */
-function indicatorColumn(table: TableLayout, texts: string[], options: ReadOptions): number | undefined {
+function indicatorColumn(table: TableLayout, view: RowView, options: ReadOptions): number | undefined {
   const c = table.columns.indicator;
   if (c === undefined || !options.isIndicator) return c;
-  if (texts[c] && options.isIndicator(texts[c])) return c;
+  if (view.text(c) && options.isIndicator(view.text(c))) return c;
   const used = new Set<number>([...Object.values(table.columns), ...table.yearColumns.map((y) => y.col)]);
   for (let d = c + 1; d <= c + 2 && !used.has(d); d++) {
-    if (texts[d] && options.isIndicator(texts[d])) return d;
+    if (view.text(d) && options.isIndicator(view.text(d))) return d;
   }
   return c;
 }
@@ -581,6 +680,9 @@ export interface ReadOptions {
 }
 
 const DATA_COLUMNS: readonly ColumnKey[] = ['unit', 'baseline', 'target', 'actual', 'previous'];
+/** Shared by the rows of a table without year or period columns (never modified). */
+const NO_YEARS: SheetRow['years'] = [];
+const NO_PERIODS: SheetRow['periods'] = [];
 
 export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet {
   const meta: ReadSheet['meta'] = {};
@@ -600,12 +702,15 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   let columnKeys: ColumnKey[] = [];
 
   for (let r = 0; r < grid.rows.length; r++) {
-    const texts = rowTexts(grid, r);
-    const firstText = texts.find((t) => t);
-    if (!firstText) continue;
+    const view = new RowView(grid, r);
+    let first = 0;
+    while (first < view.length && !view.filled(first)) first++;
+    if (first === view.length) continue;
+    const firstText = view.text(first);
 
     // Most rows are data rows, which name no indicator column: they are not classified in full.
-    const header = namesIndicatorColumn(texts) ? readHeader(grid, r, classifyRow(texts), texts, options.targetYear) : null;
+    let header: TableLayout | null = null;
+    if (namesIndicatorColumn(view)) header = readHeader(grid, r, view.all(), options.targetYear);
     if (header) {
       current = header;
       columnKeys = Object.keys(current.columns) as ColumnKey[];
@@ -620,7 +725,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       above.free = [];
       const labelled = readMetaRow(grid, r, meta, above);
       // The title: the first row that is not all labels ("…监测表" with "单位：万元" at its right).
-      if (!title) title = labelled ? above.free.join(' ') : texts.filter((t) => t).join(' ');
+      if (!title) title = labelled ? above.free.join(' ') : view.all().filter((t) => t).join(' ');
       continue;
     }
 
@@ -630,31 +735,34 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
       continue;
     }
     const col = current.columns;
-    const code = col.code !== undefined ? texts[col.code] ?? '' : '';
-    const nameCol = indicatorColumn(current, texts, options);
-    const name = nameCol !== undefined ? texts[nameCol] ?? '' : '';
+    const code = col.code !== undefined ? view.text(col.code) : '';
+    const nameCol = indicatorColumn(current, view, options);
+    const name = nameCol !== undefined ? view.text(nameCol) : '';
     // A signature row starts with a label; a data row with its number, code or name (its remark may hold a label).
     if ((startsWithLabel(firstText) || (!code && !name)) && readMetaRow(grid, r, meta)) {
       afterNotes = true;
       continue;
     }
-    if (col.category !== undefined && texts[col.category]) category = texts[col.category].replace(SECTION_PREFIX, '');
+    if (col.category !== undefined && view.text(col.category)) category = view.text(col.category).replace(SECTION_PREFIX, '');
 
     const cells: SheetRow['cells'] = {};
+    let hasData = false;
     for (const key of columnKeys) {
       const c = key === 'indicator' ? nameCol : col[key];
-      if (c !== undefined) cells[key] = refAt(grid, r, c, texts);
+      if (c === undefined) continue;
+      cells[key] = refAt(view, c);
+      if (!hasData && DATA_COLUMNS.includes(key) && view.filled(c)) hasData = true;
     }
-    const years = current.yearColumns.map((y) => ({ year: y.year, ref: refAt(grid, r, y.col, texts) }));
-    const periods = current.periodColumns.map((p) => ({ header: p.header, ref: refAt(grid, r, p.col, texts) }));
-    const hasData = DATA_COLUMNS.some((k) => cells[k]?.text) || years.some((y) => y.ref.text) || periods.some((p) => p.ref.text);
+    const years = current.yearColumns.length ? current.yearColumns.map((y) => ({ year: y.year, ref: refAt(view, y.col) })) : NO_YEARS;
+    const periods = current.periodColumns.length ? current.periodColumns.map((p) => ({ header: p.header, ref: refAt(view, p.col) })) : NO_PERIODS;
+    if (!hasData) hasData = years.some((y) => view.filled(y.ref.col)) || periods.some((p) => view.filled(p.ref.col));
     // Under notes the table has ended: only an indicator row with figures is still read there.
     if (afterNotes && !(hasData && (code || (options.isIndicator?.(name) ?? false)))) continue;
     // A section title (一、科技创新投入; 一 | 科技创新投入; (一) | 创新平台) with nothing else is kept as the
     // category — unless it names a known indicator, whose row then simply lacks its values.
     const sectionCode = code !== '' && SECTION_NUMBER.test(foldWidth(code));
     if (!hasData && (!code || sectionCode) && !(options.isIndicator?.(name) ?? false)) {
-      const others = texts.filter((t, c) => t && c !== nameCol && c !== col.category);
+      const others = view.all().filter((t, c) => t && c !== nameCol && c !== col.category);
       if (name && others.every((t) => SECTION_NUMBER.test(foldWidth(t)))) {
         category = name.replace(SECTION_PREFIX, '');
         continue;

@@ -13,19 +13,46 @@ import { makeFinding } from './rules';
 export type ValueState = 'ok' | 'no_data' | 'not_applicable' | 'invalid';
 
 export interface ReadValue {
-  state: ValueState;
-  value: number | null;
+  readonly state: ValueState;
+  readonly value: number | null;
   /** The text had a percent sign or the cell a percent format. */
-  percent: boolean;
-  approx: boolean;
-  text: string;
-  address?: string;
+  readonly percent: boolean;
+  readonly approx: boolean;
+  readonly text: string;
+  readonly address?: string;
+}
+
+/** A value read from a cell; its text and address come from the cell when a finding or a link needs them. */
+class CellValue implements ReadValue {
+  constructor(
+    private readonly ref: CellRef,
+    readonly state: ValueState,
+    readonly value: number | null,
+    readonly percent: boolean,
+    readonly approx: boolean,
+  ) {}
+
+  get text(): string {
+    return this.ref.text;
+  }
+
+  get address(): string {
+    return this.ref.address;
+  }
 }
 
 export const NO_VALUE: ReadValue = { state: 'no_data', value: null, percent: false, approx: false, text: '' };
 
+const labels = new WeakMap<Indicator, string>();
+
+/** "A1 研究与试验发展经费投入强度", built once per indicator: every row's checks name it. */
 export function indicatorLabel(ind: Indicator): string {
-  return `${ind.code} ${ind.name}`;
+  let label = labels.get(ind);
+  if (label === undefined) {
+    label = `${ind.code} ${ind.name}`;
+    labels.set(ind, label);
+  }
+  return label;
 }
 
 /** Where a finding on a value cell points. */
@@ -33,8 +60,8 @@ function findingAt(sheet: string, at: { address?: string; text: string }, ind: I
   return { sheet, cell: at.address, indicator: ind.code, text: at.text };
 }
 
-function readValue(ref: CellRef, state: ValueState, value: number | null, percent = false, approx = false): ReadValue {
-  return { state, value, percent, approx, text: ref.text, address: ref.address };
+export function readValue(ref: CellRef, state: ValueState, value: number | null, percent = false, approx = false): ReadValue {
+  return new CellValue(ref, state, value, percent, approx);
 }
 
 const MULTIPLIER_ONLY = /^[万亿千百]$/;

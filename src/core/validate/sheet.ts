@@ -14,7 +14,7 @@ import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, unitKey, t
 import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
 import { memoText } from '../util/memo';
-import { readValueCell, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
+import { readValueCell, readValue, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
 
 export interface RowData {
   row: SheetRow;
@@ -378,16 +378,16 @@ function unitConverts(unit: string, canonical: string): boolean {
 /** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
 function readTarget(ref: CellRef | undefined, ind: Indicator, rowUnit: string, sheet: string, findings: Finding[]): ReadValue {
   if (!ref || !ref.text) return NO_VALUE;
-  if (ind.kind === 'milestone' || ind.kind === 'reach_reference') return { ...NO_VALUE, text: ref.text, address: ref.address };
+  if (ind.kind === 'milestone' || ind.kind === 'reach_reference') return readValue(ref, 'no_data', null);
   if (ind.kind === 'annual_growth') {
     const p = parseValue(ref.cell);
     const m = /(-?\d+(?:\.\d+)?)\s*[%％]/.exec(ref.text);
-    if (m) return { state: 'ok', value: Number(m[1]) / 100, percent: true, approx: false, text: ref.text, address: ref.address };
-    if (p.kind === 'number' && p.percent) return { state: 'ok', value: p.value / 100, percent: true, approx: false, text: ref.text, address: ref.address };
+    if (m) return readValue(ref, 'ok', Number(m[1]) / 100, true);
+    if (p.kind === 'number' && p.percent) return readValue(ref, 'ok', p.value / 100, true);
     // An absolute target for a growth indicator is not the rate the catalogue holds: read it, do not compare it.
     const scratch: Finding[] = [];
     const v = readValueCell(ref, ind, rowUnit, sheet, scratch);
-    return { ...v, state: v.state === 'ok' ? 'no_data' : v.state, percent: false };
+    return readValue(ref, v.state === 'ok' ? 'no_data' : v.state, v.value, false, v.approx);
   }
   return readValueCell(ref, ind, rowUnit, sheet, findings);
 }
@@ -450,11 +450,12 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   const ind = r.indicator;
   const a = r.actual;
   if (a.state !== 'ok' || a.value === null || ind.kind === 'milestone') return;
-  const at = { sheet: ctx.sheet, cell: a.address, indicator: ind.code, text: a.text };
+  // Where a finding points: built only when there is one (the text of a figure costs its formatting).
+  const at = () => ({ sheet: ctx.sheet, cell: a.address, indicator: ind.code, text: a.text });
   const label = indicatorLabel(ind);
   const prev = r.previous.state === 'ok' ? r.previous.value : latest(r.history);
   if (prev !== null && ind.cumulative && a.value < prev) {
-    ctx.findings.push(makeFinding('cumulative_decreased', at, { ind: label, found: a.value, expected: prev }));
+    ctx.findings.push(makeFinding('cumulative_decreased', at(), { ind: label, found: a.value, expected: prev }));
   }
   // Counts of things built (cumulative integers) grow in small steps: 1 → 2 is no outlier.
   if (ind.measure !== 'level' || (ind.integer && ind.cumulative)) return;
@@ -464,8 +465,8 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   // A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
   // (52000 under 万亩): the unit does not fit the figure, an error, not a jump.
   const unitRef = r.row.cells.unit;
-  const scaled = /[万千亿]/.test(unitRef?.text ?? '') || /[万千亿]/.test(a.text);
-  if (ref !== null && ref > 0 && a.value > 0 && scaled && (a.value / ref >= 1000 || ref / a.value >= 1000)) {
+  const scaled = () => /[万千亿]/.test(unitRef?.text ?? '') || /[万千亿]/.test(a.text);
+  if (ref !== null && ref > 0 && a.value > 0 && (a.value / ref >= 1000 || ref / a.value >= 1000) && scaled()) {
     const where = /[万千亿]/.test(unitRef?.text ?? '') ? unitRef! : undefined;
     ctx.findings.push(makeFinding('unit_mismatch',
       { sheet: ctx.sheet, cell: where?.address ?? a.address, indicator: ind.code, text: where?.text ?? a.text },
@@ -473,7 +474,7 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
     return;
   }
   if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5 && !(prev === null && onTheWay(a.value, ref, r, ctx))) {
-    ctx.findings.push(makeFinding('outlier_jump', at, { ind: label, found: a.value, expected: ref, other: prev === null ? '基期值' : '上期' }));
+    ctx.findings.push(makeFinding('outlier_jump', at(), { ind: label, found: a.value, expected: ref, other: prev === null ? '基期值' : '上期' }));
   }
 }
 
