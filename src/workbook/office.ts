@@ -13,7 +13,7 @@
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../core/model/cells';
 import { cellAddress, columnLetters, parseAddress } from '../core/model/cells';
 import type { Annotation, CellValidation, PlanCell, PlanSheet, PlanValue, WritePlan } from '../core/model/plan';
-import { ANNOTATION_STORE_SHEET } from '../core/model/plan';
+import { ANNOTATION_STORE_SHEET, planCells } from '../core/model/plan';
 import { freeSheetName } from '../core/plan/sheet-name';
 import type { WorkbookPort } from './port';
 import {
@@ -637,7 +637,7 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.position = old.position;
     }
 
-    const cells = ps.cells;
+    const cells = planCells(ps);
     let maxRow = -1;
     let maxCol = -1;
     for (const c of cells) {
@@ -645,7 +645,7 @@ export class OfficeWorkbook implements WorkbookPort {
       maxCol = Math.max(maxCol, c.col);
     }
     if (maxRow >= 0) await this.writeValues(ws, cells, maxRow, maxCol, batch);
-    await this.writeFormats(ws, ps, batch);
+    await this.writeFormats(ws, ps, cells, batch);
     return ws;
   }
 
@@ -692,10 +692,10 @@ export class OfficeWorkbook implements WorkbookPort {
     await emit();
   }
 
-  private async writeFormats(ws: Excel.Worksheet, ps: PlanSheet, batch: WriteBatch): Promise<void> {
+  private async writeFormats(ws: Excel.Worksheet, ps: PlanSheet, cells: PlanCell[], batch: WriteBatch): Promise<void> {
     const styled: { row: number; col: number; key: string; item: Style }[] = [];
     const links: PlanCell[] = [];
-    for (const c of ps.cells) {
+    for (const c of cells) {
       const linked = !!c.link && this.support.links && c.value !== null && c.value !== undefined;
       if (linked) links.push(c);
       const s = styleOf(c, linked);

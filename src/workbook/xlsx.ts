@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../core/model/cells';
 import { isCellError, parseAddress } from '../core/model/cells';
 import type { Annotation, CellValidation, PlanCell, PlanSheet, WritePlan } from '../core/model/plan';
-import { ANNOTATION_STORE_SHEET } from '../core/model/plan';
+import { ANNOTATION_STORE_SHEET, forEachPlanCell } from '../core/model/plan';
 import { freeSheetName } from '../core/plan/sheet-name';
 import type { WorkbookPort } from './port';
 import {
@@ -263,7 +263,7 @@ function eachCellOf(ws: XSheet, range: string, fn: (cell: XCell) => void): void 
 
 async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
   const styles: StyleCache = new Map();
-  for (const pc of ps.cells) writePlanCell(ws, pc, styles);
+  forEachPlanCell(ps, (pc) => writePlanCell(ws, pc, styles));
   (ps.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });

@@ -1,6 +1,7 @@
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../src/core/engine';
 import { bureauSheet, grid } from '../helpers/grid';
 import type { Finding } from '../../src/core/model/results';
+import { planCells } from '../../src/core/model/plan';
 
 const rulesAt = (findings: Finding[], cell: string) => findings.filter((f) => f.cell === cell).map((f) => f.rule);
 
@@ -34,7 +35,7 @@ describe('analyseWorkbook on a bureau sheet', () => {
     expect(res.plan.sheets.map((s) => s.name)).toEqual(['差距分析', '校验结果']);
     const gap = res.plan.sheets[0];
     expect(gap.dataBars?.length).toBe(1);
-    expect(gap.cells.some((c) => c.value === '▲ 滞后' && c.fill === '#FFEB9C')).toBe(true);
+    expect(planCells(gap).some((c) => c.value === '▲ 滞后' && c.fill === '#FFEB9C')).toBe(true);
   });
 
   it('prints the JSON document of SPEC §10', () => {
@@ -60,8 +61,8 @@ describe('validation rules fire where planted', () => {
   const { findings } = validateWorkbook({ sheets: [sheet] });
   it('shows what was typed, not a figure, for an invalid row in the gap analysis', () => {
     const gap = analyseWorkbook({ sheets: [sheet] }).plan.sheets[0];
-    const c5row = gap.cells.find((c) => c.value === 'C5')!.row;
-    expect(gap.cells.some((c) => c.row === c5row && c.value === '#DIV/0!')).toBe(true);
+    const c5row = planCells(gap).find((c) => c.value === 'C5')!.row;
+    expect(planCells(gap).some((c) => c.row === c5row && c.value === '#DIV/0!')).toBe(true);
   });
   it.each([
     ['F5', 'likely_fraction_percent'],

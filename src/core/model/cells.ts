@@ -72,6 +72,15 @@ export function getCell(grid: SheetGrid, row: number, col: number): Cell | undef
   return r ? r[col] : undefined;
 }
 
+/** True when cellText would be '' (a figure is never blank: its text is not built to find out). */
+export function isBlank(cell: Cell | undefined): boolean {
+  if (!cell) return true;
+  const v = cell.value;
+  if (typeof v === 'number' || typeof v === 'boolean') return false;
+  if (typeof v === 'string') return v.trim() === '';
+  return cellText(cell) === '';
+}
+
 /** The text a person sees in a cell, trimmed; '' for empty. Numbers use plain JS formatting. */
 export function cellText(cell: Cell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return '';

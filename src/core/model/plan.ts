@@ -25,6 +25,28 @@ export interface PlanCell {
   link?: { sheet: string; cell: string };
 }
 
+/** The look of a cell: its PlanCell fields other than place, value and link. */
+export type PlanStyle = Omit<PlanCell, 'row' | 'col' | 'value' | 'link'>;
+
+/**
+ * Rows written under the same columns, such as the indicator rows of 差距分析: an array of values
+ * per row and each cell's look, shared by the cells that look alike. A workbook of 100,000 indicator
+ * rows then plans 100,000 arrays rather than a million and a half cell objects.
+ */
+export interface PlanTable {
+  /** 0-based sheet row of the first row; the values start in column 0. */
+  row: number;
+  rows: PlanTableRow[];
+}
+
+export interface PlanTableRow {
+  values: PlanValue[];
+  /** styles[c]: the look of the cell in column c (plain when absent). */
+  styles: (PlanStyle | undefined)[];
+  /** An internal link on one cell of the row. */
+  link?: { col: number; sheet: string; cell: string };
+}
+
 export interface DataBar {
   /** A1 range, e.g. "H4:H44" (used rows only, never whole columns). */
   range: string;
@@ -33,7 +55,9 @@ export interface DataBar {
 
 export interface PlanSheet {
   name: string;
+  /** Single cells; a sheet's table rows are in `table` (planCells gives both as cells). */
   cells: PlanCell[];
+  table?: PlanTable;
   /** Column widths in characters, by 0-based column. */
   columnWidths?: number[];
   /** Heights in points of rows whose wrapped text needs several lines, by 0-based row. */
@@ -108,3 +132,27 @@ export interface WritePlan {
 export const PRODUCT_SHEETS = ['差距分析', '校验结果', '汇总', '填报情况', '审核记录', '指标规则'] as const;
 /** A hidden sheet where adapters keep the fills that annotations covered, to restore them. */
 export const ANNOTATION_STORE_SHEET = '_标注备份';
+
+/** Calls fn with every cell a sheet plans: its single cells, then its table's cells row by row. */
+export function forEachPlanCell(ps: PlanSheet, fn: (cell: PlanCell) => void): void {
+  for (const c of ps.cells) fn(c);
+  const table = ps.table;
+  if (!table) return;
+  for (let i = 0; i < table.rows.length; i++) {
+    const { values, styles, link } = table.rows[i];
+    const row = table.row + i;
+    for (let col = 0; col < values.length; col++) {
+      const cell: PlanCell = { row, col, value: values[col], ...styles[col] };
+      if (link && link.col === col) cell.link = { sheet: link.sheet, cell: link.cell };
+      fn(cell);
+    }
+  }
+}
+
+/** Every cell a sheet plans, single cells and table cells alike. */
+export function planCells(ps: PlanSheet): PlanCell[] {
+  if (!ps.table) return ps.cells;
+  const out: PlanCell[] = [];
+  forEachPlanCell(ps, (c) => out.push(c));
+  return out;
+}

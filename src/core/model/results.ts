@@ -87,7 +87,7 @@ export interface IndicatorResult {
   weight: number;
   /** The cell of the actual value, for links. */
   cell?: string;
-  /** The text typed for the actual (milestones, qualified numbers). */
+  /** The text typed for an actual that gives no usable figure (invalid, empty or not applicable), shown in its place. */
   actualText?: string;
   /** The actual was written as approximate (约400斤). */
   approximate?: boolean;

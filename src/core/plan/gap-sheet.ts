@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../model/catalogue';
 import type { IndicatorResult, Scores } from '../model/results';
-import type { PlanCell, PlanSheet } from '../model/plan';
+import type { PlanCell, PlanSheet, PlanStyle, PlanTableRow, PlanValue } from '../model/plan';
 import { STATUS_STYLE } from '../score';
 import { cellAddress } from '../model/cells';
 import {
@@ -87,23 +87,40 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
 
   const headerRow = r;
   columns.forEach((c, i) => cells.push({ row: headerRow, col: i, value: c.zh, bold: true, fill: HEADER_FILL, fontColor: HEADER_TEXT, align: 'center', wrap: true }));
-  results.forEach((res, i) => {
-    const row = headerRow + 1 + i;
-    columns.forEach((c, ci) => {
-      const value = c.value(res);
-      const cell: PlanCell = { row, col: ci, value };
-      const fmt = c.fmt?.(res);
-      if (fmt && typeof value === 'number') cell.numFmt = fmt;
-      if (ci === statusCol) {
-        const st = STATUS_STYLE[res.status];
-        if (st.fill) cell.fill = st.fill;
-        cell.fontColor = st.text;
-      }
-      if (ci === actualCol && opts.linkToSource && res.cell && res.sheet) cell.link = { sheet: res.sheet, cell: res.cell };
-      if (ci === actualCol && res.approximate) cell.fontColor = SUBTLE_TEXT;
-      cells.push(cell);
-    });
-  });
+  // The indicator rows as a table: rows that look alike share one array of styles.
+  const rowLooks = new Map<string, (PlanStyle | undefined)[]>();
+  const rows: PlanTableRow[] = new Array(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const res = results[i];
+    const values: PlanValue[] = new Array(columns.length);
+    let numbers = 0;
+    for (let ci = 0; ci < columns.length; ci++) {
+      const value = columns[ci].value(res);
+      values[ci] = value;
+      if (typeof value === 'number') numbers |= 1 << ci;
+    }
+    const format = vf(res);
+    const lookKey = `${numbers}\u0001${format}\u0001${res.status}\u0001${res.approximate ? 1 : 0}`;
+    let styles = rowLooks.get(lookKey);
+    if (!styles) {
+      styles = columns.map((c, ci) => {
+        const style: PlanStyle = {};
+        const fmt = c.fmt?.(res);
+        if (fmt && numbers & (1 << ci)) style.numFmt = fmt;
+        if (ci === statusCol) {
+          const st = STATUS_STYLE[res.status];
+          if (st.fill) style.fill = st.fill;
+          style.fontColor = st.text;
+        }
+        if (ci === actualCol && res.approximate) style.fontColor = SUBTLE_TEXT;
+        return Object.keys(style).length ? Object.freeze(style) : undefined;
+      });
+      rowLooks.set(lookKey, styles);
+    }
+    const row: PlanTableRow = { values, styles };
+    if (opts.linkToSource && res.cell && res.sheet) row.link = { col: actualCol, sheet: res.sheet, cell: res.cell };
+    rows[i] = row;
+  }
   const last = headerRow + results.length;
   const dataBars = results.length
     ? [{ range: `${cellAddress(headerRow + 1, completionCol)}:${cellAddress(last, completionCol)}`, color: DATA_BAR_COLOR }]
@@ -111,6 +128,7 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
   return {
     name: opts.name,
     cells,
+    table: { row: headerRow + 1, rows },
     columnWidths: columns.map((c) => c.width),
     dataBars,
     autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(Math.max(last, headerRow + 1), columns.length - 1)}`,

@@ -3,7 +3,7 @@
  * a second header row for years, blank rows, notes under the table, the header block of labels.
  * The reader only locates cells; it does not judge values (that is the validator's job).
  */
-import { type Cell, type SheetGrid, cellAddress, cellText, getCell } from '../model/cells';
+import { type Cell, type SheetGrid, cellAddress, cellText, getCell, isBlank } from '../model/cells';
 import { normaliseKey, foldWidth } from './text';
 import { normaliseUnit, parseUnit } from './units';
 import { parsePeriod } from './period';
@@ -241,8 +241,7 @@ class RowView {
 
   /** True when the cell shows something, without building a figure's text. */
   filled(c: number): boolean {
-    const v = this.cells[c]?.value;
-    return typeof v === 'number' || this.text(c) !== '';
+    return this.texts[c] !== undefined ? this.texts[c] !== '' : !isBlank(this.cells[c]);
   }
 
   /** Every text of the row (header rows, section titles). */

@@ -2,7 +2,7 @@
  * Validating one monitoring sheet (SPEC §4) and scoring its rows (SPEC §5).
  * Validation never changes a value; it reads, judges and reports.
  */
-import type { SheetGrid } from '../model/cells';
+import { isBlank, type SheetGrid } from '../model/cells';
 import type { Catalogue, Indicator } from '../model/catalogue';
 import type { Finding, IndicatorResult } from '../model/results';
 import { readSheet, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
@@ -377,7 +377,7 @@ function unitConverts(unit: string, canonical: string): boolean {
 
 /** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
 function readTarget(ref: CellRef | undefined, ind: Indicator, rowUnit: string, sheet: string, findings: Finding[]): ReadValue {
-  if (!ref || !ref.text) return NO_VALUE;
+  if (!ref || isBlank(ref.cell)) return NO_VALUE;
   if (ind.kind === 'milestone' || ind.kind === 'reach_reference') return readValue(ref, 'no_data', null);
   if (ind.kind === 'annual_growth') {
     const p = parseValue(ref.cell);
@@ -524,7 +524,8 @@ function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
     tolerances: ctx.catalogue.tolerances,
   });
   const res: IndicatorResult = Object.assign(figures, { sheet: ctx.sheet, cell: r.actual.address });
-  if (r.actual.text) res.actualText = r.actual.text;
+  // What was typed is shown only where no figure can be (a figure's text is its formatting, built on demand).
+  if ((res.actual === null || res.status === 'invalid') && r.actual.text) res.actualText = r.actual.text;
   if (r.actual.approx) res.approximate = true;
   return res;
 }

@@ -5,6 +5,7 @@ import { defaultCatalogue } from '../../../src/core/catalogue/default';
 import type { Finding } from '../../../src/core/model/results';
 import { grid } from '../../helpers/grid';
 import { BUREAU, TOWNSHIP_A, TOWNSHIP_B, approved, file, unitSheet } from './fixtures';
+import { planCells } from '../../../src/core/model/plan';
 
 const catalogue = defaultCatalogue();
 const ind = (code: string) => catalogue.indicators.find((i) => i.code === code)!;
@@ -71,8 +72,8 @@ describe('aggregation over unit files', () => {
     expect(res.plan.sheets.map((s) => s.name)).toEqual(['汇总', '填报情况', '校验结果']);
     expect(res.plan.annotations).toEqual([]);
     const gap = res.plan.sheets[0];
-    expect(gap.cells.some((c) => c.value === '数据来源单位')).toBe(true);
-    expect(gap.cells.some((c) => c.value === '那吾镇、勒秀镇')).toBe(true);
+    expect(planCells(gap).some((c) => c.value === '数据来源单位')).toBe(true);
+    expect(planCells(gap).some((c) => c.value === '那吾镇、勒秀镇')).toBe(true);
   });
 });
 
