@@ -45,7 +45,7 @@ export interface RunResult {
   scores: Scores;
   sheets: SheetSummary[];
   plan: WritePlan;
-  /** The per-sheet checks, for consolidation and approval. */
+  /** The per-sheet checks, without their rows (checkWorkbook keeps them, for consolidation and approval). */
   checks: SheetCheck[];
 }
 
@@ -69,7 +69,7 @@ function hasContent(rows: WorkbookGrids['sheets'][number]['rows']): boolean {
 
 /** Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a monitoring sheet. */
 export function checkWorkbook(
-  wb: WorkbookGrids, opts: RunOptions = {},
+  wb: WorkbookGrids, opts: RunOptions = {}, keep: 'rows' | 'results' = 'rows',
 ): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue | null } {
   if (opts.sheet && !wb.sheets.some((s) => s.name === opts.sheet)) {
     throw new Error(`no sheet named "${opts.sheet}" / 工作簿中没有名为“${opts.sheet}”的工作表`);
@@ -84,7 +84,13 @@ export function checkWorkbook(
   if (opts.sheet === RULES_SHEET && !opts.ignoreRulesSheet) return { checks: [], findings: [], catalogue };
   const index = indexCatalogue(catalogue);
   const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductGrid(s)));
-  const checks = candidates.map((g) => checkSheet(g, catalogue, { asOf: opts.asOf, index }));
+  const approvals = workbookApprovals(wb);
+  const checks = candidates.map((g) => {
+    const check = checkSheet(g, catalogue, { asOf: opts.asOf, index });
+    // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
+    check.findings.push(...approvalFindings([check], approvals));
+    return keep === 'rows' ? check : withoutRows(check);
+  });
   const recognised = checks.filter((c) => c.recognised);
   const findings: Finding[] = [];
   if (recognised.length === 0) {
@@ -92,12 +98,16 @@ export function checkWorkbook(
     const report = nonEmpty.length ? nonEmpty : candidates.map((g) => g.name);
     for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }));
   }
-  // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
-  for (const f of approvalFindings(recognised, workbookApprovals(wb))) {
-    recognised.find((c) => c.sheet === f.sheet)?.findings.push(f);
-  }
   for (const c of recognised) findings.push(...c.findings);
   return { checks: opts.sheet ? checks : recognised, findings, catalogue };
+}
+
+/**
+ * A sheet's check without the rows read and their values, once its findings and results are made:
+ * analysing many sheets then keeps only what it reports, not every cell it looked at.
+ */
+function withoutRows(check: SheetCheck): SheetCheck {
+  return { ...check, read: { ...check.read, rows: [] }, rows: [] };
 }
 
 function summaries(checks: SheetCheck[]): SheetSummary[] {
@@ -107,7 +117,7 @@ function summaries(checks: SheetCheck[]): SheetSummary[] {
     unit: c.unit,
     period: c.period?.label ?? c.read.meta.period?.text ?? null,
     asOf: c.asOf,
-    rows: c.rows.length,
+    rows: c.rowCount,
   }));
 }
 
@@ -125,7 +135,7 @@ function markableSheets(wb: WorkbookGrids): Set<string> {
 }
 
 export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
-  const { checks, findings } = checkWorkbook(wb, opts);
+  const { checks, findings } = checkWorkbook(wb, opts, 'results');
   const userSheets = markableSheets(wb);
   const plan: WritePlan = placeProductSheets({
     sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
@@ -138,7 +148,7 @@ export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunR
 }
 
 export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
-  const { checks, findings, catalogue } = checkWorkbook(wb, opts);
+  const { checks, findings, catalogue } = checkWorkbook(wb, opts, 'results');
   // No analysis on a broken 指标规则: the findings say what to correct.
   if (!catalogue) return validateWorkbook(wb, opts);
   const indicators = checks.flatMap((c) => c.results);

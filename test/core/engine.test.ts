@@ -1,4 +1,4 @@
-import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../src/core/engine';
+import { analyseWorkbook, checkWorkbook, validateWorkbook, toJsonDocument } from '../../src/core/engine';
 import { bureauSheet, grid } from '../helpers/grid';
 import type { Finding } from '../../src/core/model/results';
 import { planCells } from '../../src/core/model/plan';
@@ -129,8 +129,8 @@ describe('indicator names as units write them', () => {
     ['（三）专利申请数', 'C8'],
   ])('%s → %s', (name, code) => {
     const sheet = bureauSheet([['', name, '', '', '', 1, '', '']]);
-    const res = validateWorkbook({ sheets: [sheet] });
-    expect(res.checks[0].rows.map((r) => r.indicator.code)).toEqual([code]);
+    const { checks } = checkWorkbook({ sheets: [sheet] });
+    expect(checks[0].rows.map((r) => r.indicator.code)).toEqual([code]);
   });
 
   it('does not guess between two indicators', () => {
@@ -198,18 +198,20 @@ describe('a header merged over the category and the name', () => {
       ['', '本级财政科技支出占一般公共预算支出比重', '%', 1.31, 1.2],
       ['科技创新能力', '市级众创空间', '家', 10, 7],
     ]);
-    const res = validateWorkbook({ sheets: [sheet] });
-    expect(res.checks[0].rows.map((r) => `${r.indicator.code}@${r.row.cells.indicator?.address}`)).toEqual(['A1@B3', 'A2@B4', 'C1@B5']);
+    const { checks } = checkWorkbook({ sheets: [sheet] });
+    expect(checks[0].rows.map((r) => `${r.indicator.code}@${r.row.cells.indicator?.address}`)).toEqual(['A1@B3', 'A2@B4', 'C1@B5']);
   });
 });
 
 describe('a code and a name that point at different indicators', () => {
   it('says so, naming both, instead of calling the indicator unknown', () => {
-    const res = validateWorkbook({ sheets: [bureauSheet([['C1', '专利申请量', '件', '', 200, 126, '', '']], { unit: '市市场监管局' })] });
+    const wb = { sheets: [bureauSheet([['C1', '专利申请量', '件', '', 200, 126, '', '']], { unit: '市市场监管局' })] };
+    const res = validateWorkbook(wb);
     const f = res.findings.find((x) => x.rule === 'unknown_indicator')!;
     expect(f.cell).toBe('B5');
     expect(f.message.zh).toContain('C1 市级众创空间');
     expect(f.message.zh).toContain('C8 专利申请量');
-    expect(res.checks[0].rows).toEqual([]);
+    expect(checkWorkbook(wb).checks[0].rows).toEqual([]);
+    expect(res.sheets[0].rows).toBe(0);
   });
 });

@@ -40,6 +40,8 @@ export interface SheetCheck {
   period: Period | null;
   asOf: string | null;
   rows: RowData[];
+  /** How many indicator rows were read (also when `rows` has been let go). */
+  rowCount: number;
   findings: Finding[];
   results: IndicatorResult[];
 }
@@ -164,7 +166,7 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
   const findings: Finding[] = [];
   const base: SheetCheck = {
     sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,
-    rows: [], findings, results: [],
+    rows: [], rowCount: 0, findings, results: [],
   };
   if (!read.recognised) {
     findings.push(makeFinding('sheet_not_recognised', { sheet }));
@@ -222,7 +224,7 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
   for (const r of rows) r.hasError = withError.has(r.indicator.code);
   const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
   for (const res of results) checkRemarks(res, rows, ctx);
-  return { ...base, unit, unitCanonical, period, asOf, rows, findings, results };
+  return { ...base, unit, unitCanonical, period, asOf, rows, rowCount: rows.length, findings, results };
 }
 
 function readRow(
