@@ -88,7 +88,7 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
   const headerRow = r;
   columns.forEach((c, i) => cells.push({ row: headerRow, col: i, value: c.zh, bold: true, fill: HEADER_FILL, fontColor: HEADER_TEXT, align: 'center', wrap: true }));
   // The indicator rows as a table: rows that look alike share one array of styles.
-  const rowLooks = new Map<string, (PlanStyle | undefined)[]>();
+  const rowLooks = new Map<string, Map<number, (PlanStyle | undefined)[]>>();
   const rows: PlanTableRow[] = new Array(results.length);
   for (let i = 0; i < results.length; i++) {
     const res = results[i];
@@ -99,9 +99,12 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
       values[ci] = value;
       if (typeof value === 'number') numbers |= 1 << ci;
     }
-    const format = vf(res);
-    const lookKey = `${numbers}\u0001${format}\u0001${res.status}\u0001${res.approximate ? 1 : 0}`;
-    let styles = rowLooks.get(lookKey);
+    // A row's look: its value format, status and approximate flag, and which of its cells hold figures.
+    const format = `${vf(res)}\u0001${res.status}`;
+    let looks = rowLooks.get(format);
+    if (!looks) rowLooks.set(format, (looks = new Map()));
+    const lookKey = numbers * 2 + (res.approximate ? 1 : 0);
+    let styles = looks.get(lookKey);
     if (!styles) {
       styles = columns.map((c, ci) => {
         const style: PlanStyle = {};
@@ -115,7 +118,7 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
         if (ci === actualCol && res.approximate) style.fontColor = SUBTLE_TEXT;
         return Object.keys(style).length ? Object.freeze(style) : undefined;
       });
-      rowLooks.set(lookKey, styles);
+      looks.set(lookKey, styles);
     }
     const row: PlanTableRow = { values, styles };
     if (opts.linkToSource && res.cell && res.sheet) row.link = { col: actualCol, sheet: res.sheet, cell: res.cell };

@@ -183,7 +183,7 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   const actual = finiteOrNull(input.actual);
   const givenBaseline = finiteOrNull(input.baseline);
 
-  const figures: IndicatorFigures = {
+  const figures: IndicatorFigures & Partial<Record<'sheet' | 'cell' | 'actualText' | 'approximate', undefined>> = {
     code: indicator.code,
     name: indicator.name,
     category: indicator.category,
@@ -201,6 +201,12 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
     status: 'no_target',
     score: null,
     weight: indicator.weight,
+    // The fields the caller fills, present from the start: each field added later would give
+    // every one of a workbook's results a new object layout.
+    sheet: undefined,
+    cell: undefined,
+    actualText: undefined,
+    approximate: undefined,
   };
   // The parts of a ratio (A1a, A1b, C9a, C9b) have no kind: validated, never scored.
   if (kind === undefined) return figures;
@@ -266,6 +272,15 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
 
   const score = met ? 100 : completion === null ? 0 : 100 * clamp(completion, 0, 1);
 
-  // Filled in place: object spread is slow in V8 and this runs for every indicator row.
-  return Object.assign(figures, { completion, progress, gap, requiredGrowth, projection, projectionMeets, status, score });
+  // Filled in place: a new object per row would be garbage at once.
+  figures.completion = completion;
+  figures.progress = progress;
+  figures.gap = gap;
+  figures.requiredGrowth = requiredGrowth;
+  figures.projection = projection;
+  figures.projectionMeets = projectionMeets;
+  figures.status = status;
+  figures.score = score;
+  return figures;
 }
+

@@ -525,7 +525,10 @@ function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
     history: r.history,
     tolerances: ctx.catalogue.tolerances,
   });
-  const res: IndicatorResult = Object.assign(figures, { sheet: ctx.sheet, cell: r.actual.address });
+  // The identity fields exist (unset) on what scoreIndicator returns: filled in place.
+  const res = figures as IndicatorResult;
+  res.sheet = ctx.sheet;
+  res.cell = r.actual.address;
   // What was typed is shown only where no figure can be (a figure's text is its formatting, built on demand).
   if ((res.actual === null || res.status === 'invalid') && r.actual.text) res.actualText = r.actual.text;
   if (r.actual.approx) res.approximate = true;
