@@ -151,7 +151,9 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   const { checks, findings, catalogue } = checkWorkbook(wb, opts, 'results');
   // No analysis on a broken 指标规则: the findings say what to correct.
   if (!catalogue) return validateWorkbook(wb, opts);
-  const indicators = checks.flatMap((c) => c.results);
+  // A plain loop: flatMap over thousands of sheets' arrays is several times slower in V8.
+  const indicators: IndicatorResult[] = [];
+  for (const c of checks) for (const r of c.results) indicators.push(r);
   const scores = aggregateScores(indicators);
   const asOf = commonAsOf(checks, opts);
   const userSheets = markableSheets(wb);

@@ -8,7 +8,7 @@
 
 import type { Indicator, TargetKind } from '../model/catalogue';
 import type { IndicatorResult, Status } from '../model/results';
-import { compareDates, type IsoDate, monthsIntoYear, requireIsoDate, wholeMonths } from './dates';
+import { compareDates, type IsoDate, monthsIntoYear, parseIsoDate, requireIsoDate, wholeMonths } from './dates';
 import { acceptsTargetOverride, atLeast, isUpperBound, meetsTarget, nearlyEqual } from './kinds';
 import { projectLinear, type TimedValue } from './projection';
 
@@ -57,7 +57,18 @@ interface Timeline {
   elapsedMonths: number;
 }
 
+/** The last timeline read per indicator: a workbook's rows of one indicator share their as-of date. */
+const timelines = new WeakMap<Indicator, { asOf: string; from: string; to: string; timeline: Timeline }>();
+
 function readTimeline(indicator: Indicator, asOf: string): Timeline {
+  const known = timelines.get(indicator);
+  if (known && known.asOf === asOf && known.from === indicator.baselineDate && known.to === indicator.deadline) return known.timeline;
+  const timeline = Object.freeze(timelineOf(indicator, asOf));
+  timelines.set(indicator, { asOf, from: indicator.baselineDate, to: indicator.deadline, timeline });
+  return timeline;
+}
+
+function timelineOf(indicator: Indicator, asOf: string): Timeline {
   const t0 = requireIsoDate(indicator.baselineDate, `indicator ${indicator.code} baseline date`);
   const t1 = requireIsoDate(indicator.deadline, `indicator ${indicator.code} deadline`);
   const t = requireIsoDate(asOf, `indicator ${indicator.code} as-of date`);
@@ -156,7 +167,8 @@ function projectionPoints(input: ScoreInput, tl: Timeline, actual: number): Time
   const flow = input.indicator.measure === 'flow';
   const observations: { date: IsoDate; value: number }[] = [{ date: tl.t, value: actual }];
   for (const h of input.history) {
-    const date = requireIsoDate(h.date, `indicator ${input.indicator.code} history date`);
+    // The message names the indicator only when there is one to give (this runs for every history entry).
+    const date = parseIsoDate(h.date) ?? requireIsoDate(h.date, `indicator ${input.indicator.code} history date`);
     if (Number.isFinite(h.value) && compareDates(date, tl.t) < 0) observations.push({ date, value: h.value });
   }
   const points: TimedValue[] = [];
