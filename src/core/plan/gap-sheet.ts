@@ -13,6 +13,8 @@ import {
 
 export const GAP_SHEET = '差距分析';
 
+const STATUSES = Object.keys(STATUS_STYLE) as IndicatorResult['status'][];
+
 interface Column {
   zh: string;
   width: number;
@@ -100,10 +102,10 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
       if (typeof value === 'number') numbers |= 1 << ci;
     }
     // A row's look: its value format, status and approximate flag, and which of its cells hold figures.
-    const format = `${vf(res)}\u0001${res.status}`;
+    const format = vf(res);
     let looks = rowLooks.get(format);
     if (!looks) rowLooks.set(format, (looks = new Map()));
-    const lookKey = numbers * 2 + (res.approximate ? 1 : 0);
+    const lookKey = (numbers * STATUSES.length + STATUSES.indexOf(res.status)) * 2 + (res.approximate ? 1 : 0);
     let styles = looks.get(lookKey);
     if (!styles) {
       styles = columns.map((c, ci) => {

@@ -698,7 +698,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   let afterNotes = false;
 
   // The keys of the current table's columns, taken once per table rather than once per row.
-  let columnKeys: ColumnKey[] = [];
+  let columnKeys: { key: ColumnKey; col: number; data: boolean }[] = [];
 
   for (let r = 0; r < grid.rows.length; r++) {
     const view = new RowView(grid, r);
@@ -707,12 +707,16 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     if (first === view.length) continue;
     const firstText = view.text(first);
 
-    // Most rows are data rows, which name no indicator column: they are not classified in full.
+    // Most rows are data rows, which name no indicator column: they are not classified in full; and
+    // a row whose name column names a known indicator is one (a header holds column names there).
+    const nameCol = current ? indicatorColumn(current, view, options) : undefined;
+    const knownName = nameCol !== undefined && !!options.isIndicator && view.text(nameCol) !== '' && options.isIndicator(view.text(nameCol));
     let header: TableLayout | null = null;
-    if (namesIndicatorColumn(view)) header = readHeader(grid, r, view.all(), options.targetYear);
+    if (!knownName && namesIndicatorColumn(view)) header = readHeader(grid, r, view.all(), options.targetYear);
     if (header) {
       current = header;
-      columnKeys = Object.keys(current.columns) as ColumnKey[];
+      columnKeys = (Object.entries(current.columns) as [ColumnKey, number][])
+        .map(([key, c]) => ({ key, col: c, data: DATA_COLUMNS.includes(key) }));
       tables.push(current);
       category = '';
       afterNotes = false;
@@ -735,7 +739,6 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     }
     const col = current.columns;
     const code = col.code !== undefined ? view.text(col.code) : '';
-    const nameCol = indicatorColumn(current, view, options);
     const name = nameCol !== undefined ? view.text(nameCol) : '';
     // A signature row starts with a label; a data row with its number, code or name (its remark may hold a label).
     if ((startsWithLabel(firstText) || (!code && !name)) && readMetaRow(grid, r, meta)) {
@@ -746,11 +749,11 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
 
     const cells: SheetRow['cells'] = {};
     let hasData = false;
-    for (const key of columnKeys) {
-      const c = key === 'indicator' ? nameCol : col[key];
+    for (const { key, col: at, data } of columnKeys) {
+      const c = key === 'indicator' ? nameCol : at;
       if (c === undefined) continue;
       cells[key] = refAt(view, c);
-      if (!hasData && DATA_COLUMNS.includes(key) && view.filled(c)) hasData = true;
+      if (data && !hasData && view.filled(c)) hasData = true;
     }
     const years = current.yearColumns.length ? current.yearColumns.map((y) => ({ year: y.year, ref: refAt(view, y.col) })) : NO_YEARS;
     const periods = current.periodColumns.length ? current.periodColumns.map((p) => ({ header: p.header, ref: refAt(view, p.col) })) : NO_PERIODS;

@@ -5,12 +5,19 @@
  */
 export function memoText<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
   const memo = new Map<string, T>();
+  // The text asked last is asked again most often (the same unit or date row after row): checked first.
+  let lastText: string | undefined;
+  let lastValue: T | undefined;
   return (text: string): T => {
-    const known = memo.get(text);
-    if (known !== undefined || memo.has(text)) return known as T;
-    const value = fn(text);
-    if (memo.size >= limit) memo.clear();
-    memo.set(text, value);
-    return value;
+    if (text === lastText) return lastValue as T;
+    let value = memo.get(text);
+    if (value === undefined && !memo.has(text)) {
+      value = fn(text);
+      if (memo.size >= limit) memo.clear();
+      memo.set(text, value);
+    }
+    lastText = text;
+    lastValue = value;
+    return value as T;
   };
 }

@@ -227,6 +227,9 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
   return { ...base, unit, unitCanonical, period, asOf, rows, rowCount: rows.length, findings, results };
 }
 
+/** What a unit column holds for a row without a unit of measure. */
+const NO_UNIT = new Set(['—', '-', '/', '无']);
+
 function readRow(
   row: SheetRow, ind: Indicator, read: ReadSheet, reportYear: number | null, asOf: string | null,
   sheet: string, findings: Finding[],
@@ -247,7 +250,7 @@ function readRow(
   // else the table's ("单位：万亩" above it). A column's header may name its own ("本期完成值（万亩）").
   let unitAt: { address: string; text: string } | undefined = row.cells.unit;
   let rowUnit = unitAt?.text ? normaliseUnit(unitAt.text) : '';
-  if (['—', '-', '/', '无'].includes(rowUnit)) rowUnit = '';
+  if (NO_UNIT.has(rowUnit)) rowUnit = '';
   const named = unitInName(row);
   if (ind.kind !== 'milestone') {
     // Two units that disagree: the sheet must say which one it means.
@@ -321,7 +324,9 @@ function readRow(
     const yearAgo = /上年/.test(table.headers.previous ?? '');
     history.push({ date: previousDate(asOf, yearAgo), value: previous.value });
   }
-  for (const v of [actual, baseline, previous]) checkRange(v, ind, sheet, findings);
+  checkRange(actual, ind, sheet, findings);
+  checkRange(baseline, ind, sheet, findings);
+  checkRange(previous, ind, sheet, findings);
 
   if (actual.state === 'no_data') {
     findings.push(makeFinding('missing_value',
@@ -336,7 +341,8 @@ function readRow(
       { sheet, cell: actual.address, indicator: ind.code, text: actual.text },
       { ind: label, found: actual.text, expected: refTarget }));
   }
-  const hasError = findings.slice(start).some((f) => f.severity === 'error');
+  let hasError = false;
+  for (let i = start; i < findings.length && !hasError; i++) hasError = findings[i].severity === 'error';
   return { row, indicator: ind, actual, baseline, target, previous, history, remarks: row.cells.remarks?.text ?? '', hasError };
 }
 
