@@ -663,6 +663,8 @@ function indicatorColumn(table: TableLayout, view: RowView, options: ReadOptions
 
 /** Notes under the table, and an appendix after it (附：重点任务进展, 附表2). */
 const NOTE_ROW = /^(注|说明|备注|填表说明|数据来源|附注|附|附表|附件)\s*[:：0-9一二三.、]/;
+/** NOTE_ROW's first words, which width folding leaves as they are: most rows fail this at once. */
+const NOTE_START = /^(注|说明|备注|填表说明|数据来源|附)/;
 
 /** The number of a section (一、 (一) Ⅰ): indicators are numbered 1, 2, 3, sections in words. */
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]?|[(（][一二三四五六七八九十]+[)）]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.．]?)$/;
@@ -682,6 +684,18 @@ const DATA_COLUMNS: readonly ColumnKey[] = ['unit', 'baseline', 'target', 'actua
 /** Shared by the rows of a table without year or period columns (never modified). */
 const NO_YEARS: SheetRow['years'] = [];
 const NO_PERIODS: SheetRow['periods'] = [];
+
+/** A table's columns in reading order, with whether each holds figures (layouts are shared by many sheets). */
+const tableColumns = new WeakMap<object, { key: ColumnKey; col: number; data: boolean }[]>();
+
+function columnsOf(columns: TableLayout['columns']): { key: ColumnKey; col: number; data: boolean }[] {
+  let list = tableColumns.get(columns);
+  if (!list) {
+    list = (Object.entries(columns) as [ColumnKey, number][]).map(([key, c]) => ({ key, col: c, data: DATA_COLUMNS.includes(key) }));
+    tableColumns.set(columns, list);
+  }
+  return list;
+}
 
 export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet {
   const meta: ReadSheet['meta'] = {};
@@ -715,8 +729,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     if (!knownName && namesIndicatorColumn(view)) header = readHeader(grid, r, view.all(), options.targetYear);
     if (header) {
       current = header;
-      columnKeys = (Object.entries(current.columns) as [ColumnKey, number][])
-        .map(([key, c]) => ({ key, col: c, data: DATA_COLUMNS.includes(key) }));
+      columnKeys = columnsOf(current.columns);
       tables.push(current);
       category = '';
       afterNotes = false;
@@ -733,7 +746,7 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
     }
 
     // Inside or under a table.
-    if (NOTE_ROW.test(foldWidth(firstText))) {
+    if (NOTE_START.test(firstText) && NOTE_ROW.test(foldWidth(firstText))) {
       afterNotes = true;
       continue;
     }
