@@ -212,10 +212,19 @@ function refAt(view: RowView, col: number): CellRef {
  * more than everything else the reader does with a data row, and is rarely needed.
  */
 class RowView {
-  readonly cells: (Cell | undefined)[];
+  cells: (Cell | undefined)[] = [];
+  row = -1;
   private readonly texts: (string | undefined)[] = [];
-  constructor(grid: SheetGrid, readonly row: number) {
+  /** Slots of `texts` written since the last move, all below this. */
+  private used = 0;
+
+  /** Moves the view to another row (one view serves a whole sheet: a row's texts are not kept). */
+  at(grid: SheetGrid, row: number): this {
+    for (let c = 0; c < this.used; c++) this.texts[c] = undefined;
+    this.used = 0;
     this.cells = grid.rows[row] ?? [];
+    this.row = row;
+    return this;
   }
 
   get length(): number {
@@ -227,6 +236,7 @@ class RowView {
     if (t === undefined) {
       t = c < this.cells.length ? cellText(this.cells[c]) : '';
       this.texts[c] = t;
+      if (c >= this.used) this.used = c + 1;
     }
     return t;
   }
@@ -714,8 +724,9 @@ export function readSheet(grid: SheetGrid, options: ReadOptions = {}): ReadSheet
   // The keys of the current table's columns, taken once per table rather than once per row.
   let columnKeys: { key: ColumnKey; col: number; data: boolean }[] = [];
 
+  const view = new RowView();
   for (let r = 0; r < grid.rows.length; r++) {
-    const view = new RowView(grid, r);
+    view.at(grid, r);
     let first = 0;
     while (first < view.length && !view.filled(first)) first++;
     if (first === view.length) continue;
