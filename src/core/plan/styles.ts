@@ -24,9 +24,25 @@ export function valueFormat(integer: boolean | undefined): string {
 
 /** Characters a text takes in a column: CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
+  // By character code, not character strings: every finding's messages are measured.
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A character outside the basic plane (emoji) is a surrogate pair and counts one.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      w += 1;
+      continue;
+    }
+    w += isWide(c) ? 2 : 1;
+  }
   return w;
+}
+
+function isWide(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
 const LINE_HEIGHT = 15;

@@ -165,20 +165,21 @@ export function flowYearTarget(args: {
  */
 function projectionPoints(input: ScoreInput, tl: Timeline, actual: number): TimedValue[] {
   const flow = input.indicator.measure === 'flow';
-  const observations: { date: IsoDate; value: number }[] = [{ date: tl.t, value: actual }];
+  const points: TimedValue[] = [];
+  addPoint(points, flow, tl, tl.t, actual);
   for (const h of input.history) {
     // The message names the indicator only when there is one to give (this runs for every history entry).
     const date = parseIsoDate(h.date) ?? requireIsoDate(h.date, `indicator ${input.indicator.code} history date`);
-    if (Number.isFinite(h.value) && compareDates(date, tl.t) < 0) observations.push({ date, value: h.value });
-  }
-  const points: TimedValue[] = [];
-  for (const o of observations) {
-    const months = monthsIntoYear(o.date);
-    if (flow && months <= 0) continue; // nothing of the year elapsed: cannot annualise
-    const value = flow ? (o.value * 12) / months : o.value;
-    if (Number.isFinite(value)) points.push({ x: wholeMonths(tl.t0, o.date), value });
+    if (Number.isFinite(h.value) && compareDates(date, tl.t) < 0) addPoint(points, flow, tl, date, h.value);
   }
   return points;
+}
+
+function addPoint(points: TimedValue[], flow: boolean, tl: Timeline, date: IsoDate, observed: number): void {
+  const months = monthsIntoYear(date);
+  if (flow && months <= 0) return; // nothing of the year elapsed: cannot annualise
+  const value = flow ? (observed * 12) / months : observed;
+  if (Number.isFinite(value)) points.push({ x: wholeMonths(tl.t0, date), value });
 }
 
 function statusFromProgress(progress: number, schedule: number, tol: ScoreInput['tolerances']): Status {

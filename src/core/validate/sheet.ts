@@ -220,8 +220,12 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
 
   if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
   // Every rule that can make an error has run: a row with one is scored as invalid.
-  const withError = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.indicator));
-  for (const r of rows) r.hasError = withError.has(r.indicator.code);
+  if (findings.some((f) => f.severity === 'error')) {
+    const withError = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.indicator));
+    for (const r of rows) r.hasError = withError.has(r.indicator.code);
+  } else {
+    for (const r of rows) r.hasError = false;
+  }
   const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
   for (const res of results) checkRemarks(res, rows, ctx);
   return { ...base, unit, unitCanonical, period, asOf, rows, rowCount: rows.length, findings, results };
@@ -438,6 +442,7 @@ function checkCatalogueValues(r: RowData, ctx: Ctx): void {
 
 /** A reported ratio against the one computed from its reported parts (A1 = A1a / A1b × 100, C9 = C9a / C9b). */
 function checkRatios(rows: RowData[], ctx: Ctx): void {
+  if (!rows.some((r) => r.indicator.ratio)) return;
   const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
   for (const r of rows) {
     const ratio = r.indicator.ratio;
