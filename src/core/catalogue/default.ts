@@ -169,5 +169,9 @@ export function defaultCatalogue(): Catalogue {
   const owners = Array.from(new Set(indicators.map((i) => i.owner)));
   const units: UnitEntry[] = [...owners.map((name) => ({ name, kind: 'bureau' as const })), ...UNITS.map((u) => ({ ...u }))];
   const base = { indicators, units, tolerances: { onTrack: 0.1, lagging: 0.3 }, dueDays: 10 };
-  return { version: catalogueVersion(base), ...base };
+  // Each call gives a fresh catalogue (callers may edit theirs); its content, and so its version, never changes.
+  defaultVersion ??= catalogueVersion(base);
+  return { version: defaultVersion, ...base };
 }
+
+let defaultVersion: string | undefined;

@@ -194,3 +194,15 @@ describe('a broken catalogue sheet: each problem is a finding on its cell, and t
     expect(findings.find((f) => /目标值/.test(f.message.zh))!.cell).toBe(cellAddress(weight.row, 0));
   });
 });
+
+describe('the default catalogue', () => {
+  it('carries the version of its content, and every call gives a catalogue of its own', () => {
+    const first = defaultCatalogue();
+    const { version, ...content } = first;
+    expect(version).toBe(catalogueVersion(content));
+    first.indicators[0].target = 99;
+    const second = defaultCatalogue();
+    expect(second.indicators[0].target).not.toBe(99);
+    expect(second.version).toBe(version);
+  });
+});
