@@ -86,8 +86,9 @@ async function measureCore(input: string, rows: number): Promise<Measurement> {
   // The optimising compiler needs some work to see first: small workbooks are run more often before timing.
   for (let i = 0; i < Math.ceil(50000 / rows); i++) analyseWorkbook(grids);
   const times: number[] = [];
+  // No collection is forced between runs: a forced full collection shrinks V8's young generation, and
+  // each run would then pay for growing it again, which no warm process does. Each run collects its own garbage.
   for (let i = 0; i < coreRuns(rows); i++) {
-    (globalThis as { gc?: () => void }).gc?.();
     const t0 = performance.now();
     analyseWorkbook(grids);
     times.push(performance.now() - t0);
@@ -208,7 +209,7 @@ function report(results: SizeResult[]): string {
     '- *ExcelJS read in + write out*: ExcelJS alone loading the input and saving the finished output workbook (loaded',
     '  beforehand, untimed) — the least any program that writes this output with ExcelJS must spend.',
     '',
-    `The core alone (grids in memory → findings → scores → write plan, no file I/O), median of ${results.map((r) => `${coreRuns(r.rows)} runs at ${fmtInt(r.rows)} rows`).join(', ')}, each set in one process after a warm-up:`,
+    `The core alone (grids in memory → findings → scores → write plan, no file I/O), median of ${results.map((r) => `${coreRuns(r.rows)} runs at ${fmtInt(r.rows)} rows`).join(', ')}, each set in one process after a warm-up, without forcing a collection between runs:`,
     '',
     '| rows | median (ms) | fastest run (ms) | rows per second (median) |',
     '|---:|---:|---:|---:|',
