@@ -262,11 +262,9 @@ class RowView {
   }
 }
 
+/** Every text of a row (the rows a header may span). */
 function rowTexts(grid: SheetGrid, row: number): string[] {
-  const r = grid.rows[row] ?? [];
-  const out: string[] = [];
-  for (let c = 0; c < r.length; c++) out[c] = cellText(r[c]);
-  return out;
+  return new RowView().at(grid, row).all();
 }
 
 interface HeaderCandidate {

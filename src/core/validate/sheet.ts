@@ -220,12 +220,9 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
 
   if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
   // Every rule that can make an error has run: a row with one is scored as invalid.
-  if (findings.some((f) => f.severity === 'error')) {
-    const withError = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.indicator));
-    for (const r of rows) r.hasError = withError.has(r.indicator.code);
-  } else {
-    for (const r of rows) r.hasError = false;
-  }
+  const withError = new Set<string | undefined>();
+  for (const f of findings) if (f.severity === 'error') withError.add(f.indicator);
+  for (const r of rows) r.hasError = withError.has(r.indicator.code);
   const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
   for (const res of results) checkRemarks(res, rows, ctx);
   return { ...base, unit, unitCanonical, period, asOf, rows, rowCount: rows.length, findings, results };
