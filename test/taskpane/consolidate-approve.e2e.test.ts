@@ -1,5 +1,5 @@
 /**
- * Approval and consolidation in the task pane, in a real browser (Debian's chromium), file mode:
+ * Approval and consolidation in the task pane, in a real browser (a system or the packaged chromium), file mode:
  * the quarter's sample files consolidated into a download, a sheet approved (the name remembered),
  * and approval refused while a sheet has an error.
  */

@@ -1,5 +1,5 @@
 /**
- * The task pane in a real browser (Debian's chromium), in its file mode: built for production,
+ * The task pane in a real browser (a system or the packaged chromium), in its file mode: built for production,
  * served over http, office.js refused as on a machine without Microsoft's CDN. What the pane
  * shows is compared with what the engine computes in Node from the same file.
  */

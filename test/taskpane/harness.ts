@@ -1,29 +1,20 @@
 /**
  * Building and opening the task pane in a real browser: a production webpack build, a small
- * http server for it, and Debian's chromium driven by playwright-core. Used by the end-to-end
- * test and by scripts/screenshot-pane.ts and scripts/bundle-size.ts.
+ * http server for it, and a chromium driven by playwright-core (which one: test/helpers/chromium.ts).
+ * Used by the end-to-end tests and by scripts/screenshot-pane.ts and scripts/bundle-size.ts.
  */
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import webpack from 'webpack';
+import { launchChromium } from '../helpers/chromium';
+
+export { launchChromium };
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** The task pane's width in Excel on the desktop; tall enough for a run's summary. */
 export const PANE_VIEWPORT = { width: 350, height: 900 };
 
@@ -86,13 +77,6 @@ export function serveDir(dir: string): Promise<StaticServer> {
       });
     });
   });
-}
-
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** A built pane served on localhost with a browser ready: what each end-to-end test file starts from. */
