@@ -1,0 +1,283 @@
+/**
+ * A zip package read part by part and written back with every untouched part copied as it was:
+ * its compressed bytes are never inflated and deflated again, so a part the product does not
+ * change leaves byte-for-byte as it came (docs/files.md, "Writing never loses anything").
+ *
+ * Bytes in, bytes out, no file system: the same code runs in Node and in the browser.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+
+/** Limits against a zip bomb: a part, and the whole package, may not inflate past these. */
+export const MAX_PART_BYTES = 512 * 1024 * 1024;
+export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
+/** A part's declared size may exceed its compressed size by at most this ratio. */
+export const MAX_RATIO = 1000;
+
+/** A package that cannot be used; its message is one sentence for people. */
+export class PackageError extends Error {}
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Where the compressed bytes start in the source, or -1 for a part set by `set`. */
+  dataOffset: number;
+  /** A part set (or replaced) by the program, inflated. */
+  data?: Uint8Array;
+  modTime: number;
+  modDate: number;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
+
+/** Finds the end-of-central-directory record, searching back over a trailing comment. */
+function findEnd(bytes: Uint8Array): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let o = bytes.length - 22; o >= min; o--) {
+    if (u32(bytes, o) === SIG_END) return o;
+  }
+  throw new PackageError('the file is not a complete zip package (no central directory)');
+}
+
+let crcTable: Uint32Array | null = null;
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export class ZipPackage {
+  private readonly entries = new Map<string, Entry>();
+  /** Part names in their order in the source, new parts appended. */
+  private order: string[] = [];
+
+  private constructor(private readonly source: Uint8Array) {}
+
+  static read(bytes: Uint8Array): ZipPackage {
+    const pkg = new ZipPackage(bytes);
+    const end = findEnd(bytes);
+    const count = u16(bytes, end + 10);
+    const cdSize = u32(bytes, end + 12);
+    let o = u32(bytes, end + 16);
+    if (count === 0xffff || o === 0xffffffff || cdSize === 0xffffffff) {
+      throw new PackageError('the package is in the zip64 format, which is not supported; save it again in Excel or WPS');
+    }
+    if (o + cdSize > bytes.length) throw new PackageError('the zip package is truncated');
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      if (o + 46 > bytes.length || u32(bytes, o) !== SIG_CENTRAL) throw new PackageError('the zip directory is damaged');
+      const flags = u16(bytes, o + 8);
+      const method = u16(bytes, o + 10);
+      const modTime = u16(bytes, o + 12);
+      const modDate = u16(bytes, o + 14);
+      const crc = u32(bytes, o + 16);
+      const compressedSize = u32(bytes, o + 20);
+      const size = u32(bytes, o + 24);
+      const nameLen = u16(bytes, o + 28);
+      const extraLen = u16(bytes, o + 30);
+      const commentLen = u16(bytes, o + 32);
+      const local = u32(bytes, o + 42);
+      const rawName = bytes.subarray(o + 46, o + 46 + nameLen);
+      let name: string;
+      try {
+        name = utf8Fatal.decode(rawName);
+      } catch {
+        name = utf8.decode(rawName);
+      }
+      o += 46 + nameLen + extraLen + commentLen;
+      if (flags & 1) throw new PackageError('the package is encrypted');
+      if (name.endsWith('/')) continue; // a folder entry holds nothing
+      if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL) {
+        throw new PackageError(`the zip package is damaged at part ${name}`);
+      }
+      const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+      if (dataOffset + compressedSize > bytes.length) throw new PackageError(`the zip package is truncated at part ${name}`);
+      if (method !== 0 && method !== 8) throw new PackageError(`part ${name} uses a compression method (${method}) that is not supported`);
+      if (size > MAX_PART_BYTES || (method === 8 && size > Math.max(1 << 20, compressedSize * MAX_RATIO))) {
+        throw new PackageError(`part ${name} would inflate to ${size} bytes, too large to be a real workbook (a zip bomb?)`);
+      }
+      total += size;
+      if (total > MAX_PACKAGE_BYTES) throw new PackageError('the package would inflate past 2 GB, too large to be a real workbook (a zip bomb?)');
+      const key = name.replace(/^\/+/, '');
+      if (!pkg.entries.has(key)) pkg.order.push(key);
+      pkg.entries.set(key, { name: key, method, flags, crc, compressedSize, size, dataOffset, modTime, modDate });
+    }
+    return pkg;
+  }
+
+  static empty(): ZipPackage {
+    return new ZipPackage(new Uint8Array(0));
+  }
+
+  /** Part names in package order. */
+  names(): string[] {
+    return [...this.order];
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** True when the part is the one read from the source, not set since. */
+  isOriginal(name: string): boolean {
+    const e = this.entries.get(name);
+    return !!e && e.data === undefined;
+  }
+
+  /** A part's bytes, inflated; undefined when the package has no such part. */
+  get(name: string): Uint8Array | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    if (e.data) return e.data;
+    const raw = this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    if (e.method === 0) {
+      if (raw.length !== e.size) throw new PackageError(`part ${name} is damaged (its size does not match)`);
+      return raw;
+    }
+    let out: Uint8Array;
+    try {
+      // One byte more than declared: a part that inflates past its declared size is caught.
+      out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
+    } catch (err) {
+      throw new PackageError(`part ${name} is damaged (${(err as Error).message})`);
+    }
+    if (out.length !== e.size) throw new PackageError(`part ${name} is damaged (it does not inflate to its declared size)`);
+    return out;
+  }
+
+  /** A part as text (UTF-8, a byte-order mark dropped). */
+  text(name: string): string | undefined {
+    const b = this.get(name);
+    if (!b) return undefined;
+    const s = utf8.decode(b);
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  }
+
+  set(name: string, data: Uint8Array | string): void {
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    const old = this.entries.get(name);
+    if (!old) this.order.push(name);
+    this.entries.set(name, {
+      name,
+      method: 8,
+      flags: 0x0800,
+      crc: 0,
+      compressedSize: 0,
+      size: bytes.length,
+      dataOffset: -1,
+      data: bytes,
+      modTime: old?.modTime ?? 0,
+      modDate: old?.modDate ?? 0x21, // 1980-01-01, as Excel writes
+    });
+  }
+
+  delete(name: string): void {
+    if (!this.entries.delete(name)) return;
+    this.order = this.order.filter((n) => n !== name);
+  }
+
+  /** The package as zip bytes: untouched parts copied compressed as they came, set parts deflated. */
+  toBytes(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    const central: Uint8Array[] = [];
+    let offset = 0;
+    for (const name of this.order) {
+      const e = this.entries.get(name)!;
+      let payload: Uint8Array;
+      let method = e.method;
+      let crc = e.crc;
+      const size = e.size;
+      if (e.data) {
+        crc = crc32(e.data);
+        payload = deflateSync(e.data, { level });
+        method = 8;
+        if (payload.length >= e.data.length) {
+          payload = e.data;
+          method = 0;
+        }
+      } else {
+        payload = this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+      }
+      const nameBytes = encoder.encode(name);
+      // Sizes are known: no data descriptor; names are UTF-8.
+      const flags = (e.flags & ~0x0008 & ~0x0001) | 0x0800;
+      const local = new Uint8Array(30 + nameBytes.length);
+      const lv = new DataView(local.buffer);
+      lv.setUint32(0, SIG_LOCAL, true);
+      lv.setUint16(4, 20, true);
+      lv.setUint16(6, flags, true);
+      lv.setUint16(8, method, true);
+      lv.setUint16(10, e.modTime, true);
+      lv.setUint16(12, e.modDate, true);
+      lv.setUint32(14, crc, true);
+      lv.setUint32(18, payload.length, true);
+      lv.setUint32(22, size, true);
+      lv.setUint16(26, nameBytes.length, true);
+      local.set(nameBytes, 30);
+      const cd = new Uint8Array(46 + nameBytes.length);
+      const cv = new DataView(cd.buffer);
+      cv.setUint32(0, SIG_CENTRAL, true);
+      cv.setUint16(4, 20, true);
+      cv.setUint16(6, 20, true);
+      cv.setUint16(8, flags, true);
+      cv.setUint16(10, method, true);
+      cv.setUint16(12, e.modTime, true);
+      cv.setUint16(14, e.modDate, true);
+      cv.setUint32(16, crc, true);
+      cv.setUint32(20, payload.length, true);
+      cv.setUint32(24, size, true);
+      cv.setUint16(28, nameBytes.length, true);
+      cv.setUint32(42, offset, true);
+      cd.set(nameBytes, 46);
+      chunks.push(local, payload);
+      central.push(cd);
+      offset += local.length + payload.length;
+    }
+    const cdStart = offset;
+    let cdLength = 0;
+    for (const c of central) cdLength += c.length;
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, SIG_END, true);
+    ev.setUint16(8, central.length, true);
+    ev.setUint16(10, central.length, true);
+    ev.setUint32(12, cdLength, true);
+    ev.setUint32(16, cdStart, true);
+    const out = new Uint8Array(cdStart + cdLength + 22);
+    let p = 0;
+    for (const c of chunks) {
+      out.set(c, p);
+      p += c.length;
+    }
+    for (const c of central) {
+      out.set(c, p);
+      p += c.length;
+    }
+    out.set(end, p);
+    return out;
+  }
+}
