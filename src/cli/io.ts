@@ -2,12 +2,27 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { XlsxWorkbook } from '../workbook/xlsx';
+import { FormatError } from '../workbook/formats/errors';
+import { openWorkbookBytes } from '../workbook/open-file';
+import { PackageError } from '../workbook/package/zip';
+import type { WorkbookGrids } from '../core/model/cells';
 import { parsePeriod } from '../core/read/period';
 import { UsageError } from './args';
 
 /** The input could not be used: exit status 2 with this one line on stderr. */
 export class InputError extends Error {}
 
+/** The files a folder's workbooks are taken from, in every format read (docs/files.md); "~$" lock files are not. */
+export function isWorkbookFileName(name: string): boolean {
+  return /\.(xlsx|xlsm|xls|et|ods|csv)$/i.test(name) && !name.startsWith('~$');
+}
+
+const FORMAT_NAMES: Record<string, string> = { xls: '.xls/.et', ods: '.ods', csv: '.csv' };
+
+/**
+ * Opens a workbook file in any format offices send (docs/files.md): .xlsx and .xlsm as packages
+ * that can be written back; .xls, .et, .ods and .csv read into a new workbook, never written in place.
+ */
 export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   let data: Buffer;
   try {
@@ -22,11 +37,48 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
     if (code === 'EISDIR') throw new InputError(`${file}: is a folder, not a workbook / 这是文件夹，不是工作簿`);
     throw new InputError(`${file}: cannot be read (${code ?? (e as Error).message}) / 无法读取`);
   }
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   try {
-    return await XlsxWorkbook.fromBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return await openWorkbookBytes(bytes, path.basename(file));
   } catch (e) {
-    throw new InputError(`${file}: ${oneLine((e as Error).message)}`);
+    const message = oneLine((e as Error).message);
+    if (e instanceof FormatError) throw new InputError(`${file}: ${message} / 无法读取该文件`);
+    throw new InputError(`${file}: ${message}`);
   }
+}
+
+/**
+ * Opens a workbook file and reads its sheets' grids. A sheet found damaged while it is read (its
+ * XML cut off, say) stops the command like any unusable input: exit 2 and one sentence.
+ */
+export async function readWorkbook(file: string): Promise<{ wb: XlsxWorkbook; grids: WorkbookGrids }> {
+  const wb = await openWorkbook(file);
+  try {
+    return { wb, grids: await wb.readSheets() };
+  } catch (e) {
+    if (e instanceof PackageError) {
+      throw new InputError(`${file}: 无法读取工作簿：文件已损坏 / Cannot read the workbook: the file is damaged (${oneLine(e.message)})`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Refuses to write into a file that was not read as a package: a .xls, .et, .ods or .csv is never
+ * rewritten (it would become an .xlsx under the old name). Says what to do instead.
+ */
+export function assertWritableInPlace(wb: XlsxWorkbook, file: string, what: string): void {
+  if (wb.sourceFormat === 'xlsx') return;
+  const name = FORMAT_NAMES[wb.sourceFormat] ?? wb.sourceFormat;
+  throw new InputError(
+    `${file}: is a ${name} file, which ${what} does not write into; save it as .xlsx in Excel, WPS or LibreOffice first, or use analyse --out ${analysedName(file)} / ${name} 文件不能直接写入，请先另存为 .xlsx`,
+  );
+}
+
+/** NAME.analysed.xlsx beside the input. */
+export function analysedName(file: string): string {
+  const ext = path.extname(file);
+  return `${ext ? file.slice(0, -ext.length) : file}.analysed.xlsx`;
 }
 
 /**
@@ -40,6 +92,13 @@ export async function saveWorkbook(wb: XlsxWorkbook, file: string): Promise<void
     throw new InputError(`${file}: is a folder; name a file in it, such as ${path.join(file, 'out.xlsx')} / 这是文件夹，请给出文件名`);
   }
   if (existing && !existing.isFile()) throw new InputError(`${file}: is not a plain file and is not replaced / 不是普通文件，不能写入`);
+  // Excel opens a workbook only when its name and its type agree on macros.
+  if (wb.macroEnabled && /\.xlsx$/i.test(target)) {
+    throw new InputError(`${file}: the workbook holds macros (.xlsm); name the output .xlsm so they are kept / 工作簿含宏，请将输出文件命名为 .xlsm`);
+  }
+  if (!wb.macroEnabled && /\.xlsm$/i.test(target)) {
+    throw new InputError(`${file}: the workbook holds no macros; name the output .xlsx / 工作簿不含宏，请将输出文件命名为 .xlsx`);
+  }
   await makeFolder(path.dirname(target), file);
   const bytes = await wb.toBuffer();
   const tmp = `${target}.${process.pid}.tmp`;

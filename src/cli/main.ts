@@ -14,6 +14,8 @@ import { runApprove } from './commands/approve';
 export interface CommandContext {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Progress of long work, shown on a terminal only (one line rewritten in place); null clears it. */
+  progress?: (line: string | null) => void;
 }
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
@@ -35,6 +37,8 @@ export function usage(): string {
 const defaultContext: CommandContext = {
   stdout: (l) => process.stdout.write(`${l}\n`),
   stderr: (l) => process.stderr.write(`${l}\n`),
+  // A pipe or a file gets no progress: only a person watching a terminal needs it.
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(l === null ? '\r\x1b[K' : `\r\x1b[K${l}`) : undefined,
 };
 
 export async function main(argv: string[], ctx: CommandContext = defaultContext): Promise<number> {

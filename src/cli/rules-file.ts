@@ -3,12 +3,11 @@ import type { Catalogue } from '../core/model/catalogue';
 import type { Finding } from '../core/model/results';
 import { catalogueFromGrid, RULES_SHEET } from '../core/catalogue/sheet';
 import { rulesSheetOf } from '../core/catalogue/resolve';
-import { openWorkbook, InputError } from './io';
+import { readWorkbook, InputError } from './io';
 
 /** The catalogue of FILE's 指标规则, or its problems; exit 2 when FILE has no such sheet. */
 export async function readRulesFile(file: string): Promise<{ catalogue: Catalogue | null; findings: Finding[] }> {
-  const wb = await openWorkbook(file);
-  const sheet = rulesSheetOf(await wb.readSheets());
+  const sheet = rulesSheetOf((await readWorkbook(file)).grids);
   if (!sheet) {
     throw new InputError(`${file}: 没有名为“${RULES_SHEET}”的工作表（可用 indicator-tracker rules --out 生成）/ has no sheet named ${RULES_SHEET}`);
   }

@@ -2,10 +2,13 @@
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** "监测表.xlsx" + "（已检查）" → "监测表（已检查）.xlsx". */
-export function xlsxDownloadName(original: string, suffix: string): string {
-  const base = original.replace(/\.xlsx$/i, '') || 'workbook';
-  return `${base}${suffix}.xlsx`;
+/**
+ * "监测表.xlsx" + "（已检查）" → "监测表（已检查）.xlsx"; a .xls, .et, .ods or .csv gives an .xlsx
+ * too (the download is a new workbook), a macro-enabled workbook an .xlsm.
+ */
+export function xlsxDownloadName(original: string, suffix: string, macroEnabled = false): string {
+  const base = original.replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, '') || 'workbook';
+  return `${base}${suffix}.${macroEnabled ? 'xlsm' : 'xlsx'}`;
 }
 
 export function saveBytes(bytes: Uint8Array, fileName: string): void {

@@ -14,7 +14,7 @@ import type { StringKey } from './strings';
 /** A workbook opened from a file (browser file mode): read and written in memory. */
 interface OpenedFile {
   name: string;
-  port: WorkbookPort & { toBuffer(): Promise<Uint8Array> };
+  port: WorkbookPort & { toBuffer(): Promise<Uint8Array>; macroEnabled: boolean };
 }
 
 export interface Outcome {
@@ -98,11 +98,10 @@ export function useRunner(host: PaneHost): Runner {
   const openFile = useCallback(
     (picked: File) =>
       void perform('stepLoadingReader', async (step) => {
-        if (/\.xls$/i.test(picked.name)) throw new PaneError('errorOldXls');
-        const { XlsxWorkbook } = await failAs('errorLoadReader', () => import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx'));
+        const { openWorkbookBytes } = await failAs('errorLoadReader', () => import(/* webpackChunkName: "xlsx" */ '../workbook/open-file'));
         await step('stepOpening');
         const bytes = await failAs('errorRead', () => picked.arrayBuffer());
-        const opened = await failAs('errorNotWorkbook', () => XlsxWorkbook.fromBuffer(bytes));
+        const opened = await failAs('errorNotWorkbook', () => openWorkbookBytes(new Uint8Array(bytes), picked.name));
         setFile({ name: picked.name, port: opened });
         setOutcome(null);
         setSelected(null);
@@ -141,7 +140,7 @@ export function useRunner(host: PaneHost): Runner {
       void perform('stepSaving', async () => {
         if (!file) return;
         const bytes = await failAs('errorSave', () => file.port.toBuffer());
-        saveBytes(bytes, xlsxDownloadName(file.name, suffix));
+        saveBytes(bytes, xlsxDownloadName(file.name, suffix, file.port.macroEnabled));
       }),
     [perform, file],
   );

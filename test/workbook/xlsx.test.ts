@@ -66,7 +66,7 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
     },
     async sheetLook(sheet: string): Promise<SheetLook> {
       const ws = sheetOf(await saved(h.port), sheet);
-      const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+      const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
       const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; color?: ExcelJS.Color }[] }[] })
         .conditionalFormattings;
       return {
@@ -89,7 +89,7 @@ async function makeHarness(seed: SeedSheet[]): Promise<PortHarness & { port: Xls
   return h;
 }
 
-describeWorkbookPortContract('XlsxWorkbook (ExcelJS)', makeHarness);
+describeWorkbookPortContract('XlsxWorkbook (package)', makeHarness);
 
 describe('XlsxWorkbook, file specifics', () => {
   it('rejects bytes that are not a workbook with one clear line', async () => {
@@ -183,6 +183,6 @@ describe('XlsxWorkbook, file specifics', () => {
     await port.applyPlan({ sheets: [resultSheet()], annotations: [], activate: '校验结果' });
     const wb = await saved(port);
     expect(wb.views[0].activeTab).toBe(1);
-    expect((sheetOf(wb, '监测表').views[0] as { tabSelected?: boolean } | undefined)?.tabSelected).toBeFalsy();
+    expect((sheetOf(wb, '监测表').views?.[0] as { tabSelected?: boolean } | undefined)?.tabSelected).toBeFalsy();
   });
 });

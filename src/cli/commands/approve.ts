@@ -6,7 +6,7 @@ import { checkWorkbook } from '../../core/engine';
 import { APPROVALS_SHEET, APPROVAL_HEADER, formatApprovalTime } from '../../core/approval';
 import { approveInWorkbook } from '../../core/approval/workbook';
 import { parseArgs, str, UsageError } from '../args';
-import { openWorkbook, saveWorkbook, InputError } from '../io';
+import { assertWritableInPlace, readWorkbook, saveWorkbook, InputError } from '../io';
 import type { CommandContext } from '../main';
 
 export async function runApprove(argv: string[], ctx: CommandContext, now: () => Date = () => new Date()): Promise<number> {
@@ -16,8 +16,8 @@ export async function runApprove(argv: string[], ctx: CommandContext, now: () =>
   const reviewer = str(options, 'reviewer')?.trim();
   if (!reviewer) throw new UsageError('--reviewer NAME is required');
 
-  const wb = await openWorkbook(file);
-  const grids = await wb.readSheets();
+  const { wb, grids } = await readWorkbook(file);
+  assertWritableInPlace(wb, file, 'approve');
   let sheet = str(options, 'sheet');
   if (!sheet) {
     // Without --sheet, the workbook's only monitoring sheet.

@@ -10,12 +10,12 @@ import { STATUS_STYLE } from '../../core/score';
 import { STATUSES } from '../../core/model/results';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { parseArgs, str, UsageError } from '../args';
-import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
+import { isWorkbookFileName, readWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
 import { findingLines } from '../report';
 import { loadRulesFile } from '../rules-file';
 import type { CommandContext } from '../main';
 
-/** A folder stands for the .xlsx files in it (not its subfolders); Excel's "~$" lock files are skipped. */
+/** A folder stands for the workbooks in it (not its subfolders); Excel's "~$" lock files are skipped. */
 async function expandInputs(args: string[], out: string): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
@@ -29,8 +29,8 @@ async function expandInputs(args: string[], out: string): Promise<string[]> {
       files.push(arg);
       continue;
     }
-    const names = (await fs.readdir(arg)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort();
-    if (!names.length) throw new InputError(`${arg}: holds no .xlsx workbook / 文件夹中没有 .xlsx 工作簿`);
+    const names = (await fs.readdir(arg)).filter(isWorkbookFileName).sort();
+    if (!names.length) throw new InputError(`${arg}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 文件夹中没有工作簿`);
     files.push(...names.map((n) => path.join(arg, n)));
   }
   // An earlier result in the same folder is not an input.
@@ -79,9 +79,10 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
   const names = displayNames(files);
   const inputs: ConsolidationInput[] = [];
   for (let i = 0; i < files.length; i++) {
-    const wb = await openWorkbook(files[i]);
-    inputs.push({ file: names[i], grids: await wb.readSheets() });
+    ctx.progress?.(`读取 reading ${i + 1}/${files.length} ${names[i]}`);
+    inputs.push({ file: names[i], grids: (await readWorkbook(files[i])).grids });
   }
+  ctx.progress?.(null);
   const result = consolidate(inputs, { asOf, catalogue });
   const target = XlsxWorkbook.empty();
   await target.applyPlan(result.plan);

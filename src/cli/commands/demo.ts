@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { analyseWorkbook } from '../../core/engine';
 import { parseArgs, str, UsageError } from '../args';
-import { openWorkbook, saveWorkbook, InputError } from '../io';
+import { analysedName, isWorkbookFileName, readWorkbook, saveWorkbook, InputError } from '../io';
 import { summaryLines } from '../report';
 import type { CommandContext } from '../main';
 import { runConsolidate } from './consolidate';
@@ -18,17 +18,17 @@ export async function runDemo(argv: string[], ctx: CommandContext): Promise<numb
   if (positional.length > 1) throw new UsageError('demo takes one folder');
   let names: string[];
   try {
-    names = (await fs.readdir(dir)).filter((n) => n.toLowerCase().endsWith('.xlsx')).sort();
+    names = (await fs.readdir(dir)).filter(isWorkbookFileName).sort();
   } catch {
     throw new InputError(`${dir}: no such folder / 文件夹不存在`);
   }
-  if (!names.length) throw new InputError(`${dir}: holds no .xlsx workbook / 没有 .xlsx 工作簿`);
+  if (!names.length) throw new InputError(`${dir}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 没有工作簿`);
   await fs.mkdir(outDir, { recursive: true });
   for (const name of names) {
-    const wb = await openWorkbook(path.join(dir, name));
-    const result = analyseWorkbook(await wb.readSheets());
+    const { wb, grids } = await readWorkbook(path.join(dir, name));
+    const result = analyseWorkbook(grids);
     await wb.applyPlan(result.plan);
-    const target = path.join(outDir, name.replace(/\.xlsx$/i, '.analysed.xlsx'));
+    const target = path.join(outDir, path.basename(analysedName(name)).replace(/\.xlsx$/i, wb.macroEnabled ? '.xlsm' : '.xlsx'));
     await saveWorkbook(wb, target);
     ctx.stdout(`${name} → ${target}`);
     for (const l of summaryLines(result, 'analyse')) ctx.stdout(l);
@@ -37,7 +37,7 @@ export async function runDemo(argv: string[], ctx: CommandContext): Promise<numb
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     const folder = path.join(dir, sub);
-    if (!(await fs.readdir(folder)).some((n) => n.toLowerCase().endsWith('.xlsx'))) continue;
+    if (!(await fs.readdir(folder)).some(isWorkbookFileName)) continue;
     const target = path.join(outDir, `${sub}-汇总.xlsx`);
     ctx.stdout(`${folder}/ → ${target}  (汇总 consolidation)`);
     // Error findings in units' sheets are what the demo shows, not a failure of the demo.

@@ -1,7 +1,7 @@
 /** validate and analyse (SPEC §10). */
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../core/engine';
 import { parseArgs, str, UsageError } from '../args';
-import { openWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
+import { analysedName, assertWritableInPlace, readWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
 import { summaryLines, findingLines } from '../report';
 import { loadRulesFile } from '../rules-file';
 import { rulesSheetOf } from '../../core/catalogue/resolve';
@@ -23,8 +23,9 @@ export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx
   const rulesFile = str(options, 'rules');
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
 
-  const wb = await openWorkbook(file);
-  const grids = await wb.readSheets();
+  ctx.progress?.(`读取 reading ${file}`);
+  const { wb, grids } = await readWorkbook(file);
+  ctx.progress?.(`${mode === 'validate' ? '校验 validating' : '分析 analysing'} ${file}`);
   if (rulesFile && rulesSheetOf(grids)) {
     ctx.stderr(`indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`);
   }
@@ -36,11 +37,15 @@ export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx
     if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
     throw e;
   }
-  const target = inPlace ? file : out;
+  if (inPlace) assertWritableInPlace(wb, file, 'analyse --in-place');
+  // A .xls, .et, .ods or .csv is analysed into an .xlsx beside it, never into itself.
+  const target = inPlace ? file : out ?? (mode === 'analyse' && wb.sourceFormat !== 'xlsx' ? analysedName(file) : undefined);
   if (target) {
+    ctx.progress?.(`写入 writing ${target}`);
     await wb.applyPlan(result.plan);
     await saveWorkbook(wb, target);
   }
+  ctx.progress?.(null);
   if (options.json) {
     ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
   } else {

@@ -48,7 +48,7 @@ const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千]+/;
  * that separates numbers or sentences, dashes of a range, and words that qualify the number in a
  * way this reader does not support (以下, 至, 或, 不到 …).
  */
-const NOT_IN_UNIT = /[0-9零〇一二三四五六七八九,，.。;；:：!！?？、\-—–―~#@约以至到或及不未超无]/;
+const NOT_IN_UNIT = /[\u0000-\u001f\u007f0-9零〇一二三四五六七八九,，.。;；:：!！?？、\-—–―~#@约以至到或及不未超无]/;
 const MAX_UNIT_LENGTH = 8; // the longest real unit, 千克/公顷, has 5 characters; longer text is a remark
 
 const EMPTY: ParsedValue = Object.freeze({ kind: 'empty' });

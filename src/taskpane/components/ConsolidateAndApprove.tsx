@@ -13,6 +13,7 @@ import {
   localReviewerStore, officeReviewerStore, summarise, type ApprovalTarget, type ConsolidationSummary, type ReviewerStore,
 } from '../consolidate-approve';
 import { BusyIndicator, ErrorBar, Notice } from './Messages';
+import { WORKBOOK_FILE_ACCEPT } from '../../workbook/file-accept';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -122,11 +123,12 @@ export function ConsolidateAndApprove({ host, port, onDownload, refreshKey, disa
   const consolidatePicked = (picked: File[]) =>
     void perform('stepLoadingReader', async () => {
       const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx');
+      const { openWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/open-file');
       setBusy('stepReading');
       const inputs: ConsolidationInput[] = [];
       for (const f of picked) {
         try {
-          const wb = await XlsxWorkbook.fromBuffer(await f.arrayBuffer());
+          const wb = await openWorkbookBytes(new Uint8Array(await f.arrayBuffer()), f.name);
           inputs.push({ file: f.name, grids: await wb.readSheets() });
         } catch (e) {
           console.error(e);
@@ -228,7 +230,7 @@ export function ConsolidateAndApprove({ host, port, onDownload, refreshKey, disa
           className={styles.input}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={WORKBOOK_FILE_ACCEPT}
           data-testid="consolidate-files"
           onChange={(e) => {
             const picked = Array.from(e.target.files ?? []);

@@ -1,6 +1,7 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { useStrings } from '../i18n';
+import { WORKBOOK_FILE_ACCEPT } from '../../workbook/file-accept';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -19,7 +20,7 @@ export function FilePicker(props: { fileName: string | null; disabled: boolean; 
         ref={input}
         className={styles.input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={WORKBOOK_FILE_ACCEPT}
         data-testid="file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];
