@@ -22,7 +22,7 @@ const HEAP_MB = 8192;
 
 // --- child side: one measurement per process --------------------------------------------------
 
-type Mode = 'exceljs' | 'analyse' | 'core';
+type Mode = 'exceljs' | 'analyse' | 'validate' | 'core';
 
 interface Measurement {
   /** Wall time of the measured part, ms. */
@@ -66,11 +66,11 @@ function cellCount(wb: ExcelJS.Workbook): number {
   return n;
 }
 
-async function measureAnalyse(input: string, output: string): Promise<Measurement> {
+async function measureCommand(argv: string[]): Promise<Measurement> {
   const { main } = await import('../src/cli/main');
   const quiet = { stdout: () => undefined, stderr: (l: string) => process.stderr.write(`${l}\n`) };
   const t0 = performance.now();
-  const exitCode = await main(['analyse', input, '--out', output], quiet);
+  const exitCode = await main(argv, quiet);
   const t1 = performance.now();
   return { ms: t1 - t0, peakMb: peakMb(), exitCode };
 }
@@ -100,7 +100,8 @@ async function child(mode: Mode, args: string[]): Promise<void> {
   const [input, output, scratch] = args;
   const m =
     mode === 'exceljs' ? await measureExcelJs(input, output, scratch)
-    : mode === 'analyse' ? await measureAnalyse(input, output)
+    : mode === 'analyse' ? await measureCommand(['analyse', input, '--out', output])
+    : mode === 'validate' ? await measureCommand(['validate', input])
     : await measureCore(input, Number(args[1]));
   process.stdout.write(`${JSON.stringify(m)}\n`);
 }
@@ -134,6 +135,8 @@ interface SizeResult {
   analyse: number;
   excelJsPeak: number;
   analysePeak: number;
+  validate: number;
+  validatePeak: number;
   core: number;
   coreFastest: number;
   reps: number;
@@ -155,9 +158,11 @@ async function benchSize(rows: number, reps: number, dir: string): Promise<SizeR
   if (first.exitCode !== 1) throw new Error(`analyse of the benchmark workbook exited ${first.exitCode}, expected 1 (it holds faults)`);
   const ex: Measurement[] = [];
   const an: Measurement[] = [];
+  const va: Measurement[] = [];
   for (let i = 0; i < reps; i++) {
     ex.push(runChild('exceljs', [input, output, scratch]));
     an.push(runChild('analyse', [input, output]));
+    va.push(runChild('validate', [input]));
     process.stderr.write('.');
   }
   const core = runChild('core', [input, String(info.rows)]);
@@ -172,6 +177,8 @@ async function benchSize(rows: number, reps: number, dir: string): Promise<SizeR
     analyse: median(an.map((m) => m.ms)),
     excelJsPeak: Math.max(...ex.map((m) => m.peakMb)),
     analysePeak: Math.max(...an.map((m) => m.peakMb)),
+    validate: median(va.map((m) => m.ms)),
+    validatePeak: Math.max(...va.map((m) => m.peakMb)),
     core: core.ms,
     coreFastest: core.fastestMs!,
     reps,
@@ -197,17 +204,16 @@ function report(results: SizeResult[]): string {
     'Each time is the median of several runs (the runs column), each run in a fresh process; peak memory is the',
     "process's maximum resident set. The workbooks hold many units' sheets with realistic figures and about 1 % faults.",
     '',
-    '| rows | sheets | runs | ExcelJS read + write (s) | analyse end to end (s) | ratio | analyse ms per 1,000 rows | cells in → out | ExcelJS read in + write out (s) | ratio to that | peak memory ExcelJS / analyse (MB) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => {
-      const floorOut = r.excelJsRead + r.excelJsWriteOut;
-      return `| ${fmtInt(r.rows)} | ${fmtInt(r.sheets)} | ${r.reps} | ${fmtS(r.excelJs)} | ${fmtS(r.analyse)} | ${(r.analyse / r.excelJs).toFixed(2)} | ${(r.analyse / (r.rows / 1000)).toFixed(0)} | ${fmtInt(r.cellsIn)} → ${fmtInt(r.cellsOut)} | ${fmtS(floorOut)} | ${(r.analyse / floorOut).toFixed(2)} | ${fmtInt(r.excelJsPeak)} / ${fmtInt(r.analysePeak)} |`;
-    }),
+    '| rows | sheets | runs | ExcelJS read + write (s) | analyse end to end (s) | ratio | ExcelJS read (s) | validate (s) | ratio | analyse ms per 1,000 rows | cells in → out | peak memory ExcelJS / analyse / validate (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${fmtInt(r.rows)} | ${fmtInt(r.sheets)} | ${r.reps} | ${fmtS(r.excelJs)} | ${fmtS(r.analyse)} | ${(r.analyse / r.excelJs).toFixed(2)} | ${fmtS(r.excelJsRead)} | ${fmtS(r.validate)} | ${(r.validate / r.excelJsRead).toFixed(2)} | ${(r.analyse / (r.rows / 1000)).toFixed(0)} | ${fmtInt(r.cellsIn)} → ${fmtInt(r.cellsOut)} | ${fmtInt(r.excelJsPeak)} / ${fmtInt(r.analysePeak)} / ${fmtInt(r.validatePeak)} |`,
+    ),
     '',
-    '- *ExcelJS read + write*: ExcelJS alone loading the input workbook and saving it again, the same workbook.',
+    '- *ExcelJS read + write*: ExcelJS alone loading the input workbook and saving it again, the same workbook (the baseline).',
     '- *analyse end to end*: `indicator-tracker analyse FILE --out OUT` in-process: read, engine, write plan applied, saved.',
-    '- *ExcelJS read in + write out*: ExcelJS alone loading the input and saving the finished output workbook (loaded',
-    '  beforehand, untimed) — the least any program that writes this output with ExcelJS must spend.',
+    '- *ExcelJS read*: the load part of the baseline; *validate*: `indicator-tracker validate FILE`, read and checked, nothing written.',
     '',
     `The core alone (grids in memory → findings → scores → write plan, no file I/O), median of ${results.map((r) => `${coreRuns(r.rows)} runs at ${fmtInt(r.rows)} rows`).join(', ')}, each set in one process after a warm-up, without forcing a collection between runs:`,
     '',

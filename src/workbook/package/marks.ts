@@ -110,14 +110,15 @@ class SheetWork {
   }
 
   /** Writes the sheet's changed cells and notes into the package. */
-  commit(types: WorkbookParts['types']): void {
+  commit(wb: WorkbookParts): void {
     let xml = this.pkg.text(this.part) ?? '';
     if (this.changes.size) xml = restyleCells(xml, this.changes).xml;
-    if (this.notes) xml = this.commitNotes(xml, types);
+    if (this.notes) xml = this.commitNotes(xml, wb);
     this.pkg.set(this.part, xml);
   }
 
-  private commitNotes(xml: string, types: WorkbookParts['types']): string {
+  private commitNotes(xml: string, wb: WorkbookParts): string {
+    const types = wb.types;
     const n = this.notes!;
     const rels = RelsPart.of(this.pkg, this.part);
     const empty = n.comments.size === 0 && !n.drawing.holdsOtherShapes();
@@ -133,8 +134,8 @@ class SheetWork {
         }
       }
     } else {
-      const commentsPart = n.commentsPart ?? freePart(this.pkg, 'xl/comments', '.xml');
-      const vmlPart = n.vmlPart ?? freePart(this.pkg, 'xl/drawings/vmlDrawing', '.vml');
+      const commentsPart = n.commentsPart ?? wb.freePart('xl/comments', '.xml');
+      const vmlPart = n.vmlPart ?? wb.freePart('xl/drawings/vmlDrawing', '.vml');
       this.pkg.set(commentsPart, n.comments.toXml());
       this.pkg.set(vmlPart, n.drawing.toXml());
       if (!n.commentsPart) {
@@ -154,12 +155,6 @@ class SheetWork {
     else if (relsXml !== this.pkg.text(rels.part)) this.pkg.set(rels.part, relsXml);
     return xml;
   }
-}
-
-function freePart(pkg: ZipPackage, stem: string, ext: string): string {
-  let n = 1;
-  while (pkg.has(`${stem}${n}${ext}`)) n++;
-  return `${stem}${n}${ext}`;
 }
 
 /** Elements that follow legacyDrawing in a worksheet, in schema order. */
@@ -264,7 +259,7 @@ export class SheetMarks {
   }
 
   private commit(): void {
-    for (const w of this.work.values()) w.commit(this.wb.types);
+    for (const w of this.work.values()) w.commit(this.wb);
     this.work.clear();
   }
 }

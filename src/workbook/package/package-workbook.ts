@@ -219,9 +219,11 @@ export class PackageWorkbook implements WorkbookPort {
     const sheets = this.wb.sheets();
     const index = sheets.findIndex((s) => s.name === name);
     if (index < 0) return;
+    // The tab shown until now is the one selected: only it (and the new one) need their view changed.
+    const before = this.wb.activeTab();
     this.wb.setActiveTab(index);
-    for (const s of sheets) {
-      if (s.kind !== 'worksheet' || !s.part || s.name === ANNOTATION_STORE_SHEET) continue;
+    for (const s of [sheets[before], sheets[index]]) {
+      if (!s || s.kind !== 'worksheet' || !s.part || s.name === ANNOTATION_STORE_SHEET) continue;
       const xml = this.pkg.text(s.part);
       if (xml === undefined) continue;
       // Only one tab stays selected: two selected tabs are a group, and typing would reach both.

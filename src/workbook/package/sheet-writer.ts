@@ -4,7 +4,7 @@
  * the workbook's shared-string table is never rewritten.
  */
 import { cellAddress, parseAddress } from '../../core/model/cells';
-import type { CellValidation, PlanCell, PlanSheet } from '../../core/model/plan';
+import type { CellValidation, PlanCell, PlanSheet, PlanStyle, PlanTable } from '../../core/model/plan';
 import { forEachPlanCell } from '../../core/model/plan';
 import { dateToExcelSerial } from '../number-format';
 import { normaliseAddress } from '../annotation-store';
@@ -47,22 +47,30 @@ function valueText(v: PlanCell['value']): string {
   return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 }
 
+/** The look of a planned cell as the styles part takes it. */
+function lookOf(style: PlanStyle, isDate: boolean, link: boolean, locked: boolean): CellLook {
+  return {
+    numFmt: style.numFmt ?? (isDate ? 'yyyy-mm-dd' : undefined),
+    fill: style.fill,
+    fontColor: style.fontColor ?? (link ? '#0563C1' : undefined), // Excel's own hyperlink blue
+    underline: link,
+    bold: style.bold,
+    size: style.size,
+    wrap: style.wrap,
+    align: style.align,
+    locked,
+  };
+}
+
 /** One cell's XML, or '' for a cell with neither value nor look. */
 export function cellXml(ref: string, pc: PlanCell, styles: StylesPart, locked = true): string {
   const v = pc.value;
   const link = pc.link && v !== null && v !== undefined ? linkFormula(valueText(v), pc.link.sheet, pc.link.cell) : null;
-  const look: CellLook = {
-    numFmt: pc.numFmt ?? (v instanceof Date ? 'yyyy-mm-dd' : undefined),
-    fill: pc.fill,
-    fontColor: pc.fontColor ?? (link ? '#0563C1' : undefined), // Excel's own hyperlink blue
-    underline: link !== null,
-    bold: pc.bold,
-    size: pc.size,
-    wrap: pc.wrap,
-    align: pc.align,
-    locked,
-  };
-  const xf = styles.xfFor(look);
+  return cellXmlWith(ref, v, link, styles.xfFor(lookOf(pc, v instanceof Date, link !== null, locked)));
+}
+
+/** One cell's XML with its value, link formula and cell-format index worked out. */
+function cellXmlWith(ref: string, v: PlanCell['value'], link: string | null, xf: number): string {
   const s = xf ? ` s="${xf}"` : '';
   if (link) return `<c r="${ref}"${s} t="str"><f>${xmlEscape(link)}</f><v>${xmlEscape(valueText(v))}</v></c>`;
   if (v === null || v === undefined) return s ? `<c r="${ref}"${s}/>` : '';
@@ -133,41 +141,76 @@ function validationXml(v: CellValidation): string {
   return `<dataValidation ${attrs.join(' ')}>${body}</dataValidation>`;
 }
 
+const PLAIN: PlanStyle = {};
+
+/** A table's cells as XML, each distinct look's cell format worked out once. */
+function tableXml(table: PlanTable, styles: StylesPart, put: (row: number, col: number, xml: string) => void): void {
+  const xfs = new Map<PlanStyle, number[]>();
+  const xfOf = (style: PlanStyle, kind: number): number => {
+    let known = xfs.get(style);
+    if (!known) xfs.set(style, (known = []));
+    // kind: 0 plain, 1 a date, 2 a link.
+    return (known[kind] ??= styles.xfFor(lookOf(style, kind === 1, kind === 2, true)));
+  };
+  for (let i = 0; i < table.rows.length; i++) {
+    const { values, styles: looks, link } = table.rows[i];
+    const row = table.row + i;
+    for (let col = 0; col < values.length; col++) {
+      const v = values[col];
+      const style = looks[col] ?? PLAIN;
+      const formula = link && link.col === col && v !== null && v !== undefined ? linkFormula(valueText(v), link.sheet, link.cell) : null;
+      const xf = xfOf(style, formula ? 2 : v instanceof Date ? 1 : 0);
+      const xml = cellXmlWith(cellAddress(row, col), v, formula, xf);
+      if (xml) put(row, col, xml);
+    }
+  }
+}
+
 /** Collects a sheet's planned cells into rows of XML, in column order. */
 function rowsXml(ps: PlanSheet, styles: StylesPart): { xml: string; lastRow: number; lastCol: number } {
   const unlocked = new Set<string>();
   for (const range of ps.unlocked ?? []) for (const [r, c] of rangeCells(range)) unlocked.add(`${r},${c}`);
-  const rows = new Map<number, Map<number, string>>();
+  // rows[r][c]: a cell's XML. Arrays indexed by place keep rows and cells in order without sorting.
+  const rows: string[][] = [];
   const put = (row: number, col: number, xml: string) => {
-    let cells = rows.get(row);
-    if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(col, xml);
+    (rows[row] ??= [])[col] = xml;
   };
-  let lastRow = 0;
-  let lastCol = 0;
-  forEachPlanCell(ps, (pc) => {
-    const locked = !unlocked.delete(`${pc.row},${pc.col}`);
-    const xml = cellXml(cellAddress(pc.row, pc.col), pc, styles, locked);
-    if (xml) put(pc.row, pc.col, xml);
-  });
+  if (unlocked.size === 0) {
+    // The common case, product sheets of many rows: a table's cells share their style objects, so
+    // each distinct look is resolved once, not once per cell.
+    for (const pc of ps.cells) {
+      const xml = cellXml(cellAddress(pc.row, pc.col), pc, styles);
+      if (xml) put(pc.row, pc.col, xml);
+    }
+    if (ps.table) tableXml(ps.table, styles, put);
+  } else {
+    forEachPlanCell(ps, (pc) => {
+      const locked = !unlocked.delete(`${pc.row},${pc.col}`);
+      const xml = cellXml(cellAddress(pc.row, pc.col), pc, styles, locked);
+      if (xml) put(pc.row, pc.col, xml);
+    });
+  }
   // Unlocked cells the plan leaves empty still need their unlocked format.
   for (const key of unlocked) {
     const [r, c] = key.split(',').map(Number);
     put(r, c, `<c r="${cellAddress(r, c)}" s="${styles.xfFor({ locked: false })}"/>`);
   }
   const heights = ps.rowHeights ?? {};
-  for (const r of Object.keys(heights)) if (!rows.has(Number(r))) rows.set(Number(r), new Map());
+  for (const r of Object.keys(heights)) rows[Number(r)] ??= [];
   const parts: string[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!;
-    const cols = [...cells.keys()].sort((a, b) => a - b);
-    lastRow = Math.max(lastRow, r);
-    if (cols.length) lastCol = Math.max(lastCol, cols[cols.length - 1]);
+  let lastRow = 0;
+  let lastCol = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    if (!cells) continue;
+    lastRow = r;
+    lastCol = Math.max(lastCol, cells.length - 1);
     const h = heights[r];
     const ht = h ? ` ht="${h}" customHeight="1"` : '';
-    parts.push(`<row r="${r + 1}"${ht}>${cols.map((c) => cells.get(c)).join('')}</row>`);
+    // join() writes the holes of a sparse row as nothing.
+    parts.push(`<row r="${r + 1}"${ht}>${cells.join('')}</row>`);
   }
-  return { xml: parts.join(''), lastRow, lastCol };
+  return { xml: parts.join(''), lastRow, lastCol: Math.max(0, lastCol) };
 }
 
 /** The worksheet XML of a product sheet. */

@@ -16,7 +16,7 @@ import {
   resolveTarget,
   workbookPart,
 } from './structure';
-import type { SheetEntry } from './structure';
+import type { Relationship, SheetEntry } from './structure';
 import { attribute, setAttribute, xmlEscape } from './xml';
 
 export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -39,8 +39,12 @@ export class RelsPart {
     );
   }
 
-  list() {
-    return parseRels(this.xml);
+  private cached?: Relationship[];
+  /** True once the part differs from what was read. */
+  dirty = false;
+
+  list(): Relationship[] {
+    return (this.cached ??= parseRels(this.xml));
   }
 
   /** Adds a relationship and returns its new id (rIdN, N past every id in use). */
@@ -49,17 +53,37 @@ export class RelsPart {
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const entry = `<Relationship Id="${id}" Type="${type}" Target="${xmlEscape(target)}"/>`;
-    const close = this.xml.lastIndexOf('</Relationships>');
-    this.xml = close >= 0 ? this.xml.slice(0, close) + entry + this.xml.slice(close) : this.xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${entry}</Relationships>`);
+    // Kept aside and put in at the end: a workbook of a thousand new sheets would otherwise copy
+    // the whole part a thousand times.
+    this.pending.push(`<Relationship Id="${id}" Type="${type}" Target="${xmlEscape(target)}"/>`);
+    this.cached?.push({ id, type, target, external: false });
+    this.dirty = true;
     return id;
   }
 
   remove(id: string): void {
+    this.settle();
     this.xml = this.xml.replace(new RegExp(`<Relationship(?=\\s)[^>]*\\sId="${id}"[^>]*?(?:/>|>\\s*</Relationship>)`), '');
+    this.cached = undefined;
+    this.dirty = true;
+  }
+
+  private pending: string[] = [];
+
+  /** Puts the relationships added since into the text. */
+  private settle(): void {
+    if (!this.pending.length) return;
+    const entries = this.pending.join('');
+    this.pending = [];
+    const close = this.xml.lastIndexOf('</Relationships>');
+    this.xml =
+      close >= 0
+        ? this.xml.slice(0, close) + entries + this.xml.slice(close)
+        : this.xml.replace(/<Relationships([^>]*)\/>/, (_m, attrs: string) => `<Relationships${attrs}>${entries}</Relationships>`);
   }
 
   toXml(): string {
+    this.settle();
     return this.xml;
   }
 }
@@ -67,32 +91,56 @@ export class RelsPart {
 /** [Content_Types].xml, edited by adding and removing overrides. */
 export class ContentTypes {
   private xml: string;
+  /** The part names that have an override, kept so that a new part costs no search of the whole list. */
+  private readonly overridden = new Set<string>();
+  private readonly defaults = new Set<string>();
 
   constructor(private readonly pkg: ZipPackage) {
     const xml = pkg.text('[Content_Types].xml');
     if (!xml) throw new PackageError('the package has no [Content_Types].xml; it is damaged');
     this.xml = xml;
+    for (const m of xml.matchAll(/<Override(?=\s)[^>]*PartName="([^"]*)"/g)) this.overridden.add(m[1].toLowerCase());
+    for (const m of xml.matchAll(/<Default(?=\s)[^>]*Extension="([^"]*)"/g)) this.defaults.add(m[1].toLowerCase());
   }
+
+  private dirty = false;
 
   override(part: string, type: string): void {
     this.removeOverride(part);
+    this.dirty = true;
+    this.overridden.add(`/${part}`.toLowerCase());
+    this.pending.push(`<Override PartName="/${xmlEscape(part)}" ContentType="${type}"/>`);
+  }
+
+  private pending: string[] = [];
+
+  private settle(): void {
+    if (!this.pending.length) return;
     const close = this.xml.lastIndexOf('</Types>');
-    this.xml = this.xml.slice(0, close) + `<Override PartName="/${xmlEscape(part)}" ContentType="${type}"/>` + this.xml.slice(close);
+    this.xml = this.xml.slice(0, close) + this.pending.join('') + this.xml.slice(close);
+    this.pending = [];
   }
 
   removeOverride(part: string): void {
+    if (!this.overridden.delete(`/${part}`.toLowerCase())) return;
+    this.settle();
     const name = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     this.xml = this.xml.replace(new RegExp(`<Override(?=\\s)[^>]*PartName="${name}"[^>]*/>`, 'i'), '');
+    this.dirty = true;
   }
 
   ensureDefault(extension: string, type: string): void {
-    if (new RegExp(`<Default[^>]*Extension="${extension}"`, 'i').test(this.xml)) return;
-    const close = this.xml.lastIndexOf('</Types>');
-    this.xml = this.xml.slice(0, close) + `<Default Extension="${extension}" ContentType="${type}"/>` + this.xml.slice(close);
+    if (this.defaults.has(extension.toLowerCase())) return;
+    this.defaults.add(extension.toLowerCase());
+    this.dirty = true;
+    this.pending.push(`<Default Extension="${extension}" ContentType="${type}"/>`);
   }
 
   save(): void {
-    if (this.xml !== this.pkg.text('[Content_Types].xml')) this.pkg.set('[Content_Types].xml', this.xml);
+    if (!this.dirty) return;
+    this.settle();
+    this.pkg.set('[Content_Types].xml', this.xml);
+    this.dirty = false;
   }
 }
 
@@ -105,6 +153,11 @@ export class WorkbookParts {
   /** The prefix the workbook gives the relationships namespace ("r" as a rule). */
   private readonly relPrefix: string;
 
+  private dirty = false;
+  private sheetCache?: SheetEntry[];
+  /** The next free number of a new part's name, by stem ("xl/worksheets/sheet"). */
+  private readonly nextNumber = new Map<string, number>();
+
   constructor(private readonly pkg: ZipPackage) {
     this.part = workbookPart(pkg);
     this.xml = pkg.text(this.part)!;
@@ -115,13 +168,26 @@ export class WorkbookParts {
     else {
       this.relPrefix = 'r';
       this.xml = this.xml.replace(/<((?:\w+:)?workbook)(?=[\s>])/, `<$1 xmlns:r="${REL_NS}"`);
+      this.dirty = true;
     }
   }
 
+  /** The sheets in tab order (worked out once, and again only after a sheet is added or removed). */
   sheets(): SheetEntry[] {
-    // listSheets reads the package: keep it current with the edits made here.
-    this.flush();
-    return listSheets(this.pkg, this.part);
+    if (!this.sheetCache) {
+      // listSheets reads the package: it must see the edits made here.
+      this.flush();
+      this.sheetCache = listSheets(this.pkg, this.part);
+    }
+    return this.sheetCache;
+  }
+
+  /** A part name not in the package yet: stem + the next free number + extension. */
+  freePart(stem: string, ext: string): string {
+    let n = this.nextNumber.get(stem) ?? 1;
+    while (this.pkg.has(`${stem}${n}${ext}`)) n++;
+    this.nextNumber.set(stem, n + 1);
+    return `${stem}${n}${ext}`;
   }
 
   private sheetTags(): { tag: string; index: number }[] {
@@ -135,10 +201,7 @@ export class WorkbookParts {
 
   /** A new worksheet part, related and listed last in the tabs; returns its part name. */
   addSheet(name: string, state: 'visible' | 'veryHidden' = 'visible'): string {
-    const used = new Set(this.pkg.names());
-    let n = 1;
-    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const part = `xl/worksheets/sheet${n}.xml`;
+    const part = this.freePart('xl/worksheets/sheet', '.xml');
     const rid = this.rels.add(REL_WORKSHEET, relativeTarget(this.part, part));
     const ids = this.sheetTags().map((t) => Number(attribute(t.tag, 'sheetId')) || 0);
     const sheetId = Math.max(0, ...ids) + 1;
@@ -150,6 +213,10 @@ export class WorkbookParts {
       this.xml = this.xml.replace(/<((?:\w+:)?)sheets\s*\/>/, `<$1sheets>${tag}</$1sheets>`);
     } else this.xml = this.xml.slice(0, close) + tag + this.xml.slice(close);
     this.types.override(part, CT_WORKSHEET);
+    // The part exists from now on (empty until written), so the sheet list can name it.
+    this.pkg.set(part, '');
+    this.dirty = true;
+    this.sheetCache = undefined;
     return part;
   }
 
@@ -181,6 +248,8 @@ export class WorkbookParts {
       return tagText;
     });
     this.dropCalcChain();
+    this.dirty = true;
+    this.sheetCache = undefined;
   }
 
   /**
@@ -208,19 +277,28 @@ export class WorkbookParts {
       const first = Number(attribute(tag, 'firstSheet') ?? 0);
       if (first > index) tag = setAttribute(tag, 'firstSheet', String(index));
       this.xml = this.xml.slice(0, view.index) + tag + this.xml.slice(view.index + view[0].length);
+      this.dirty = true;
       return;
     }
     const sheets = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml);
     if (!sheets) return;
     const p = sheets[1];
     this.xml = this.xml.slice(0, sheets.index) + `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>` + this.xml.slice(sheets.index);
+    this.dirty = true;
+  }
+
+  /** The tab shown when the workbook was opened (its first view's activeTab). */
+  activeTab(): number {
+    const view = /<(?:\w+:)?workbookView\b[^>]*>/.exec(this.xml);
+    return Number((view && attribute(view[0], 'activeTab')) ?? 0) || 0;
   }
 
   /** Writes the workbook part, its rels and the content types into the package when they changed. */
   flush(): void {
-    if (this.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, this.xml);
-    const rels = this.rels.toXml();
-    if (rels !== this.pkg.text(this.rels.part)) this.pkg.set(this.rels.part, rels);
+    if (this.dirty) this.pkg.set(this.part, this.xml);
+    this.dirty = false;
+    if (this.rels.dirty) this.pkg.set(this.rels.part, this.rels.toXml());
+    this.rels.dirty = false;
     this.types.save();
   }
 }
