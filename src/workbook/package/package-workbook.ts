@@ -87,6 +87,7 @@ export class PackageWorkbook implements WorkbookPort {
   /** A new workbook holding these grids' values and number formats (for a .xls, .ods or .csv input). */
   static fromGrids(grids: WorkbookGrids, sourceFormat: 'xls' | 'ods' | 'csv' = 'xls'): PackageWorkbook {
     const wb = new PackageWorkbook(skeleton(), sourceFormat);
+    const names: string[] = [];
     for (const grid of grids.sheets) {
       const cells: PlanCell[] = [];
       grid.rows.forEach((row, r) =>
@@ -97,7 +98,8 @@ export class PackageWorkbook implements WorkbookPort {
           cells.push({ row: r, col: c, value, numFmt: cell.numFmt });
         }),
       );
-      const name = freeSheetName(grid.name, wb.sheetNames());
+      const name = freeSheetName(grid.name, names);
+      names.push(name);
       const part = wb.wb.addSheet(name, grid.hidden ? 'veryHidden' : 'visible');
       wb.pkg.set(part, planSheetXml({ name, cells }, wb.styles()));
     }

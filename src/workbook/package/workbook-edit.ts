@@ -190,7 +190,22 @@ export class WorkbookParts {
     return `${stem}${n}${ext}`;
   }
 
+  private maxSheetId?: number;
+  private pendingSheets: string[] = [];
+
+  /** Puts the sheet entries added since into the workbook part's text. */
+  private settle(): void {
+    if (!this.pendingSheets.length) return;
+    const tags = this.pendingSheets.join('');
+    this.pendingSheets = [];
+    const close = this.xml.search(/<\/(?:\w+:)?sheets>/);
+    if (close < 0) {
+      this.xml = this.xml.replace(/<((?:\w+:)?)sheets\s*\/>/, (_m, p: string) => `<${p}sheets>${tags}</${p}sheets>`);
+    } else this.xml = this.xml.slice(0, close) + tags + this.xml.slice(close);
+  }
+
   private sheetTags(): { tag: string; index: number }[] {
+    this.settle();
     const re = /<(?:\w+:)?sheet(?=[\s/>])[^>]*>/g;
     const block = /<(?:\w+:)?sheets[\s>][\s\S]*?<\/(?:\w+:)?sheets>/.exec(this.xml);
     if (!block) return [];
@@ -203,15 +218,12 @@ export class WorkbookParts {
   addSheet(name: string, state: 'visible' | 'veryHidden' = 'visible'): string {
     const part = this.freePart('xl/worksheets/sheet', '.xml');
     const rid = this.rels.add(REL_WORKSHEET, relativeTarget(this.part, part));
-    const ids = this.sheetTags().map((t) => Number(attribute(t.tag, 'sheetId')) || 0);
-    const sheetId = Math.max(0, ...ids) + 1;
+    this.maxSheetId ??= Math.max(0, ...this.sheetTags().map((t) => Number(attribute(t.tag, 'sheetId')) || 0));
+    const sheetId = ++this.maxSheetId;
     const p = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml)?.[1] ?? '';
     const stateAttr = state === 'visible' ? '' : ` state="${state}"`;
-    const tag = `<${p}sheet name="${xmlEscape(name)}" sheetId="${sheetId}"${stateAttr} ${this.relPrefix}:id="${rid}"/>`;
-    const close = this.xml.search(/<\/(?:\w+:)?sheets>/);
-    if (close < 0) {
-      this.xml = this.xml.replace(/<((?:\w+:)?)sheets\s*\/>/, `<$1sheets>${tag}</$1sheets>`);
-    } else this.xml = this.xml.slice(0, close) + tag + this.xml.slice(close);
+    // Kept aside and put in at once (settle): a workbook made of a thousand sheets is not copied a thousand times.
+    this.pendingSheets.push(`<${p}sheet name="${xmlEscape(name)}" sheetId="${sheetId}"${stateAttr} ${this.relPrefix}:id="${rid}"/>`);
     this.types.override(part, CT_WORKSHEET);
     // The part exists from now on (empty until written), so the sheet list can name it.
     this.pkg.set(part, '');
@@ -271,6 +283,7 @@ export class WorkbookParts {
 
   /** Shows the sheet at this tab position when the workbook opens. */
   setActiveTab(index: number): void {
+    this.settle();
     const view = /<((?:\w+:)?)workbookView\b[^>]*?(\/?)>/.exec(this.xml);
     if (view) {
       let tag = setAttribute(view[0], 'activeTab', String(index));
@@ -295,6 +308,7 @@ export class WorkbookParts {
 
   /** Writes the workbook part, its rels and the content types into the package when they changed. */
   flush(): void {
+    this.settle();
     if (this.dirty) this.pkg.set(this.part, this.xml);
     this.dirty = false;
     if (this.rels.dirty) this.pkg.set(this.rels.part, this.rels.toXml());
