@@ -59,7 +59,7 @@ async function idle(page: Page, runLabel: string): Promise<void> {
 }
 
 describe('the task pane in file mode (chromium)', () => {
-  it('starts in file mode when office.js cannot load, and fetches ExcelJS only once a file is picked', async () => {
+  it('starts in file mode when office.js cannot load, and fetches the file reader only once a file is picked', async () => {
     const { context, page } = await openPane(browser, server.url, { locale: 'zh-CN' });
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -160,6 +160,37 @@ describe('the task pane in file mode (chromium)', () => {
       expect(fill.fgColor?.argb?.slice(2).toUpperCase()).toBe(mark.fill.replace('#', '').toUpperCase());
     } finally {
       await context.close();
+    }
+  });
+
+  it('reads a .xls and a WPS .et, loading their reader only then, and downloads the analysis as an .xlsx', async () => {
+    for (const fixture of ['04.xls', '02.et']) {
+      const { context, page } = await openPane(browser, server.url, { locale: 'zh-CN' });
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      try {
+        const file = path.join(tmp, `监测表-${fixture}`);
+        fs.copyFileSync(path.join(REPO_ROOT, 'test/fixtures/formats', fixture), file);
+        await openFile(page, file);
+        expect(scripts.filter((s) => /formats/.test(s))).toHaveLength(1);
+        await page.getByRole('button', { name: zh.analyse }).click();
+        await page.getByRole('heading', { name: zh.summaryAnalyse }).waitFor();
+        const bytes = new Uint8Array(fs.readFileSync(file));
+        const { readOtherFormat } = await import('../../src/workbook/formats');
+        const a = analyseWorkbook(readOtherFormat(bytes, path.basename(file)));
+        expect(await page.getByTestId('overall-score').innerText()).toBe(formatScore(a.scores.overall!));
+        await idle(page, zh.analyse);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: zh.download }).click()]);
+        expect(download.suggestedFilename()).toBe(`监测表-${fixture.replace(/\.\w+$/, '')}${zh.downloadSuffix}.xlsx`);
+        const saved = path.join(tmp, `downloaded-${fixture}.xlsx`);
+        await download.saveAs(saved);
+        const back = await XlsxWorkbook.fromBuffer(new Uint8Array(fs.readFileSync(saved)));
+        expect(back.sheetNames()).toEqual(expect.arrayContaining(['差距分析', '校验结果']));
+      } finally {
+        await context.close();
+      }
     }
   });
 

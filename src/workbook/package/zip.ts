@@ -226,77 +226,88 @@ export class ZipPackage {
     let offset = 0;
     for (const name of this.order) {
       const e = this.entries.get(name)!;
-      let payload: Uint8Array;
-      let method = e.method;
-      let crc = e.crc;
-      const size = e.size;
-      if (e.data) {
-        crc = crc32(e.data);
-        payload = codec.deflate(e.data, level);
-        method = 8;
-        if (payload.length >= e.data.length) {
-          payload = e.data;
-          method = 0;
-        }
-      } else {
-        payload = this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-      }
-      const nameBytes = encoder.encode(name);
-      // Sizes are known: no data descriptor; names are UTF-8.
-      const flags = (e.flags & ~0x0008 & ~0x0001) | 0x0800;
-      const local = new Uint8Array(30 + nameBytes.length);
-      const lv = new DataView(local.buffer);
-      lv.setUint32(0, SIG_LOCAL, true);
-      lv.setUint16(4, 20, true);
-      lv.setUint16(6, flags, true);
-      lv.setUint16(8, method, true);
-      lv.setUint16(10, e.modTime, true);
-      lv.setUint16(12, e.modDate, true);
-      lv.setUint32(14, crc, true);
-      lv.setUint32(18, payload.length, true);
-      lv.setUint32(22, size, true);
-      lv.setUint16(26, nameBytes.length, true);
-      local.set(nameBytes, 30);
-      const cd = new Uint8Array(46 + nameBytes.length);
-      const cv = new DataView(cd.buffer);
-      cv.setUint32(0, SIG_CENTRAL, true);
-      cv.setUint16(4, 20, true);
-      cv.setUint16(6, 20, true);
-      cv.setUint16(8, flags, true);
-      cv.setUint16(10, method, true);
-      cv.setUint16(12, e.modTime, true);
-      cv.setUint16(14, e.modDate, true);
-      cv.setUint32(16, crc, true);
-      cv.setUint32(20, payload.length, true);
-      cv.setUint32(24, size, true);
-      cv.setUint16(28, nameBytes.length, true);
-      cv.setUint32(42, offset, true);
-      cd.set(nameBytes, 46);
+      const { payload, method, crc } = this.payloadOf(e, level);
+      const fields: EntryFields = { name: encoder.encode(name), flags: (e.flags & ~0x0009) | 0x0800, method, crc, e, compressed: payload.length };
+      const local = localHeader(fields);
       chunks.push(local, payload);
-      central.push(cd);
+      central.push(centralHeader(fields, offset));
       offset += local.length + payload.length;
     }
-    const cdStart = offset;
-    let cdLength = 0;
-    for (const c of central) cdLength += c.length;
-    const end = new Uint8Array(22);
-    const ev = new DataView(end.buffer);
-    ev.setUint32(0, SIG_END, true);
-    ev.setUint16(8, central.length, true);
-    ev.setUint16(10, central.length, true);
-    ev.setUint32(12, cdLength, true);
-    ev.setUint32(16, cdStart, true);
-    const out = new Uint8Array(cdStart + cdLength + 22);
-    let p = 0;
-    for (const c of chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-    for (const c of central) {
-      out.set(c, p);
-      p += c.length;
-    }
-    out.set(end, p);
-    return out;
+    return concat([...chunks, ...central, endRecord(central, offset)]);
   }
+
+  /** A part's stored bytes: as they came, or the set bytes deflated (stored when that is no smaller). */
+  private payloadOf(e: Entry, level: number): { payload: Uint8Array; method: number; crc: number } {
+    if (!e.data) return { payload: this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize), method: e.method, crc: e.crc };
+    const crc = crc32(e.data);
+    const deflated = codec.deflate(e.data, level);
+    return deflated.length < e.data.length ? { payload: deflated, method: 8, crc } : { payload: e.data, method: 0, crc };
+  }
+}
+
+/** What the local and central headers of one part say (sizes known: no data descriptor; UTF-8 names). */
+interface EntryFields {
+  name: Uint8Array;
+  flags: number;
+  method: number;
+  crc: number;
+  e: Entry;
+  compressed: number;
+}
+
+function localHeader(f: EntryFields): Uint8Array {
+  const h = new Uint8Array(30 + f.name.length);
+  const v = new DataView(h.buffer);
+  v.setUint32(0, SIG_LOCAL, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(6, f.flags, true);
+  v.setUint16(8, f.method, true);
+  v.setUint16(10, f.e.modTime, true);
+  v.setUint16(12, f.e.modDate, true);
+  v.setUint32(14, f.crc, true);
+  v.setUint32(18, f.compressed, true);
+  v.setUint32(22, f.e.size, true);
+  v.setUint16(26, f.name.length, true);
+  h.set(f.name, 30);
+  return h;
+}
+
+function centralHeader(f: EntryFields, offset: number): Uint8Array {
+  const h = new Uint8Array(46 + f.name.length);
+  const v = new DataView(h.buffer);
+  v.setUint32(0, SIG_CENTRAL, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(6, 20, true);
+  v.setUint16(8, f.flags, true);
+  v.setUint16(10, f.method, true);
+  v.setUint16(12, f.e.modTime, true);
+  v.setUint16(14, f.e.modDate, true);
+  v.setUint32(16, f.crc, true);
+  v.setUint32(20, f.compressed, true);
+  v.setUint32(24, f.e.size, true);
+  v.setUint16(28, f.name.length, true);
+  v.setUint32(42, offset, true);
+  h.set(f.name, 46);
+  return h;
+}
+
+function endRecord(central: Uint8Array[], cdStart: number): Uint8Array {
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, SIG_END, true);
+  v.setUint16(8, central.length, true);
+  v.setUint16(10, central.length, true);
+  v.setUint32(12, central.reduce((n, c) => n + c.length, 0), true);
+  v.setUint32(16, cdStart, true);
+  return end;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
