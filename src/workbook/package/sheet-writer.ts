@@ -143,8 +143,8 @@ function validationXml(v: CellValidation): string {
 
 const PLAIN: PlanStyle = {};
 
-/** A table's cells as XML, each distinct look's cell format worked out once. */
-function tableXml(table: PlanTable, styles: StylesPart, put: (row: number, col: number, xml: string) => void): void {
+/** A table's rows as cells' XML, each distinct look's cell format worked out once; `row` gets each row in order. */
+function tableXml(table: PlanTable, styles: StylesPart, row: (r: number, cells: string[]) => void): void {
   const xfs = new Map<PlanStyle, number[]>();
   const xfOf = (style: PlanStyle, kind: number): number => {
     let known = xfs.get(style);
@@ -154,78 +154,130 @@ function tableXml(table: PlanTable, styles: StylesPart, put: (row: number, col: 
   };
   for (let i = 0; i < table.rows.length; i++) {
     const { values, styles: looks, link } = table.rows[i];
-    const row = table.row + i;
+    const r = table.row + i;
+    const cells: string[] = [];
     for (let col = 0; col < values.length; col++) {
       const v = values[col];
       const style = looks[col] ?? PLAIN;
       const formula = link && link.col === col && v !== null && v !== undefined ? linkFormula(valueText(v), link.sheet, link.cell) : null;
-      const xf = xfOf(style, formula ? 2 : v instanceof Date ? 1 : 0);
-      const xml = cellXmlWith(cellAddress(row, col), v, formula, xf);
-      if (xml) put(row, col, xml);
+      const xml = cellXmlWith(cellAddress(r, col), v, formula, xfOf(style, formula ? 2 : v instanceof Date ? 1 : 0));
+      if (xml) cells[col] = xml;
     }
+    row(r, cells);
   }
 }
 
-/** Collects a sheet's planned cells into rows of XML, in column order. */
-function rowsXml(ps: PlanSheet, styles: StylesPart): { xml: string; lastRow: number; lastCol: number } {
+/**
+ * Text turned into UTF-8 bytes a megabyte at a time: a sheet of 100,000 rows is never held whole
+ * as one string (nor as two million cell strings), which keeps the writer's peak memory low.
+ */
+class ByteSink {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  private static readonly encoder = new TextEncoder();
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    this.chunks.push(ByteSink.encoder.encode(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/** Row r's element from its cells' XML (a sparse array: join() writes its holes as nothing). */
+function rowXml(r: number, cells: string[], heights: Record<number, number>): string {
+  const h = heights[r];
+  return `<row r="${r + 1}"${h ? ` ht="${h}" customHeight="1"` : ''}>${cells.join('')}</row>`;
+}
+
+/** The single cells of a sheet (and all its cells when some are unlocked), by row and column. */
+function cellRows(ps: PlanSheet, styles: StylesPart, all: boolean): string[][] {
   const unlocked = new Set<string>();
   for (const range of ps.unlocked ?? []) for (const [r, c] of rangeCells(range)) unlocked.add(`${r},${c}`);
-  // rows[r][c]: a cell's XML. Arrays indexed by place keep rows and cells in order without sorting.
   const rows: string[][] = [];
   const put = (row: number, col: number, xml: string) => {
-    (rows[row] ??= [])[col] = xml;
+    if (xml) (rows[row] ??= [])[col] = xml;
   };
-  if (unlocked.size === 0) {
-    // The common case, product sheets of many rows: a table's cells share their style objects, so
-    // each distinct look is resolved once, not once per cell.
-    for (const pc of ps.cells) {
-      const xml = cellXml(cellAddress(pc.row, pc.col), pc, styles);
-      if (xml) put(pc.row, pc.col, xml);
-    }
-    if (ps.table) tableXml(ps.table, styles, put);
+  if (all) {
+    forEachPlanCell(ps, (pc) => put(pc.row, pc.col, cellXml(cellAddress(pc.row, pc.col), pc, styles, !unlocked.delete(`${pc.row},${pc.col}`))));
   } else {
-    forEachPlanCell(ps, (pc) => {
-      const locked = !unlocked.delete(`${pc.row},${pc.col}`);
-      const xml = cellXml(cellAddress(pc.row, pc.col), pc, styles, locked);
-      if (xml) put(pc.row, pc.col, xml);
-    });
+    for (const pc of ps.cells) put(pc.row, pc.col, cellXml(cellAddress(pc.row, pc.col), pc, styles));
   }
   // Unlocked cells the plan leaves empty still need their unlocked format.
   for (const key of unlocked) {
     const [r, c] = key.split(',').map(Number);
     put(r, c, `<c r="${cellAddress(r, c)}" s="${styles.xfFor({ locked: false })}"/>`);
   }
-  const heights = ps.rowHeights ?? {};
-  for (const r of Object.keys(heights)) rows[Number(r)] ??= [];
-  const parts: string[] = [];
-  let lastRow = 0;
-  let lastCol = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    if (!cells) continue;
-    lastRow = r;
-    lastCol = Math.max(lastCol, cells.length - 1);
-    const h = heights[r];
-    const ht = h ? ` ht="${h}" customHeight="1"` : '';
-    // join() writes the holes of a sparse row as nothing.
-    parts.push(`<row r="${r + 1}"${ht}>${cells.join('')}</row>`);
-  }
-  return { xml: parts.join(''), lastRow, lastCol: Math.max(0, lastCol) };
+  for (const r of Object.keys(ps.rowHeights ?? {})) rows[Number(r)] ??= [];
+  return rows;
 }
 
-/** The worksheet XML of a product sheet. */
-export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false): string {
-  const { xml: rows, lastRow, lastCol } = rowsXml(ps, styles);
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet ${SHEET_NS}>`,
-  ];
+/** The last row and column a sheet's plan fills (for its dimension). */
+function extent(rows: string[][], table: PlanTable | undefined): { lastRow: number; lastCol: number } {
+  let lastRow = rows.length - 1;
+  let lastCol = 0;
+  for (const cells of rows) if (cells) lastCol = Math.max(lastCol, cells.length - 1);
+  if (table && table.rows.length) {
+    lastRow = Math.max(lastRow, table.row + table.rows.length - 1);
+    for (const r of table.rows) lastCol = Math.max(lastCol, r.values.length - 1);
+  }
+  return { lastRow: Math.max(0, lastRow), lastCol };
+}
+
+/**
+ * Writes sheetData's rows in order: the single cells' rows, and a table's rows as they are made
+ * (each distinct look of the table resolved to a cell format once, not once per cell).
+ */
+function writeRows(sink: ByteSink, ps: PlanSheet, rows: string[][], styles: StylesPart, withTable: boolean): void {
+  const heights = ps.rowHeights ?? {};
+  const table = withTable ? ps.table : undefined;
+  const tableStart = table ? table.row : Infinity;
+  const tableEnd = table ? table.row + table.rows.length : Infinity;
+  for (let r = 0; r < Math.min(rows.length, tableStart); r++) if (rows[r]) sink.push(rowXml(r, rows[r], heights));
+  if (table) {
+    tableXml(table, styles, (r, cells) => {
+      // A single cell planned inside the table's rows joins its row.
+      const merged = rows[r] ? Object.assign([], cells, rows[r]) : cells;
+      sink.push(rowXml(r, merged, heights));
+    });
+    for (let r = tableEnd; r < rows.length; r++) if (rows[r]) sink.push(rowXml(r, rows[r], heights));
+  }
+}
+
+/** The worksheet XML of a product sheet, as UTF-8 bytes. */
+export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false): Uint8Array {
+  const all = (ps.unlocked ?? []).length > 0;
+  const rows = cellRows(ps, styles, all);
+  const { lastRow, lastCol } = extent(rows, ps.table);
+  const out = new ByteSink();
+  out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  out.push(`<worksheet ${SHEET_NS}>`);
   if (ps.landscape) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${cellAddress(lastRow, lastCol)}"/>`);
   out.push(viewsXml(ps, selected));
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   out.push(colsXml(ps.columnWidths));
-  out.push(rows ? `<sheetData>${rows}</sheetData>` : '<sheetData/>');
+  out.push('<sheetData>');
+  writeRows(out, ps, rows, styles, !all);
+  out.push('</sheetData>');
   if (ps.protect) out.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
   if (ps.autoFilter) out.push(`<autoFilter ref="${ps.autoFilter}"/>`);
   const merges = ps.merges ?? [];
@@ -242,5 +294,5 @@ export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (ps.landscape) out.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   out.push('</worksheet>');
-  return out.join('');
+  return out.bytes();
 }

@@ -12,6 +12,8 @@ export const MAX_PART_BYTES = 512 * 1024 * 1024;
 export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
 /** A part's declared size may exceed its compressed size by at most this ratio. */
 export const MAX_RATIO = 1000;
+/** Parts set larger than this are deflated at once (fastest level) rather than when the package is written. */
+const EAGER_DEFLATE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Raw deflate and inflate. fflate's run everywhere; where Node's zlib is at hand (the command
@@ -46,6 +48,8 @@ interface Entry {
   dataOffset: number;
   /** A part set (or replaced) by the program, inflated. */
   data?: Uint8Array;
+  /** A large part set by the program, deflated at once so its text is not held until the package is written. */
+  deflated?: Uint8Array;
   modTime: number;
   modDate: number;
 }
@@ -164,7 +168,7 @@ export class ZipPackage {
   /** True when the part is the one read from the source, not set since. */
   isOriginal(name: string): boolean {
     const e = this.entries.get(name);
-    return !!e && e.data === undefined;
+    return !!e && e.data === undefined && e.deflated === undefined;
   }
 
   /** A part's bytes, inflated; undefined when the package has no such part. */
@@ -172,6 +176,7 @@ export class ZipPackage {
     const e = this.entries.get(name);
     if (!e) return undefined;
     if (e.data) return e.data;
+    if (e.deflated) return codec.inflate(e.deflated, e.size + 1);
     const raw = this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     if (e.method === 0) {
       if (raw.length !== e.size) throw new PackageError(`part ${name} is damaged (its size does not match)`);
@@ -200,7 +205,7 @@ export class ZipPackage {
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const old = this.entries.get(name);
     if (!old) this.order.push(name);
-    this.entries.set(name, {
+    const entry: Entry = {
       name,
       method: 8,
       flags: 0x0800,
@@ -211,7 +216,14 @@ export class ZipPackage {
       data: bytes,
       modTime: old?.modTime ?? 0,
       modDate: old?.modDate ?? 0x21, // 1980-01-01, as Excel writes
-    });
+    };
+    if (bytes.length > EAGER_DEFLATE_BYTES) {
+      // A big part (a gap analysis of 100,000 rows) is kept deflated: a tenth of the memory.
+      entry.crc = crc32(bytes);
+      entry.deflated = codec.deflate(bytes, 1);
+      entry.data = undefined;
+    }
+    this.entries.set(name, entry);
   }
 
   delete(name: string): void {
@@ -238,6 +250,7 @@ export class ZipPackage {
 
   /** A part's stored bytes: as they came, or the set bytes deflated (stored when that is no smaller). */
   private payloadOf(e: Entry, level: number): { payload: Uint8Array; method: number; crc: number } {
+    if (e.deflated) return { payload: e.deflated, method: 8, crc: e.crc };
     if (!e.data) return { payload: this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize), method: e.method, crc: e.crc };
     const crc = crc32(e.data);
     const deflated = codec.deflate(e.data, level);
