@@ -123,17 +123,23 @@ const HEADER = ['指标编码', '指标名称', '计量单位', '基期值', '�
 const FAULT_RATE = 0.01;
 
 /** Builds a workbook with exactly `rows` indicator rows across as many unit sheets as that takes. */
-export function buildBenchWorkbook(rows: number, seed = 20221001): { workbook: ExcelJS.Workbook; info: BenchWorkbook } {
+/**
+ * `unitsPerSheet` > 1 puts several units' tables one under another in a sheet (a workbook of
+ * 100,000 rows then has fewer sheets than the 10,000 LibreOffice keeps when it saves a .xls).
+ */
+export function buildBenchWorkbook(rows: number, seed = 20221001, unitsPerSheet = 1): { workbook: ExcelJS.Workbook; info: BenchWorkbook } {
   const rnd = seededRandom(seed);
   const plans = unitPlans(defaultCatalogue());
   const wb = new ExcelJS.Workbook();
   let written = 0;
   let faults = 0;
   let n = 0;
+  let ws: ExcelJS.Worksheet | undefined;
   while (written < rows) {
     const plan = plans[n % plans.length];
+    if (n % unitsPerSheet === 0) ws = wb.addWorksheet(`${String(n / unitsPerSheet + 1).padStart(4, '0')} ${plan.unit}`.slice(0, 31));
     n++;
-    const ws = wb.addWorksheet(`${String(n).padStart(4, '0')} ${plan.unit}`.slice(0, 31));
+    if (!ws) break;
     ws.addRow([`合作市创新型县建设指标监测表（${plan.unit}）`]);
     ws.addRow([`填报单位：${plan.unit}`, null, null, '报告期', '2022年第三季度']);
     ws.addRow([]);
@@ -153,5 +159,5 @@ export function buildBenchWorkbook(rows: number, seed = 20221001): { workbook: E
     ws.addRow(['注：本表数据截至报告期末。']);
     ws.addRow(['填表人：张三', null, '联系电话：0941-8211234']);
   }
-  return { workbook: wb, info: { sheets: n, rows: written, faults } };
+  return { workbook: wb, info: { sheets: wb.worksheets.length, rows: written, faults } };
 }
