@@ -12,6 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { EXCEL_ERRORS } from '../../src/core/read/values';
 import { rawWorkbook, sheetXml, zip, type RawCell } from './raw-xlsx';
+import { unzipSync, zipSync } from 'fflate';
 
 export interface CorpusCase {
   /** File name inside the corpus folder. */
@@ -132,6 +133,26 @@ export const CASES: CorpusCase[] = [
   {
     name: 'no-worksheets.xlsx', about: 'a workbook with no sheet at all', exit: 2, error: /no worksheet|没有工作表/,
     bytes: () => rawWorkbook([]),
+  },
+  {
+    // A part that would inflate more than a thousand times its size is refused before it is inflated.
+    name: 'zip-bomb.xlsx', about: 'a sheet part of 64 MB of blanks deflated to a few dozen kB (a zip bomb)', exit: 2,
+    error: /zip bomb/,
+    bytes: () => {
+      const parts = unzipSync(rawWorkbook([['监测表', '<worksheet/>']]));
+      const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>${' '.repeat(64 * 2 ** 20)}</worksheet>`;
+      parts['xl/worksheets/sheet1.xml'] = [new TextEncoder().encode(sheet), { level: 9 }];
+      return zipSync(parts);
+    },
+  },
+  {
+    name: 'relationship-to-nowhere.xlsx', about: 'a sheet whose relationship names a part the package lacks', exit: 2,
+    error: /damaged|损坏/,
+    bytes: () => {
+      const parts = unzipSync(rawWorkbook([['监测表', '<worksheet/>']]));
+      delete parts['xl/worksheets/sheet1.xml'];
+      return zipSync(parts);
+    },
   },
   { name: 'missing.xlsx', about: 'a file that does not exist', exit: 2, error: /no such file|不存在/, special: 'missing' },
   { name: 'folder.xlsx', about: 'a folder named .xlsx', exit: 2, error: /folder|文件夹/, special: 'folder' },

@@ -55,6 +55,8 @@ export function openPackage(bytes: Uint8Array): ZipPackage {
     }
     const sheets = listSheets(pkg, workbookPart(pkg));
     if (!pkg.has('[Content_Types].xml')) throw new PackageError('the package has no [Content_Types].xml');
+    const lost = sheets.find((s) => s.kind === 'worksheet' && !s.part);
+    if (lost) throw new PackageError(`sheet '${lost.name}' is missing from the package: its relationship names a part that is not there`);
     if (!sheets.some((s) => s.kind === 'worksheet' && s.part)) {
       throw notXlsx('文件中没有工作表', 'the file holds no worksheet');
     }
