@@ -1,7 +1,7 @@
 /**
  * Sizes of the task pane's JavaScript, gzipped: what Excel loads when the pane opens (the scripts
- * of taskpane.html), and the chunks fetched later — the file-mode chunk with ExcelJS, which a
- * pane inside Excel never loads.
+ * of taskpane.html), and the chunks fetched later — the file-mode chunks (the workbook-file reader
+ * and writer, the other formats' readers), which a pane inside Excel never loads.
  *
  *   npm run bundle-size              builds for production into a temporary directory
  *   npm run bundle-size -- dist      reads an existing build (npm run build) instead
