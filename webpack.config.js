@@ -86,8 +86,6 @@ module.exports = async (env = {}, options = {}) => {
       extensions: ['.ts', '.tsx', '.js'],
     },
     module: {
-      // ExcelJS's browser build (package.json "browser") is a self-contained bundle: no need to parse it.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -96,7 +94,7 @@ module.exports = async (env = {}, options = {}) => {
             loader: 'ts-loader',
             options: {
               transpileOnly: true,
-              // ES modules, so that webpack sees `import()` and splits the ExcelJS chunk
+              // ES modules, so that webpack sees `import()` and splits the file-mode chunks
               // (tsconfig's CommonJS would turn it into a plain require).
               compilerOptions: { module: 'es2020', moduleResolution: 'node' },
             },
