@@ -4,11 +4,11 @@ import * as path from 'path';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { FormatError } from '../workbook/formats/errors';
 import { openWorkbookBytes } from '../workbook/open-file';
-import { PackageError, useCodec } from '../workbook/package/zip';
+import { PackageError, setCodec } from '../workbook/package/zip';
 import * as zlib from 'zlib';
 
 // Node's own zlib for the packages' parts: native, several times faster than the portable one.
-useCodec({
+setCodec({
   deflate: (data, level) => zlib.deflateRawSync(data, { level }),
   inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: limit }),
 });

@@ -17,7 +17,7 @@ const EAGER_DEFLATE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Raw deflate and inflate. fflate's run everywhere; where Node's zlib is at hand (the command
- * line), it is set instead (useCodec), being native and several times faster.
+ * line), it is set instead (setCodec), being native and several times faster.
  */
 export interface Codec {
   deflate(data: Uint8Array, level: number): Uint8Array;
@@ -30,7 +30,7 @@ let codec: Codec = {
   inflate: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
 };
 
-export function useCodec(c: Codec): void {
+export function setCodec(c: Codec): void {
   codec = c;
 }
 
