@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ICON_SIZES, drawIcon, encodePng, iconFileName } from '../scripts/make-icons';
+import { CORE_API_VERSION, apiSupport } from '../src/workbook/office';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV_URL = 'https://localhost:3000/';
@@ -146,9 +147,19 @@ describe('manifest.xml', () => {
   it('keeps the element order the manifest schema requires', () => {
     const order = [
       'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-      'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides',
+      'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides',
     ];
     expect(root.children.map((c) => c.name)).toEqual(order);
+  });
+
+  it('requires the ExcelApi set the core path needs, no lower and no higher', () => {
+    const sets = child(child(root, 'Requirements'), 'Sets');
+    const set = all(sets, 'Set');
+    expect(set.map((s) => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['ExcelApi', CORE_API_VERSION]]);
+    // An Excel that meets the manifest runs the core path; one version below does not.
+    const upTo = (max: string) => ({ isSetSupported: (_n: string, v?: string) => Number((v ?? '1.1').split('.')[1]) <= Number(max.split('.')[1]) });
+    expect(apiSupport(upTo(CORE_API_VERSION)).core).toBe(true);
+    expect(apiSupport(upTo('1.3')).core).toBe(false);
   });
 
   it('puts Validate (a function) and Open pane (the task pane) on the Home tab', () => {

@@ -5,6 +5,7 @@
 import { OfficeWorkbook } from '../workbook/office';
 import { PortRunner, handleValidateEvent } from './validate-command';
 
+// OfficeWorkbook.run waits while the user is typing in a cell (delayForCellEdit).
 const run: PortRunner = (work) => OfficeWorkbook.run(work);
 
 /** The manifest's ExecuteFunction `validateSheet`. */

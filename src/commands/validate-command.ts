@@ -10,21 +10,39 @@ import { RULES_SHEET } from '../core/catalogue/sheet-layout';
 import { APPROVALS_SHEET } from '../core/approval/record';
 import { FINDINGS_SHEET } from '../core/plan/findings-sheet';
 import type { WorkbookPort } from '../workbook/port';
+import type { WriteReport } from '../workbook/office/refusal';
+import { ExcelRefusal } from '../workbook/office/refusal';
 
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
-/** The port plus the one read the button needs: the active sheet (and named sheets) in one go. */
+/** The port plus what the button needs: the active sheet (and named sheets) in one go, the sheet names. */
 export interface ActiveSheetPort extends WorkbookPort {
   readActive(others?: string[]): Promise<{ active: string; workbook: WorkbookGrids }>;
+  /** Every sheet's name in tab order, for reading a large workbook a few sheets at a time. */
+  sheetNames(): Promise<string[]>;
+  /** What the last write left undone (sheets protected with a password stay unmarked). */
+  readonly lastReport?: WriteReport;
 }
+
+/**
+ * Excel gives a function command five minutes before it gives up on it
+ * (https://learn.microsoft.com/office/dev/add-ins/design/add-in-commands); reading stops well
+ * before, so that validating and writing what was read fit in the rest.
+ */
+export const READ_BUDGET_MS = 120_000;
+/** Sheets read per request when the whole workbook is validated from a product sheet. */
+const SHEETS_PER_READ = 20;
 
 export interface ValidateCommandOptions {
   catalogue?: Catalogue;
   /** ISO date overriding the sheet's report period. */
   asOf?: string;
+  /** How long reading a whole workbook may take, in ms (READ_BUDGET_MS). */
+  readBudgetMs?: number;
+  now?: () => number;
 }
 
 export interface ValidateCommandResult {
@@ -33,6 +51,10 @@ export interface ValidateCommandResult {
   errors: number;
   warnings: number;
   summary: Bilingual;
+  /** Monitoring sheets not validated because reading them would have run past the time limit. */
+  skipped: string[];
+  /** Sheets protected with a password: validated and listed, but their cells not marked. */
+  unmarked: string[];
 }
 
 const STRINGS = {
@@ -41,22 +63,47 @@ const STRINGS = {
     en: `Validated ${sheets}: ${errors} errors, ${warnings} warnings; see ${FINDINGS_SHEET}.`,
   }),
   failedTitle: '校验未完成 / Validation did not finish',
+  // Only what is certain: the product never writes a value into a user's cell, but an interrupted
+  // run can leave its marks and result sheets half written (the next run replaces them).
   failedHint: {
-    zh: '校验时出错，工作簿未被修改。请检查当前工作表后重试；如问题持续，请在任务窗格中运行校验查看详情。',
-    en: 'An error stopped the validation; the workbook was not changed. Check the active sheet and try again, or run Validate from the task pane for details.',
+    zh: '校验时出错，未能全部完成。各单元格中的数值均未被改动，但单元格标注和结果表可能不完整；请检查当前工作表后再次点击“校验”，如问题持续，请在任务窗格中运行校验查看详情。',
+    en: 'An error stopped the validation before it finished. No cell value was changed, but cell marks and result sheets may be incomplete; check the active sheet and click Validate again, or run Validate from the task pane for details.',
   },
+  skipped: (sheets: string[]): string =>
+    `未校验（超出时限）：${sheets.join('、')}。请在任务窗格中逐表校验。 / Not validated (time limit): ${sheets.join(', ')}. Validate them one by one from the task pane.`,
+  unmarked: (sheets: string[]): string =>
+    `工作表“${sheets.join('、')}”设有密码保护，问题已列在上面，但未在单元格上标注。 / ${sheets.join(', ')}: protected with a password; the findings are listed above but the cells were not marked.`,
 };
+
+/** Every sheet but the product's, read a few at a time until the time budget is spent. */
+async function readWithin(port: ActiveSheetPort, first: WorkbookGrids, deadline: number, now: () => number): Promise<{ grids: WorkbookGrids; skipped: string[] }> {
+  const names = (await port.sheetNames()).filter((n) => !isProductSheet(n) || n === RULES_SHEET || n === APPROVALS_SHEET);
+  const have = new Set(first.sheets.map((s) => s.name));
+  const wanted = names.filter((n) => !have.has(n));
+  const sheets = [...first.sheets];
+  let i = 0;
+  while (i < wanted.length && now() < deadline) {
+    const chunk = wanted.slice(i, i + SHEETS_PER_READ);
+    sheets.push(...(await port.readSheets(chunk)).sheets);
+    i += chunk.length;
+  }
+  const order = new Map(names.map((n, k) => [n, k]));
+  sheets.sort((a, b) => (order.get(a.name) ?? -1) - (order.get(b.name) ?? -1));
+  return { grids: { sheets: sheets.filter((s) => order.has(s.name)) }, skipped: wanted.slice(i) };
+}
 
 /**
  * Validates the active sheet (3 syncs with the Excel adapter). Run from one of the product's own
  * result sheets (校验结果, 差距分析 …), it validates every monitoring sheet of the workbook instead.
  */
 export async function runValidateCommand(port: ActiveSheetPort, options: ValidateCommandOptions = {}): Promise<ValidateCommandResult> {
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.readBudgetMs ?? READ_BUDGET_MS);
   // The catalogue sheet and the approval log matter to validation when the workbook has them.
   const { active, workbook } = await port.readActive([RULES_SHEET, APPROVALS_SHEET]);
   // 指标规则 is validated as the catalogue it is; the product's other sheets hold no data to check.
   const whole = isProductSheet(active) && active !== RULES_SHEET;
-  const grids = whole ? await port.readSheets() : workbook;
+  const { grids, skipped } = whole ? await readWithin(port, workbook, deadline, now) : { grids: workbook, skipped: [] };
   const result = validateWorkbook(grids, { sheet: whole ? undefined : active, catalogue: options.catalogue, asOf: options.asOf });
   const sheets = whole ? result.sheets.map((s) => s.sheet) : [active];
   const plan: WritePlan = {
@@ -66,14 +113,19 @@ export async function runValidateCommand(port: ActiveSheetPort, options: Validat
     activate: result.plan.activate ?? FINDINGS_SHEET,
   };
   await port.applyPlan(plan);
+  const unmarked = port.lastReport?.unmarkedSheets ?? [];
+  // What the button did not do goes under the findings: a ribbon command has no other place to say it.
+  const notes = [...(skipped.length ? [STRINGS.skipped(skipped)] : []), ...(unmarked.length ? [STRINGS.unmarked(unmarked)] : [])];
+  if (notes.length > 0) await port.appendRows(FINDINGS_SHEET, [], notes.map((n) => [n]));
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
-  return { sheets, errors, warnings, summary: STRINGS.summary(sheets.join('、') || active, errors, warnings) };
+  return { sheets, errors, warnings, summary: STRINGS.summary(sheets.join('、') || active, errors, warnings), skipped, unmarked };
 }
 
 /** A 校验结果 sheet that says the run failed and why, so a button press never ends in silence. */
 export function failurePlan(error: unknown): WritePlan {
-  const detail = error instanceof Error ? error.message : String(error);
+  // A refusal says what to do in both languages; anything else is shown as Excel reported it.
+  const detail = error instanceof ExcelRefusal ? `${error.text.zh}\n${error.text.en}` : error instanceof Error ? error.message : String(error);
   return {
     sheets: [
       {

@@ -47,6 +47,8 @@ export function App({ host }: { host: PaneHost }) {
   const strings = useMemo(() => stringsFor(lang), [lang]);
   const dark = useDarkTheme(host);
   const runner = useRunner(host);
+  // An Excel too old for the core path: every action that would touch the workbook stays off.
+  const unusable = host.kind === 'excel' && !host.supported;
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -64,7 +66,8 @@ export function App({ host }: { host: PaneHost }) {
       <StringsContext.Provider value={strings}>
         <Header onToggleLanguage={() => setLang(lang === 'zh' ? 'en' : 'zh')} />
         {host.kind === 'file' && <Notice intent="info" text="fileModeNotice" />}
-        {host.kind === 'excel' && host.limits.length > 0 && <ExcelLimits limits={host.limits} />}
+        {host.kind === 'excel' && !host.supported && <Notice intent="warning" text="errorOfficeTooOld" />}
+        {host.kind === 'excel' && host.supported && host.limits.length > 0 && <ExcelLimits limits={host.limits} />}
         {host.kind === 'file' && (
           <FilePicker fileName={runner.fileName} disabled={runner.busy !== null} onPick={runner.openFile} />
         )}
@@ -82,6 +85,9 @@ export function App({ host }: { host: PaneHost }) {
         {runner.busy && <BusyIndicator step={runner.busy} />}
         {runner.error && <ErrorBar error={runner.error} onDismiss={runner.dismissError} />}
         {runner.notice && <Notice intent="success" text={runner.notice} />}
+        {runner.warnings.map((w) => (
+          <Notice key={w.key} intent="warning" text={w.key} vars={w.vars} />
+        ))}
         <Divider />
         {runner.outcome ? (
           <>
@@ -104,12 +110,12 @@ export function App({ host }: { host: PaneHost }) {
           port={runner.port}
           onDownload={() => runner.download(strings.t('downloadSuffix'))}
           refreshKey={runner.outcome}
-          disabled={runner.busy !== null}
+          disabled={runner.busy !== null || unusable}
         />
         {host.kind === 'excel' && (
           <>
             <Divider />
-            <RulesAndTemplates port={host.port} dataValidation={apiSupport().dataValidation} disabled={runner.busy !== null} />
+            <RulesAndTemplates port={host.port} dataValidation={apiSupport().dataValidation} disabled={runner.busy !== null || unusable} />
           </>
         )}
       </StringsContext.Provider>

@@ -13,29 +13,17 @@ import type { PaneMessage } from './rules-templates';
 
 // --- the reviewer's name --------------------------------------------------------------------------
 
-/** Where the reviewer's name is remembered: the workbook's settings in Excel, the browser in file mode. */
+/**
+ * Where the reviewer's name is remembered: per person, in this browser's or Office's local storage
+ * — never in the workbook's settings, which travel with the file to the next reviewer, who would
+ * find the previous one's name filled in.
+ */
 export interface ReviewerStore {
   load(): string;
   save(name: string): Promise<void>;
 }
 
 export const REVIEWER_SETTING = 'indicatorTracker.reviewer';
-
-/** Office.context.document.settings: saved with the workbook, so whoever opens it next finds the name. */
-export function officeReviewerStore(settings: Office.Settings): ReviewerStore {
-  return {
-    load: () => {
-      const v = settings.get(REVIEWER_SETTING) as unknown;
-      return typeof v === 'string' ? v : '';
-    },
-    save: (name) =>
-      new Promise((resolve, reject) => {
-        settings.set(REVIEWER_SETTING, name);
-        // Office.AsyncResultStatus.Succeeded is the string "succeeded"; compared as text so no Office global is needed here.
-        settings.saveAsync((r) => (String(r.status) === 'succeeded' ? resolve() : reject(r.error)));
-      }),
-  };
-}
 
 /** localStorage in a plain browser; a store that forgets when the browser keeps nothing (private mode). */
 export function localReviewerStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null): ReviewerStore {
@@ -100,6 +88,20 @@ export async function inspectForApproval(port: WorkbookPort, sheet: string): Pro
 }
 
 export type ApproveOutcome = { ok: true; message: PaneMessage } | { ok: false; reason: Message };
+
+/**
+ * The approve button: remembers the reviewer's name, then approves. Remembering is a convenience:
+ * a store that cannot save never stands in the way of the approval.
+ */
+export async function approveAs(port: WorkbookPort, sheet: string, reviewer: string, now: Date, store: ReviewerStore): Promise<ApproveOutcome> {
+  const name = reviewer.trim();
+  try {
+    await store.save(name);
+  } catch (e) {
+    console.warn('the reviewer name was not remembered', e);
+  }
+  return approveInPort(port, sheet, name, now);
+}
 
 /** Approves `sheet` as it is now and appends the row to 审核记录; refused with the reason while it has an error. */
 export async function approveInPort(port: WorkbookPort, sheet: string, reviewer: string, now: Date): Promise<ApproveOutcome> {

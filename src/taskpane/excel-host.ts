@@ -1,34 +1,52 @@
 /**
  * The pane inside Excel: the Office adapter as its workbook (each call one Excel.run), what this
  * Excel cannot do, and the one host call the pane needs beyond the port: selecting a cell.
+ * Every Excel.run waits while the user is typing in a cell (delayForCellEdit,
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than failing.
  */
-import { OfficeWorkbook, apiSupport } from '../workbook/office';
+import { OfficeWorkbook, apiSupport, emptyReport } from '../workbook/office';
+import type { WriteReport } from '../workbook/office';
 import type { WorkbookPort } from '../workbook/port';
 import type { ExcelHost, HostBase } from './host';
 
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 export function connectExcel(base: HostBase): ExcelHost {
   const support = apiSupport();
+  let report: WriteReport = emptyReport();
   const run = <T>(work: (wb: OfficeWorkbook) => Promise<T>) => OfficeWorkbook.run(work, { support });
+  // What the last write did not do (a sheet protected with a password left unmarked …).
+  const writing = (work: (wb: OfficeWorkbook) => Promise<void>) =>
+    run(async (wb) => {
+      report = emptyReport();
+      try {
+        await work(wb);
+      } finally {
+        report = wb.lastReport;
+      }
+    });
   const port: WorkbookPort = {
     readSheets: (names) => run((wb) => wb.readSheets(names)),
-    applyPlan: (plan) => run((wb) => wb.applyPlan(plan)),
-    clearAnnotations: (sheet) => run((wb) => wb.clearAnnotations(sheet)),
+    applyPlan: (plan) => writing((wb) => wb.applyPlan(plan)),
+    clearAnnotations: (sheet) => writing((wb) => wb.clearAnnotations(sheet)),
     appendRows: (sheet, header, rows) => run((wb) => wb.appendRows(sheet, header, rows)),
   };
   return {
     kind: 'excel',
     ...base,
     port,
+    supported: support.core,
     limits: support.missing.map((m) => m.reason),
+    lastReport: () => report,
     activeSheet: () =>
-      Excel.run(async (context) => {
+      Excel.run(RUN_OPTIONS, async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         sheet.load('name');
         await context.sync();
         return sheet.name;
       }),
     selectCell: (sheet, cell) =>
-      Excel.run(async (context) => {
+      Excel.run(RUN_OPTIONS, async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();

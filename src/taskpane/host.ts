@@ -5,6 +5,7 @@
  * pane from starting, so a missing Office falls to file mode at once and a silent one after
  * a timeout.
  */
+import type { WriteReport } from '../workbook/office/refusal';
 import type { WorkbookPort } from '../workbook/port';
 import type { Lang } from './strings';
 import { langFromTag } from './strings';
@@ -28,6 +29,10 @@ export interface ExcelHost extends HostBase {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** What this Excel cannot do, a sentence each in zh and en (empty on a current Excel). */
   limits: { zh: string; en: string }[];
+  /** False on an Excel too old for the core path: `limits` then holds the one sentence saying which Office is needed. */
+  supported: boolean;
+  /** What the last write into the workbook did not do (sheets left unmarked …). */
+  lastReport(): WriteReport;
 }
 
 export type PaneHost = FileHost | ExcelHost;

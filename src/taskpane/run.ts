@@ -9,6 +9,8 @@ import { analyseWorkbook, validateWorkbook } from '../core/engine';
 import type { RunOptions, RunResult } from '../core/engine';
 import type { Finding, IndicatorResult, Severity, Status } from '../core/model/results';
 import { STATUSES } from '../core/model/results';
+import { ExcelRefusal } from '../workbook/office/refusal';
+import type { RefusalReason } from '../workbook/office/refusal';
 import type { WorkbookPort } from '../workbook/port';
 import type { StringKey } from './strings';
 
@@ -25,12 +27,25 @@ export class PaneError extends Error {
   }
 }
 
-/** Runs `work`; any failure becomes a PaneError with `key` (a PaneError from inside is kept as it is). */
+const REFUSALS: Record<RefusalReason, StringKey> = {
+  officeTooOld: 'errorOfficeTooOld',
+  workbookProtected: 'errorWorkbookProtected',
+};
+
+/** The sentence for a change Excel's adapter declined before making it (an Office too old, a protected workbook), null for other failures. */
+export function refusalKey(e: unknown): StringKey | null {
+  return e instanceof ExcelRefusal ? REFUSALS[e.reason] : null;
+}
+
+/**
+ * Runs `work`; any failure becomes a PaneError with `key`, or with the sentence of a refusal that
+ * says what to do (a PaneError from inside is kept as it is).
+ */
 export async function failAs<T>(key: StringKey, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    throw e instanceof PaneError ? e : new PaneError(key, e);
+    throw e instanceof PaneError ? e : new PaneError(refusalKey(e) ?? key, e);
   }
 }
 

@@ -22,11 +22,30 @@ export interface Outcome {
   result: RunResult;
 }
 
+/** A sentence to show after an action, with its {placeholders}. */
+export interface PaneNotice {
+  key: StringKey;
+  vars?: Record<string, string>;
+}
+
+/** What the last write into Excel (a run, or clearing) left undone, as notices (none in file mode or when all was done). */
+export function reportNotices(host: PaneHost, action: 'run' | 'clear' = 'run'): PaneNotice[] {
+  if (host.kind !== 'excel') return [];
+  const report = host.lastReport();
+  const out: PaneNotice[] = [];
+  const sheets = report.unmarkedSheets.join(', ');
+  if (sheets) out.push({ key: action === 'run' ? 'noticeUnmarked' : 'noticeNotCleared', vars: { sheets } });
+  if (report.fillOnlyCells > 0) out.push({ key: 'noticeFillOnly', vars: { count: String(report.fillOnlyCells) } });
+  return out;
+}
+
 export interface Runner {
   /** The step under way (a key of strings.ts), null when idle. */
   busy: StringKey | null;
   error: StringKey | null;
   notice: StringKey | null;
+  /** What the last write could not do (a sheet left unmarked …), shown beside its result. */
+  warnings: PaneNotice[];
   outcome: Outcome | null;
   fileName: string | null;
   /** The workbook actions work on: the open workbook in Excel, the opened file in file mode. */
@@ -63,6 +82,7 @@ export function useRunner(host: PaneHost): Runner {
   const [busy, setBusy] = useState<StringKey | null>(null);
   const [error, setError] = useState<StringKey | null>(null);
   const [notice, setNotice] = useState<StringKey | null>(null);
+  const [warnings, setWarnings] = useState<PaneNotice[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -75,6 +95,7 @@ export function useRunner(host: PaneHost): Runner {
     running.current = true;
     setError(null);
     setNotice(null);
+    setWarnings([]);
     const step = async (key: StringKey) => {
       setBusy(key);
       await nextPaint();
@@ -121,6 +142,7 @@ export function useRunner(host: PaneHost): Runner {
         const result = await runCheck(port, mode, { asOf: asOf || undefined, sheet }, step);
         setOutcome({ mode, result });
         setSelected(null);
+        setWarnings(reportNotices(host));
       }),
     [perform, port, host],
   );
@@ -131,8 +153,9 @@ export function useRunner(host: PaneHost): Runner {
         if (!port) return;
         await failAs('errorClear', () => port.clearAnnotations());
         setNotice('clearedNotice');
+        setWarnings(reportNotices(host, 'clear'));
       }),
-    [perform, port],
+    [perform, port, host],
   );
 
   const download = useCallback(
@@ -162,11 +185,13 @@ export function useRunner(host: PaneHost): Runner {
     busy,
     error,
     notice,
+    warnings,
     outcome,
     fileName: file?.name ?? null,
     port,
     selected,
-    canRun: busy === null && port !== null,
+    // An Excel too old for the add-in gets its one sentence and no buttons that would fail.
+    canRun: busy === null && port !== null && (host.kind !== 'excel' || host.supported),
     canDownload: busy === null && file !== null && outcome !== null,
     openFile,
     run,

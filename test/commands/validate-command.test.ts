@@ -5,7 +5,7 @@ import { cellAddress, parseAddress } from '../../src/core/model/cells';
 import { validateWorkbook } from '../../src/core/engine';
 import { ANNOTATION_STORE_SHEET } from '../../src/core/model/plan';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { OfficeWorkbook, apiSupport } from '../../src/workbook/office';
+import { ExcelRefusal, OfficeWorkbook, TEMP_SHEET_PREFIX, apiSupport } from '../../src/workbook/office';
 import { dateToExcelSerial } from '../../src/workbook/number-format';
 import {
   ActiveSheetPort,
@@ -68,7 +68,7 @@ function markedCells(model: WorkbookModel, sheet: string): string[] {
 }
 
 describe('runValidateCommand', () => {
-  it('validates the active sheet, writes 校验结果 and the marks, and shows 校验结果, in 3 syncs', async () => {
+  it('validates the active sheet, writes 校验结果 and the marks, and shows 校验结果, in 5 syncs', async () => {
     const model = await sampleModel();
     const active = model.sheets[model.active].name;
     const before = values(model, active);
@@ -76,7 +76,7 @@ describe('runValidateCommand', () => {
 
     const result = await runValidateCommand(port);
 
-    expect(ctx.syncCount).toBe(3);
+    expect(ctx.syncCount).toBe(5);
     expect(result.sheets).toEqual([active]);
     expect(result.errors).toBeGreaterThan(0);
     expect(result.summary.zh).toContain(`错误 ${result.errors} 条`);
@@ -119,7 +119,7 @@ describe('runValidateCommand', () => {
     );
     const { port, ctx } = portOn(model);
     await runValidateCommand(port);
-    expect(ctx.syncCount).toBe(3);
+    expect(ctx.syncCount).toBe(5);
 
     // Exactly the cells this run flags are marked: nothing stale is left from the first click.
     const fresh = portOn(model).port;
@@ -144,7 +144,7 @@ describe('runValidateCommand', () => {
 });
 
 describe('runValidateCommand on the catalogue sheet', () => {
-  it('checks 指标规则 itself when it is the active sheet, in 3 syncs', async () => {
+  it('checks 指标规则 itself when it is the active sheet, in 5 syncs', async () => {
     const model = await sampleModel();
     const rules = newSheet('指标规则');
     // A catalogue sheet with nothing a catalogue needs: it must be reported, not read as data.
@@ -154,7 +154,7 @@ describe('runValidateCommand on the catalogue sheet', () => {
     const { port, ctx } = portOn(model);
     const result = await runValidateCommand(port);
     expect(result.sheets).toEqual(['指标规则']);
-    expect(ctx.syncCount).toBe(3);
+    expect(ctx.syncCount).toBe(5);
     expect(result.errors).toBeGreaterThan(0);
     const ruleIds = [...model.sheet('校验结果')!.cells.values()].map((c) => c.value);
     expect(ruleIds).toContain('catalogue_invalid');
@@ -208,12 +208,70 @@ describe('handleValidateEvent', () => {
 });
 
 describe('failurePlan', () => {
-  it('says in both languages that the workbook was not changed, with the cause', () => {
+  it('says in both languages only what is true after a failure — values untouched, marks maybe incomplete — with the cause', () => {
     const plan = failurePlan(new Error('boom'));
-    const texts = plan.sheets[0].cells.map((c) => c.value);
+    const texts = plan.sheets[0].cells.map((c) => c.value).filter((t): t is string => typeof t === 'string');
     expect(texts).toEqual(expect.arrayContaining(['boom']));
-    expect(texts.some((t) => typeof t === 'string' && /未被修改/.test(t))).toBe(true);
-    expect(texts.some((t) => typeof t === 'string' && /not changed/.test(t))).toBe(true);
+    expect(texts.some((t) => /数值均未被改动/.test(t) && /可能不完整/.test(t))).toBe(true);
+    expect(texts.some((t) => /No cell value was changed/.test(t) && /may be incomplete/.test(t))).toBe(true);
+    // A failed batch is not undone: nothing may claim the workbook as a whole was left unchanged.
+    expect(texts.some((t) => /工作簿未被修改|workbook was not changed/.test(t))).toBe(false);
     expect(plan.annotations).toEqual([]);
+  });
+
+  it('gives a refusal in both languages, saying what to do', () => {
+    const plan = failurePlan(new ExcelRefusal('workbookProtected'));
+    const texts = plan.sheets[0].cells.map((c) => String(c.value));
+    expect(texts.some((t) => /保护工作簿/.test(t) && /Protect Workbook/.test(t))).toBe(true);
+  });
+
+  it('after a failure half way, the next click works and leaves no temporary sheet (item 7)', async () => {
+    const model = await sampleModel();
+    const active = model.sheets[model.active].name;
+    await runValidateCommand(portOn(model).port);
+    model.active = model.sheets.findIndex((s) => s.name === active);
+    model.failOn = (label) => label === 'delete'; // the connection drops after the temporary sheet was added
+    const event = { completed: jest.fn() };
+    await handleValidateEvent(event, (work) => work(portOn(model).port as ActiveSheetPort), () => undefined);
+    model.active = model.sheets.findIndex((s) => s.name === active);
+    const again = await runValidateCommand(portOn(model).port);
+    expect(again.errors).toBeGreaterThan(0);
+    expect(model.sheets.filter((s) => s.name.startsWith(TEMP_SHEET_PREFIX))).toEqual([]);
+  });
+});
+
+describe('the ribbon command within its time limit (item 9)', () => {
+  it('validates the sheets it could read in time and says under the findings which it did not', async () => {
+    const model = await sampleModel();
+    const unit = model.sheets[model.active];
+    for (let i = 2; i <= 30; i++) {
+      const copy = { ...unit, name: `单位${i}`, cells: new Map([...unit.cells].map(([k, c]) => [k, { ...c }])), notes: new Map(), comments: [] };
+      model.sheets.push(copy);
+    }
+    await runValidateCommand(portOn(model).port); // 校验结果 becomes the active sheet
+    let clock = 0;
+    const { port } = portOn(model);
+    const read = port.readSheets.bind(port);
+    port.readSheets = async (names) => {
+      clock += 130_000; // each read of 20 sheets takes over two minutes on this slow machine
+      return read(names);
+    };
+    const result = await runValidateCommand(port, { now: () => clock, readBudgetMs: 120_000 });
+    expect(result.sheets.length).toBeGreaterThan(1);
+    expect(result.skipped.length).toBeGreaterThan(0);
+    expect(result.sheets).not.toEqual(expect.arrayContaining(result.skipped));
+    const notes = [...model.sheet('校验结果')!.cells.values()].map((c) => String(c.value ?? ''));
+    expect(notes.some((t) => t.includes('未校验（超出时限）') && t.includes(result.skipped[0]))).toBe(true);
+  });
+
+  it('says under the findings that a sheet protected with a password was not marked', async () => {
+    const model = await sampleModel();
+    const sheet = model.sheets[model.active];
+    sheet.protected = true;
+    sheet.password = 'secret';
+    const result = await runValidateCommand(portOn(model).port);
+    expect(result.unmarked).toEqual([sheet.name]);
+    const notes = [...model.sheet('校验结果')!.cells.values()].map((c) => String(c.value ?? ''));
+    expect(notes.some((t) => t.includes('设有密码保护') && t.includes('password'))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { EXCEL_ERRORS } from '../../src/core/read/values';
 import { rawWorkbook, sheetXml, zip, type RawCell } from './raw-xlsx';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 
 export interface CorpusCase {
   /** File name inside the corpus folder. */
@@ -139,7 +139,7 @@ export const CASES: CorpusCase[] = [
     name: 'zip-bomb.xlsx', about: 'a sheet part of 64 MB of blanks deflated to a few dozen kB (a zip bomb)', exit: 2,
     error: /zip bomb/,
     bytes: () => {
-      const parts = unzipSync(rawWorkbook([['监测表', '<worksheet/>']]));
+      const parts: Zippable = unzipSync(rawWorkbook([['监测表', '<worksheet/>']]));
       const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>${' '.repeat(64 * 2 ** 20)}</worksheet>`;
       parts['xl/worksheets/sheet1.xml'] = [new TextEncoder().encode(sheet), { level: 9 }];
       return zipSync(parts);

@@ -17,6 +17,8 @@ function excelHost(lang: 'zh' | 'en', limits = [LIMIT]): ExcelHost {
     activeSheet: unused,
     selectCell: unused,
     limits,
+    supported: true,
+    lastReport: () => ({ unmarkedSheets: [], fillOnlyCells: 0 }),
   };
 }
 

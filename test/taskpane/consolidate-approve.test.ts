@@ -1,6 +1,6 @@
 import {
-  approvableSheets, approveInPort, consolidateFiles, consolidateTabs, consolidationFileName, inspectForApproval,
-  localReviewerStore, officeReviewerStore, summarise, REVIEWER_SETTING,
+  approvableSheets, approveAs, approveInPort, consolidateFiles, consolidateTabs, consolidationFileName, inspectForApproval,
+  localReviewerStore, summarise, REVIEWER_SETTING,
 } from '../../src/taskpane/consolidate-approve';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { OfficeWorkbook, apiSupport } from '../../src/workbook/office';
@@ -40,18 +40,18 @@ describe("the reviewer's name", () => {
     expect(broken.load()).toBe('');
   });
 
-  it("is kept in the workbook's settings in Excel", async () => {
-    const values = new Map<string, unknown>();
-    let saved = 0;
-    const settings = {
-      get: (k: string) => values.get(k) ?? null,
-      set: (k: string, v: unknown) => void values.set(k, v),
-      saveAsync: (cb: (r: { status: string }) => void) => { saved++; cb({ status: 'succeeded' }); },
-    } as unknown as Office.Settings;
-    const store = officeReviewerStore(settings);
-    await store.save('王芳');
-    expect(saved).toBe(1);
-    expect(officeReviewerStore(settings).load()).toBe('王芳');
+  it('is never stored in the workbook, and a name that cannot be saved never stops an approval', async () => {
+    const wb = await workbook(unitSheet('那吾镇', TOWNSHIP_A, { name: '那吾镇' }));
+    const failing = { load: () => '', save: () => Promise.reject(new Error('QuotaExceededError')) };
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const out = await approveAs(wb, '那吾镇', ' 王芳 ', NOW, failing);
+    warn.mockRestore();
+    expect(out.ok).toBe(true);
+    const log = (await wb.readSheets([APPROVALS_SHEET])).sheets[0];
+    expect(log.rows[1]?.[1]?.value).toBe('王芳');
+    // The component keeps it in local storage only: nothing in src/ reaches Office's document settings.
+    const component = require('fs').readFileSync(require('path').join(__dirname, '../../src/taskpane/components/ConsolidateAndApprove.tsx'), 'utf8');
+    expect(component).not.toMatch(/document\.settings|officeReviewerStore/);
   });
 });
 

@@ -6,9 +6,12 @@ import type { SheetGrid } from '../../src/core/model/cells';
 import { parseAddress } from '../../src/core/model/cells';
 import { connectExcel } from '../../src/taskpane/excel-host';
 import type { ExcelHost } from '../../src/taskpane/host';
-import { runCheck } from '../../src/taskpane/run';
+import { PaneError, runCheck } from '../../src/taskpane/run';
+import { reportNotices } from '../../src/taskpane/useRunner';
+import { translate } from '../../src/taskpane/strings';
+import { OfficeWorkbook } from '../../src/workbook/office';
 import { bureauSheet } from '../helpers/grid';
-import { DSheet, DoubleContext, WorkbookModel, asExcelContext, newSheet } from '../workbook/excel-double';
+import { DSheet, DoubleContext, WorkbookModel, excelRunOn, newSheet } from '../workbook/excel-double';
 
 const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
 
@@ -25,12 +28,12 @@ function sheetFrom(grid: SheetGrid, model: WorkbookModel): DSheet {
 }
 
 /** An Excel of the given API version with `model` open: each Excel.run gets a fresh request context. */
-function openInExcel(model: WorkbookModel, apiVersion = 1.18): void {
+function openInExcel(model: WorkbookModel, apiVersion = 1.18): DoubleContext[] {
   const requirements = new DoubleContext(model, apiVersion).requirements;
+  const contexts: DoubleContext[] = [];
   g.Office = { context: { requirements } };
-  g.Excel = {
-    run: <T>(work: (context: Excel.RequestContext) => Promise<T>) => work(asExcelContext(new DoubleContext(model, apiVersion))),
-  };
+  g.Excel = { run: excelRunOn(model, apiVersion, contexts) };
+  return contexts;
 }
 
 afterEach(() => {
@@ -109,13 +112,87 @@ describe('the pane inside Excel (test double of the Excel API)', () => {
   });
 });
 
+describe('the pane inside a real-world Excel', () => {
+  let model: WorkbookModel;
+  beforeEach(() => {
+    model = new WorkbookModel();
+    sheetFrom(grid, model);
+  });
+
+  it('waits while the user is still typing in a cell, then validates (item 4)', async () => {
+    openInExcel(model);
+    const host = connectExcel({ lang: 'zh', dark: false });
+    model.startCellEdit();
+    const settled = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+    const run = settled(runCheck(host.port, 'validate', { sheet: '监测表' }, () => undefined));
+    const active = settled(host.activeSheet());
+    setTimeout(() => model.endCellEdit(), 20); // the user presses Enter
+    expect(await run).toMatchObject({ value: { findings: expect.any(Array) } });
+    expect(await active).toEqual({ value: '监测表' });
+    expect(model.sheet('校验结果')).toBeDefined();
+  });
+
+  it('the ribbon command waits for cell edit too (item 4)', async () => {
+    openInExcel(model);
+    model.startCellEdit();
+    const names = OfficeWorkbook.run((wb) => wb.readSheets(['监测表'])).then((wb) => wb.sheets.map((x) => x.name), (e: unknown) => e);
+    setTimeout(() => model.endCellEdit(), 20);
+    expect(await names).toEqual(['监测表']);
+  });
+
+  it('on Office with ExcelApi 1.1 says in one sentence which Office is needed, and touches nothing (item 2)', async () => {
+    const contexts = openInExcel(model, 1.01);
+    const host = connectExcel({ lang: 'zh', dark: false });
+    expect(host.supported).toBe(false);
+    expect(host.limits).toHaveLength(1);
+    expect(host.limits[0].zh).toBe(translate('zh', 'errorOfficeTooOld'));
+    const run = runCheck(host.port, 'validate', { sheet: '监测表' }, () => undefined);
+    await expect(run).rejects.toMatchObject({ key: 'errorOfficeTooOld' });
+    expect(contexts.every((c) => c.syncCount === 0 && c.used.size === 0)).toBe(true);
+  });
+
+  it('says what to do when the workbook structure is protected (item 8)', async () => {
+    openInExcel(model);
+    model.structureProtected = true;
+    const host = connectExcel({ lang: 'en', dark: false });
+    const run = runCheck(host.port, 'validate', { sheet: '监测表' }, () => undefined);
+    await expect(run).rejects.toBeInstanceOf(PaneError);
+    await expect(run).rejects.toMatchObject({ key: 'errorWorkbookProtected' });
+    expect(translate('en', 'errorWorkbookProtected')).toMatch(/Review tab.*Protect Workbook/);
+    expect(model.sheets.map((s) => s.name)).toEqual(['监测表']);
+  });
+
+  it('says that a sheet protected with a password was not marked (item 1)', async () => {
+    openInExcel(model);
+    const sheet = model.sheet('监测表')!;
+    sheet.protected = true;
+    sheet.password = 'secret';
+    const host = connectExcel({ lang: 'zh', dark: false });
+    const result = await runCheck(host.port, 'validate', { sheet: '监测表' }, () => undefined);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(model.sheet('校验结果')).toBeDefined();
+    expect(reportNotices(host)).toEqual([{ key: 'noticeUnmarked', vars: { sheets: '监测表' } }]);
+    expect(translate('zh', 'noticeUnmarked', { sheets: '监测表' })).toMatch(/监测表.*密码保护.*校验结果/);
+    // Marked before the password was set: clearing cannot reach those marks either, and says so.
+    sheet.protected = false;
+    delete sheet.password;
+    await runCheck(host.port, 'validate', { sheet: '监测表' }, () => undefined);
+    sheet.protected = true;
+    sheet.password = 'secret';
+    await host.port.clearAnnotations();
+    expect(reportNotices(host, 'clear')).toEqual([{ key: 'noticeNotCleared', vars: { sheets: '监测表' } }]);
+    expect([...sheet.cells.values()].some((c) => c.fill)).toBe(true);
+  });
+});
+
 describe('selecting a finding’s cell', () => {
   it('activates the sheet and selects the cell in one request', async () => {
     const calls: string[] = [];
     g.Office = { context: { requirements: { isSetSupported: () => true } } };
     g.Excel = {
-      run: async <T>(work: (context: unknown) => Promise<T>) =>
-        work({
+      run: async <T>(options: unknown, work: (context: unknown) => Promise<T>) => {
+        calls.push(`run ${JSON.stringify(options)}`);
+        return work({
           workbook: {
             worksheets: {
               getItem: (name: string) => ({
@@ -125,9 +202,10 @@ describe('selecting a finding’s cell', () => {
             },
           },
           sync: async () => calls.push('sync'),
-        }),
+        });
+      },
     };
     await connectExcel({ lang: 'en', dark: false }).selectCell('监测表', 'F6');
-    expect(calls).toEqual(['activate 监测表', 'select 监测表!F6', 'sync']);
+    expect(calls).toEqual(['run {"delayForCellEdit":true}', 'activate 监测表', 'select 监测表!F6', 'sync']);
   });
 });

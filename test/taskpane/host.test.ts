@@ -12,6 +12,8 @@ function fakeExcel(base: HostBase): ExcelHost {
     activeSheet: jest.fn(),
     selectCell: jest.fn(),
     limits: [],
+    supported: true,
+    lastReport: () => ({ unmarkedSheets: [], fillOnlyCells: 0 }),
   };
 }
 

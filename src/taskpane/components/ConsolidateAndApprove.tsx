@@ -9,9 +9,10 @@ import { useStrings } from '../i18n';
 import type { PaneMessage } from '../rules-templates';
 import type { StringKey } from '../strings';
 import {
-  approvableSheets, approveInPort, consolidateFiles, consolidateTabs, consolidationFileName, inspectForApproval,
-  localReviewerStore, officeReviewerStore, summarise, type ApprovalTarget, type ConsolidationSummary, type ReviewerStore,
+  approvableSheets, approveAs, consolidateFiles, consolidateTabs, consolidationFileName, inspectForApproval,
+  localReviewerStore, summarise, type ApprovalTarget, type ConsolidationSummary,
 } from '../consolidate-approve';
+import { refusalKey } from '../run';
 import { BusyIndicator, ErrorBar, Notice } from './Messages';
 import { WORKBOOK_FILE_ACCEPT } from '../../workbook/file-accept';
 
@@ -34,18 +35,12 @@ export interface ConsolidateAndApproveProps {
   disabled?: boolean;
 }
 
-function reviewerStore(host: PaneHost): ReviewerStore {
-  if (host.kind === 'excel' && typeof Office !== 'undefined' && Office.context?.document?.settings) {
-    return officeReviewerStore(Office.context.document.settings);
-  }
-  return localReviewerStore(typeof localStorage === 'undefined' ? null : localStorage);
-}
-
 /** Approval of a sheet (with the reviewer's name remembered) and consolidation of the units' sheets. */
 export function ConsolidateAndApprove({ host, port, onDownload, refreshKey, disabled = false }: ConsolidateAndApproveProps) {
   const { t, lang } = useStrings();
   const styles = useStyles();
-  const store = useMemo(() => reviewerStore(host), [host]);
+  // The person's own name, in local storage (Excel's pane has one too), not in the shared workbook.
+  const store = useMemo(() => localReviewerStore(typeof localStorage === 'undefined' ? null : localStorage), []);
   const [reviewer, setReviewer] = useState(() => store.load());
   const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState('');
@@ -68,7 +63,7 @@ export function ConsolidateAndApprove({ host, port, onDownload, refreshKey, disa
       await action();
     } catch (e) {
       console.error(e);
-      setMessage({ intent: 'error', key: failure });
+      setMessage({ intent: 'error', key: refusalKey(e) ?? failure });
     } finally {
       running.current = false;
       setBusy(null);
@@ -103,9 +98,7 @@ export function ConsolidateAndApprove({ host, port, onDownload, refreshKey, disa
   const approve = () =>
     void perform('stepApproving', async () => {
       if (!port || !sheet) return;
-      const name = reviewer.trim();
-      await store.save(name);
-      const out = await approveInPort(port, sheet, name, new Date());
+      const out = await approveAs(port, sheet, reviewer, new Date(), store);
       if (!out.ok) {
         setRefusal(out.reason);
       } else {
