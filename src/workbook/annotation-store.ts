@@ -24,6 +24,12 @@ export interface StoredOriginal {
   detail: string;
 }
 
+/**
+ * The detail of a cell that got the fill only (its note slot held someone's comment or note): a
+ * clear gives back the fill and leaves the note alone, whichever adapter clears it.
+ */
+export const FILL_ONLY = '{"office":"fill-only"}';
+
 export function normaliseAddress(cell: string): string {
   return cell.replace(/\$/g, '').trim().toUpperCase();
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { ANNOTATION_STORE_SHEET } from '../../src/core/model/plan';
+import { FILL_ONLY, STORE_HEADER, encodeStoreRow } from '../../src/workbook/annotation-store';
 import { CellLook, PortHarness, SeedSheet, SheetLook, describeWorkbookPortContract, resultSheet } from './contract';
 
 const argb = (hex: string) => `FF${hex.slice(1)}`;
@@ -176,6 +177,24 @@ describe('XlsxWorkbook, file specifics', () => {
     const ws = sheetOf(await saved(port), 's');
     expect(ws.getCell('B5').fill).toBeUndefined();
     expect(hex((ws.getCell('B7').fill as ExcelJS.FillPattern).fgColor)).toBe('#FFFF00');
+  });
+
+  it("clears a cell Excel marked with the fill only, keeping the colleague's note it left alone", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('监测表');
+    ws.getCell('B4').value = 12;
+    ws.getCell('B4').note = '同事的批注';
+    ws.getCell('B4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+    const store = wb.addWorksheet(ANNOTATION_STORE_SHEET);
+    store.state = 'veryHidden';
+    store.addRow(STORE_HEADER);
+    store.addRow(encodeStoreRow({ sheet: '监测表', cell: 'B4', fill: '#FFFF00', note: null, detail: FILL_ONLY }));
+    const port = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    await port.clearAnnotations();
+    const cell = sheetOf(await saved(port), '监测表').getCell('B4');
+    expect(hex((cell.fill as ExcelJS.FillPattern).fgColor)).toBe('#FFFF00');
+    expect(cell.note).toBeDefined();
+    expect(JSON.stringify(cell.note)).toContain('同事的批注');
   });
 
   it('activates the sheet named by the plan', async () => {

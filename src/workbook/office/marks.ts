@@ -12,17 +12,13 @@
 import type { CellValue } from '../../core/model/cells';
 import type { Annotation } from '../../core/model/plan';
 import { ANNOTATION_STORE_SHEET } from '../../core/model/plan';
-import { STORE_HEADER, StoredOriginal, decodeStoreRows, encodeStoreRow, normaliseAddress, storeKey } from '../annotation-store';
+import { FILL_ONLY, STORE_HEADER, StoredOriginal, decodeStoreRows, encodeStoreRow, normaliseAddress, storeKey } from '../annotation-store';
 import { BLOCK_FRACTION, WriteBatch, estimatePayload } from './payload';
 import type { ApiSupport } from './support';
 import { a1Range, excelText, localAddress, topLeftAddress } from './values';
 
-/**
- * The store's detail for a cell whose note slot held someone else's comment or note: the product
- * only filled it, and clearing gives back the fill only. (The xlsx adapter's own detail is JSON
- * with an `xf`; it reads this one as no detail.)
- */
-export const FILL_ONLY = '{"office":"fill-only"}';
+// The store's detail for a fill-only cell has one home, shared with the file adapter.
+export { FILL_ONLY } from '../annotation-store';
 
 export interface Store {
   sheet: Excel.Worksheet;

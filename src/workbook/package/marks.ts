@@ -6,7 +6,7 @@
 import { parseAddress } from '../../core/model/cells';
 import type { Annotation } from '../../core/model/plan';
 import type { StoredOriginal } from '../annotation-store';
-import { normaliseAddress, storeKey } from '../annotation-store';
+import { FILL_ONLY, normaliseAddress, storeKey } from '../annotation-store';
 import { CommentsPart, NotesDrawing, commentText } from './notes';
 import { restyleCells } from './sheet-edit';
 import type { StyleChange } from './sheet-edit';
@@ -205,7 +205,8 @@ export class SheetMarks {
     if (!w) return;
     const d = parseDetail(o.detail);
     w.changes.set(o.cell, (current) => (d ? d.xf : this.styles.withFill(current, o.fill)));
-    if (w.isThreaded(o.cell)) return;
+    // A cell marked with the fill only (by Excel, where a colleague's comment held the slot) keeps its note.
+    if (w.isThreaded(o.cell) || o.detail === FILL_ONLY) return;
     if (d) w.putNoteXml(o.cell, d.note);
     else if (o.note === null) w.putNoteXml(o.cell, null);
     else w.setNote(o.cell, o.note);
