@@ -218,7 +218,7 @@ describe('manifest.xml', () => {
 
   it('serves every localhost URL from a file the build produces', async () => {
     // The build (webpack.config.js) emits the pages of its HtmlWebpackPlugins and copies assets/.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, options: object) => Promise<{ plugins: object[] }>;
     const config = await configure({}, { mode: 'production' });
     const pages = config.plugins

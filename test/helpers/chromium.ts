@@ -73,7 +73,7 @@ function runs(file: string): boolean {
  * that was stopped) is extracted again.
  */
 export async function packagedChromium(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const Packaged = require('@sparticuz/chromium') as { executablePath(input?: string): Promise<string> };
   const target = path.join(os.tmpdir(), 'chromium');
   const lock = path.join(os.tmpdir(), 'indicator-tracker-chromium.lock');

@@ -20,7 +20,7 @@ export const PANE_VIEWPORT = { width: 350, height: 900 };
 
 /** Builds the add-in with the project's webpack.config.js (production) into `outDir`. */
 export async function buildPane(outDir: string): Promise<webpack.Stats> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const makeConfig = require(path.join(REPO_ROOT, 'webpack.config.js')) as (
     env: Record<string, unknown>,
     options: { mode: string },

@@ -21,9 +21,9 @@ import fc from 'fast-check';
 import { CASES, writeCorpus } from '../robustness/make-corpus';
 
 // ExcelJS internals the reader is measured against (no typings for these paths).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const exceljsUtils = require('exceljs/lib/utils/utils') as { isDateFmt(f: string): boolean; excelToDate(v: number, d1904: boolean): Date };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const exceljsFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string }>;
 
 const ROOT = path.resolve(__dirname, '../..');

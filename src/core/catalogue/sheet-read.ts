@@ -74,7 +74,7 @@ function isTitleOrNote(texts: string[]): boolean {
   const filled = texts.filter(Boolean);
   if (filled.length !== 1) return false;
   const t = foldWidth(filled[0]).trim();
-  return /^[【\[]/.test(t) || /^(注|说明|备注|填表说明)\s*[:：0-9一二三.、]/.test(t);
+  return /^[【[]/.test(t) || /^(注|说明|备注|填表说明)\s*[:：0-9一二三.、]/.test(t);
 }
 
 function matchHeader(texts: string[]): FoundBlock<string> | null {

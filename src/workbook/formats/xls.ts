@@ -18,7 +18,6 @@ import {
 } from './biff';
 import { FormatError } from './errors';
 
-const BIFF8 = 0x0600;
 const BIFF5 = 0x0500;
 const BOF_WORKBOOK = 0x0005;
 const BOF_WORKSHEET = 0x0010;

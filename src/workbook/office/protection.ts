@@ -46,6 +46,8 @@ export async function liftProtection(context: Excel.RequestContext, sheets: Shee
     const options = { ...s.protection.options };
     s.ws.protection.unprotect();
     try {
+      // One sync per sheet, on purpose: a sheet protected with a password refuses, and the others must still be unprotected.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       out.lifted.push({ ws: s.ws, options });
     } catch {

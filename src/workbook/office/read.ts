@@ -11,7 +11,6 @@ import type { Cell, SheetGrid } from '../../core/model/cells';
 import { CELL_RESPONSE_ESTIMATE, utf8Length } from './payload';
 import { a1Range, fromExcel, topLeft } from './values';
 
-const BLOCK_PROPS = ['values', 'valueTypes', 'numberFormat', 'formulas'];
 
 /** A sheet to read, once synced: the sheet (name and visibility loaded) and its used range's extent. */
 export interface SheetToRead {
@@ -52,7 +51,7 @@ interface Block {
 function queueBlock(job: Job, from: number, count: number): Block {
   const r0 = job.top + from;
   const range = job.read.sheet.getRange(a1Range(r0, job.left, r0 + count - 1, job.left + job.cols - 1));
-  range.load(BLOCK_PROPS);
+  range.load('values,valueTypes,numberFormat,formulas');
   return { job, from, count, range };
 }
 
@@ -125,6 +124,9 @@ export async function readGrids(context: Excel.RequestContext, reads: SheetToRea
   for (;;) {
     const blocks = planSync(jobs, retries, budget);
     if (blocks.length === 0) break;
+    // One sync per round of row blocks, on purpose: each round is sized to stay under Excel on the
+    // web's 5 MB response limit, so the reads cannot all go in one sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const b of blocks) {
       if (takeBlock(b)) continue;

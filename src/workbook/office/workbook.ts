@@ -324,6 +324,7 @@ export class OfficeWorkbook implements WorkbookPort {
     let target = ws;
     let next = 0;
     const lines: (string | number | boolean)[][] = [];
+    /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- ws and used were loaded, and synced just above */
     if (ws.isNullObject) {
       if (structure?.protected) throw new ExcelRefusal('workbookProtected');
       target = this.context.workbook.worksheets.add(sheet);
@@ -331,6 +332,7 @@ export class OfficeWorkbook implements WorkbookPort {
     } else if (!used.isNullObject) {
       next = topLeft(used.address).row + used.rowCount;
     }
+    /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
     for (const row of rows) lines.push(row.map((v) => toExcelValue(v)));
     const width = Math.max(1, ...lines.map((l) => l.length));
     const dense = lines.map((l) => [...l, ...new Array(width - l.length).fill('')]);
