@@ -88,9 +88,18 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         {
+          // Fluent UI's styles worked out at build time (Griffel's ahead-of-time transform): the pane
+          // does not compute its components' CSS when it first paints (docs/pane-load.md).
+          test: /\.js$/,
+          include: /node_modules[\\/]@fluentui[\\/]/,
+          use: { loader: '@griffel/webpack-loader' },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
+          use: [
+            { loader: '@griffel/webpack-loader' },
+            {
             loader: 'ts-loader',
             options: {
               transpileOnly: true,
@@ -98,7 +107,8 @@ module.exports = async (env = {}, options = {}) => {
               // (tsconfig's CommonJS would turn it into a plain require).
               compilerOptions: { module: 'es2020', moduleResolution: 'node' },
             },
-          },
+            },
+          ],
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,

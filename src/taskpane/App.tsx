@@ -1,19 +1,28 @@
-import { Divider, FluentProvider, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Divider, FluentProvider, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Actions } from './components/Actions';
 import { FilePicker } from './components/FilePicker';
-import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
 import { BusyIndicator, ErrorBar, ExcelLimits, Notice } from './components/Messages';
-import { Summary } from './components/Summary';
-import { RulesAndTemplates } from './components/RulesAndTemplates';
-import { ConsolidateAndApprove } from './components/ConsolidateAndApprove';
-import { apiSupport } from '../workbook/office';
+import { LazySection } from './components/LazySection';
+import { prefetchEngine } from './run';
+import { apiSupport } from '../workbook/office/support';
 import type { PaneHost } from './host';
 import { prefersDark } from './host';
 import { StringsContext, stringsFor } from './i18n';
 import type { Lang } from './strings';
 import { useRunner } from './useRunner';
+
+// What the first screen does not show loads as chunks of its own (docs/pane-load.md): the results
+// of a run, consolidation and approval, rules and templates.
+const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary').then((m) => ({ default: m.Summary })));
+const FindingsList = lazy(() => import(/* webpackChunkName: "results" */ './components/FindingsList').then((m) => ({ default: m.FindingsList })));
+const ConsolidateAndApprove = lazy(() =>
+  import(/* webpackChunkName: "consolidate" */ './components/ConsolidateAndApprove').then((m) => ({ default: m.ConsolidateAndApprove })),
+);
+const RulesAndTemplates = lazy(() =>
+  import(/* webpackChunkName: "rules" */ './components/RulesAndTemplates').then((m) => ({ default: m.RulesAndTemplates })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -49,6 +58,15 @@ export function App({ host }: { host: PaneHost }) {
   const runner = useRunner(host);
   // An Excel too old for the core path: every action that would touch the workbook stays off.
   const unusable = host.kind === 'excel' && !host.supported;
+
+  // Once the first screen is up, the engine and the results' view are fetched ahead of the first run.
+  useEffect(() => {
+    const later = window.setTimeout(() => {
+      prefetchEngine();
+      void import(/* webpackChunkName: "results" */ './components/FindingsList');
+    }, 0);
+    return () => window.clearTimeout(later);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -90,7 +108,7 @@ export function App({ host }: { host: PaneHost }) {
         ))}
         <Divider />
         {runner.outcome ? (
-          <>
+          <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.t('stepLoadingSection')} />}>
             <Summary mode={runner.outcome.mode} result={runner.outcome.result} />
             <FindingsList
               result={runner.outcome.result}
@@ -98,25 +116,26 @@ export function App({ host }: { host: PaneHost }) {
               onSelect={runner.select}
               selectsCells={host.kind === 'excel'}
             />
-          </>
+          </Suspense>
         ) : (
           <Text as="p" className={styles.hint}>
             {strings.t('readyHint')}
           </Text>
         )}
         <Divider />
-        <ConsolidateAndApprove
-          host={host}
-          port={runner.port}
-          onDownload={() => runner.download(strings.t('downloadSuffix'))}
-          refreshKey={runner.outcome}
-          disabled={runner.busy !== null || unusable}
-        />
+        <LazySection labelKey="sectionConsolidate" testId="section-consolidate">
+          <ConsolidateAndApprove
+            host={host}
+            port={runner.port}
+            onDownload={() => runner.download(strings.t('downloadSuffix'))}
+            refreshKey={runner.outcome}
+            disabled={runner.busy !== null || unusable}
+          />
+        </LazySection>
         {host.kind === 'excel' && (
-          <>
-            <Divider />
+          <LazySection labelKey="sectionRules" testId="section-rules">
             <RulesAndTemplates port={host.port} dataValidation={apiSupport().dataValidation} disabled={runner.busy !== null || unusable} />
-          </>
+          </LazySection>
         )}
       </StringsContext.Provider>
     </FluentProvider>

@@ -4,8 +4,10 @@
  * Every Excel.run waits while the user is typing in a cell (delayForCellEdit,
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than failing.
  */
-import { OfficeWorkbook, apiSupport, emptyReport } from '../workbook/office';
-import type { WriteReport } from '../workbook/office';
+import type { OfficeWorkbook } from '../workbook/office/workbook';
+import { apiSupport } from '../workbook/office/support';
+import { emptyReport } from '../workbook/office/refusal';
+import type { WriteReport } from '../workbook/office/refusal';
 import type { WorkbookPort } from '../workbook/port';
 import type { ExcelHost, HostBase } from './host';
 
@@ -14,7 +16,11 @@ const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 export function connectExcel(base: HostBase): ExcelHost {
   const support = apiSupport();
   let report: WriteReport = emptyReport();
-  const run = <T>(work: (wb: OfficeWorkbook) => Promise<T>) => OfficeWorkbook.run(work, { support });
+  // The adapter is a chunk of its own, fetched on the first call: the first screen does not wait for it.
+  const run = async <T>(work: (wb: OfficeWorkbook) => Promise<T>) => {
+    const { OfficeWorkbook } = await import(/* webpackChunkName: "office" */ '../workbook/office/workbook');
+    return OfficeWorkbook.run(work, { support });
+  };
   // What the last write did not do (a sheet protected with a password left unmarked …).
   const writing = (work: (wb: OfficeWorkbook) => Promise<void>) =>
     run(async (wb) => {

@@ -2,10 +2,8 @@
  * What a button of the pane does, without React or a host: read the workbook through its
  * port, run the engine, write the plan back. The pane's hook only keeps the state around it.
  */
-import { defaultCatalogue } from '../core/catalogue/default';
 import { RULES_SHEET } from '../core/catalogue/sheet-layout';
 import { APPROVALS_SHEET } from '../core/approval/record';
-import { analyseWorkbook, validateWorkbook } from '../core/engine';
 import type { RunOptions, RunResult } from '../core/engine';
 import type { Finding, IndicatorResult, Severity, Status } from '../core/model/results';
 import { STATUSES } from '../core/model/results';
@@ -69,8 +67,11 @@ export async function runCheck(
   const names = opts.sheet ? Array.from(new Set([opts.sheet, RULES_SHEET, APPROVALS_SHEET])) : undefined;
   const grids = await failAs('errorRead', () => port.readSheets(names));
   await onStep(mode === 'validate' ? 'stepValidating' : 'stepAnalysing');
+  // The engine is a chunk of its own: the pane's first screen does not wait for it (fetched
+  // ahead once the pane has painted, see prefetchEngine).
+  const engine = await failAs('errorLoadReader', () => loadEngine());
   const result = await failAs('errorRun', () =>
-    mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts),
+    mode === 'validate' ? engine.validateWorkbook(grids, opts) : engine.analyseWorkbook(grids, opts),
   );
   await onStep('stepWriting');
   await failAs('errorWrite', async () => {
@@ -78,6 +79,14 @@ export async function runCheck(
     await port.applyPlan(result.plan);
   });
   return result;
+}
+
+/** The engine, loaded once as its own chunk. */
+export const loadEngine = () => import(/* webpackChunkName: "engine" */ '../core/engine');
+
+/** Fetches the engine while the person looks at the first screen, so the first run does not wait for it. */
+export function prefetchEngine(): void {
+  loadEngine().catch(() => undefined); // a failed fetch is retried, and reported, by the run itself
 }
 
 /** Findings of one indicator (null: about the whole sheet, or a row no indicator matched). */
@@ -147,12 +156,4 @@ export function countSeverities(findings: Finding[]): Record<Severity, number> {
 /** A score (0–100) with one decimal, as everywhere in the product. */
 export function formatScore(score: number): string {
   return score.toFixed(1);
-}
-
-/** Indicator code → name, from the run's results, else from the default catalogue (validate has no results). */
-export function indicatorNames(result: RunResult): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const ind of defaultCatalogue().indicators) names.set(ind.code, ind.name);
-  for (const r of result.indicators) names.set(r.code, r.name);
-  return names;
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { STRINGS, translate } from '../../src/taskpane/strings';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { APPROVALS_SHEET } from '../../src/core/approval';
@@ -29,9 +29,27 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
+/**
+ * Opens the consolidation and approval section: its code is a chunk of its own, fetched then and
+ * not before (docs/pane-load.md).
+ */
+async function openSection(page: Page): Promise<void> {
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') chunks.push(new URL(r.url()).pathname);
+  });
+  expect(chunks.filter((c) => /consolidate/.test(c))).toEqual([]);
+  await page.getByTestId('section-consolidate').click();
+  await page.getByTestId('consolidate-files').waitFor({ state: 'attached' });
+  expect(chunks.filter((c) => /consolidate/.test(c))).toHaveLength(1);
+}
+
 it("consolidates the units' files into a download and names who has not reported", async () => {
   const { context, page } = await openPane(browser, server.url, { locale: 'zh-CN' });
   try {
+    await page.getByRole('button', { name: zh.validateWorkbook }).waitFor();
+    expect(await page.getByTestId('consolidate-files').count()).toBe(0);
+    await openSection(page);
     const files = fs.readdirSync(QUARTER).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(QUARTER, n));
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -54,6 +72,7 @@ it('approves the opened sheet, remembers the reviewer, and refuses a sheet with 
   try {
     await page.getByTestId('file-input').setInputFiles(path.join(QUARTER, '当周街道-2022Q3.xlsx'));
     await page.getByText(zh.openedFile.replace('{name}', '当周街道-2022Q3.xlsx')).waitFor();
+    await openSection(page);
     await page.getByTestId('approval-state').waitFor();
     const approve = page.getByTestId('approve');
     expect(await approve.isDisabled()).toBe(true); // no reviewer yet
@@ -75,6 +94,7 @@ it('approves the opened sheet, remembers the reviewer, and refuses a sheet with 
     // The name is remembered by the browser; a sheet with an error cannot be approved, and says why.
     await page.reload();
     await page.getByTestId('file-input').setInputFiles(path.join(QUARTER, '通钦街道-2022Q3.xlsx'));
+    await page.getByTestId('section-consolidate').click();
     await page.getByTestId('approval-blocked').waitFor();
     expect(await page.getByTestId('reviewer').inputValue()).toBe('李明');
     expect(await page.getByTestId('approval-blocked').textContent()).toMatch(/有 1 条错误.*G11/);

@@ -10,11 +10,11 @@ import {
   countStatuses,
   formatScore,
   groupFindings,
-  indicatorNames,
   runCheck,
 } from '../../src/taskpane/run';
 import type { StringKey } from '../../src/taskpane/strings';
 import { bureauSheet } from '../helpers/grid';
+import { indicatorNames } from '../../src/taskpane/indicator-names';
 
 /** A workbook port that records what the pane asks of it. */
 class RecordingPort implements WorkbookPort {

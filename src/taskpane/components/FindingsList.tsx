@@ -2,7 +2,8 @@ import { Caption1, CounterBadge, Subtitle2, Text, makeStyles, mergeClasses, toke
 import type { RunResult } from '../../core/engine';
 import type { Finding } from '../../core/model/results';
 import { useStrings } from '../i18n';
-import { groupFindings, indicatorNames } from '../run';
+import { groupFindings } from '../run';
+import { indicatorNames } from '../indicator-names';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
