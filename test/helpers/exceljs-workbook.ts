@@ -11,6 +11,7 @@ import type { Annotation, CellValidation, PlanCell, PlanSheet, WritePlan } from 
 import { ANNOTATION_STORE_SHEET, forEachPlanCell } from '../../src/core/model/plan';
 import { freeSheetName } from '../../src/core/plan/sheet-name';
 import type { WorkbookPort } from '../../src/workbook/port';
+import { holdsUtf16, notXlsx } from '../../src/workbook/package/open';
 import {
   STORE_HEADER,
   StoredOriginal,
@@ -27,26 +28,8 @@ type XSheet = ExcelJS.Worksheet;
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** True when the bytes hold the ASCII `text` in UTF-16LE, as OLE files name their streams. */
-function holdsUtf16(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  outer: for (let i = bytes.indexOf(first); i >= 0 && i + 2 * text.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
-    for (let k = 0; k < text.length; k++) {
-      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
-
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
-}
-
-/** One-line, bilingual error for a buffer that is not a usable .xlsx workbook. */
-function notXlsx(zh: string, en: string, detail?: string): Error {
-  const tail = detail ? ` (${detail.replace(/\s+/g, ' ').trim()})` : '';
-  return new Error(`无法读取工作簿：${zh} / Cannot read the workbook: ${en}${tail}`);
 }
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
