@@ -85,18 +85,24 @@ export function checkWorkbook(
   const index = indexCatalogue(catalogue);
   const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductGrid(s)));
   const approvals = workbookApprovals(wb);
-  const checks = candidates.map((g) => {
-    const check = checkSheet(g, catalogue, { asOf: opts.asOf, index });
-    // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
-    check.findings.push(...approvalFindings([check], approvals));
-    return keep === 'rows' ? check : withoutRows(check);
-  });
+  const checks: SheetCheck[] = [];
+  for (const g of candidates) {
+    const sheetCheck = checkSheet(g, catalogue, { asOf: opts.asOf, index });
+    // A table of units as rows: each unit's row is that unit's report (docs/reading-forms.md).
+    for (const check of sheetCheck.parts ?? [sheetCheck]) {
+      // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
+      check.findings.push(...approvalFindings([check], approvals));
+      checks.push(keep === 'rows' ? check : withoutRows(check));
+    }
+  }
   const recognised = checks.filter((c) => c.recognised);
   const findings: Finding[] = [];
   if (recognised.length === 0) {
     const nonEmpty = candidates.filter((g) => hasContent(g.rows)).map((g) => g.name);
     const report = nonEmpty.length ? nonEmpty : candidates.map((g) => g.name);
-    for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }));
+    // Each says what was looked for in the sheet and what was found there.
+    const notFound = (name: string) => checks.find((c) => c.sheet === name)?.read.notFound;
+    for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }, { notFound: notFound(name) }));
   }
   for (const c of recognised) findings.push(...c.findings);
   return { checks: opts.sheet ? checks : recognised, findings, catalogue };
@@ -163,7 +169,8 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
     name: GAP_SHEET,
     title: '差距分析 / Gap analysis',
     subtitle: `填报单位：${units || '—'}　报告期：${periods || '—'}　截至：${asOf ?? '—'}　指标目录版本：${catalogue.version}`,
-    source: checks.length > 1 ? { header: '工作表', value: (r) => r.sheet } : undefined,
+    // A table of units as rows gives several units' rows from one sheet: the unit is named beside it.
+    source: checks.length > 1 ? { header: '工作表', value: (r) => (r.source ? `${r.sheet}：${r.source}` : r.sheet) } : undefined,
     linkToSource: true,
   });
   const plan: WritePlan = placeProductSheets({
@@ -196,6 +203,8 @@ export function toJsonDocument(result: RunResult, mode: 'validate' | 'analyse'):
       actual: clean(r.actual), completion: clean(r.completion), progress: clean(r.progress), schedule: clean(r.schedule),
       gap: clean(r.gap), requiredGrowth: clean(r.requiredGrowth), projection: clean(r.projection),
       projectionMeets: r.projectionMeets, status: r.status, score: clean(r.score),
+      // A table of units as rows: the unit whose row the result is (docs/reading-forms.md).
+      ...(r.source ? { reporter: r.source } : {}),
     }));
     doc.scores = {
       overall: clean(result.scores.overall),

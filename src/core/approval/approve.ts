@@ -35,7 +35,8 @@ export function approvalFindings(checks: SheetCheck[], approvals: Approval[], op
   if (!approvals.length) return [];
   const out: Finding[] = [];
   for (const c of checks) {
-    if (!c.recognised) continue;
+    // The units' rows of one table are approved as one: one warning for the table, with its first row.
+    if (!c.recognised || (c.whole?.parts && c.whole.parts[0] !== c)) continue;
     const st = approvalState(c, approvals, opts);
     if (st.state !== 'changed') continue;
     out.push(makeFinding('changed_after_approval', { sheet: c.sheet }, { reporter: st.approval.reviewer, other: st.approval.time }));
@@ -80,7 +81,8 @@ export function approveSheet(req: ApprovalRequest): ApprovalOutcome {
     time: req.time,
     reviewer,
     sheet: check.sheet,
-    unit: check.unitCanonical ?? check.unit ?? '',
+    // A table of units as rows is approved whole, under the unit that sent it (its 填报单位, if any).
+    unit: (check.whole ? check.whole.unitCanonical ?? check.whole.unit : check.unitCanonical ?? check.unit) ?? '',
     period: check.period?.label ?? '',
     errors: 0,
     warnings: own.length,

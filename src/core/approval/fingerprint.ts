@@ -60,10 +60,22 @@ function sheetPeriod(check: SheetCheck): string | null {
 
 /** What the fingerprint covers, as plain data (shown in tests and useful when two fingerprints differ). */
 export function fingerprintContent(check: SheetCheck) {
+  // A unit's row of a table of units as rows is approved with its table: the whole table is fingerprinted.
+  if (check.whole?.parts) return tableContent(check.whole, check.whole.parts);
   return {
     unit: check.unitCanonical ?? check.unit ?? null,
     period: sheetPeriod(check),
     rows: [...check.rows].sort((a, b) => compareCodes(a.indicator.code, b.indicator.code)).map(rowOf),
+  };
+}
+
+/** A table of units as rows: every unit's rows, each with its unit, in the table's order of units. */
+function tableContent(whole: SheetCheck, parts: SheetCheck[]) {
+  return {
+    unit: whole.unitCanonical ?? whole.unit ?? null,
+    period: sheetPeriod(whole),
+    rows: parts.flatMap((p) => [...p.rows].sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
+      .map((r) => ({ unit: p.unitCanonical ?? p.unit ?? null, ...rowOf(r) }))),
   };
 }
 

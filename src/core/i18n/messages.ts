@@ -3,6 +3,8 @@
  * One function per rule; the rule table (severity) lives in src/core/validate/rules.ts.
  */
 import type { RuleId } from '../model/results';
+import type { NotFound } from '../read/layout';
+import { columnGuessed, notRecognised, totalMismatch, type ChoiceArgs, type TotalArgs } from './reading-messages';
 
 export interface Message {
   zh: string;
@@ -24,15 +26,18 @@ export interface MessageArgs {
   reporter?: string;
   /** What exactly is wrong, in both languages (rules-sheet findings). */
   reason?: Message;
+  /** column_guessed: the column taken, the others, and why. */
+  choice?: ChoiceArgs;
+  /** total_mismatch: the total row against the units' rows. */
+  total?: TotalArgs;
+  /** sheet_not_recognised: what was looked for and found. */
+  notFound?: NotFound;
 }
 
 type Builder = (a: MessageArgs) => Message;
 
 export const MESSAGES: Record<RuleId, Builder> = {
-  sheet_not_recognised: () => ({
-    zh: '未找到监测表：没有同时包含“指标名称”列和“本期完成值”(或年份)列的表头行。请按模板填写表头。',
-    en: 'No monitoring table found: no header row has both an indicator column and an actual (or year) column. Use the template headers.',
-  }),
+  sheet_not_recognised: (a) => notRecognised(a.notFound),
   missing_period: () => ({
     zh: '缺少报告期：表头未填写“报告期”(如 2022年第三季度)。请补填报告期。',
     en: 'No report period: the header block has no 报告期 (e.g. 2022年第三季度). Fill in the period.',
@@ -135,6 +140,8 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `本表报告期为 ${a.found}，与汇总期 ${a.expected} 不一致，未纳入汇总。请提交正确期别的报表。`,
     en: `This sheet is for ${a.found}, not the consolidation period ${a.expected}; it was left out. Send the sheet of the right period.`,
   }),
+  column_guessed: (a) => columnGuessed(a.choice!),
+  total_mismatch: (a) => totalMismatch(a.total!),
   catalogue_invalid: (a) => ({
     zh: `指标规则表有误：${a.reason?.zh ?? a.text}。请修正“指标规则”表后再校验或分析。`,
     en: `The rules sheet 指标规则 is wrong: ${a.reason?.en ?? a.other ?? a.text}. Correct it before validating or analysing.`,

@@ -27,7 +27,9 @@ export type RuleId =
   | 'conflicting_values'
   | 'changed_after_approval'
   | 'period_mismatch'
-  | 'catalogue_invalid';
+  | 'catalogue_invalid'
+  | 'column_guessed'
+  | 'total_mismatch';
 
 export interface Finding {
   rule: RuleId;
@@ -91,6 +93,8 @@ export interface IndicatorResult {
   actualText?: string;
   /** The actual was written as approximate (约400斤). */
   approximate?: boolean;
+  /** The unit whose row it is, when one sheet holds several units' rows (a table of units as rows). */
+  source?: string;
 }
 
 export interface Scores {

@@ -28,6 +28,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   changed_after_approval: 'warning',
   period_mismatch: 'warning',
   catalogue_invalid: 'error',
+  column_guessed: 'warning',
+  total_mismatch: 'warning',
 };
 
 export interface FindingAt {

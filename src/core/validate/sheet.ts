@@ -5,7 +5,7 @@
 import { isBlank, type SheetGrid } from '../model/cells';
 import type { Catalogue, Indicator } from '../model/catalogue';
 import type { Finding, IndicatorResult } from '../model/results';
-import { readSheet, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
+import { readSheet, type ReadOptions, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
 import { parsePeriod, type Period } from '../read/period';
 import { parseValue } from '../read/values';
 import { removeSpaces } from '../read/text';
@@ -15,6 +15,7 @@ import { scoreIndicator } from '../score';
 import { makeFinding } from './rules';
 import { memoText } from '../util/memo';
 import { readValueCell, readValue, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
+import { checkUnitTables, layoutFindings } from './units-table';
 
 export interface RowData {
   row: SheetRow;
@@ -44,6 +45,13 @@ export interface SheetCheck {
   rowCount: number;
   findings: Finding[];
   results: IndicatorResult[];
+  /**
+   * A sheet holding a table of units as rows: one check per unit's row, each that unit's report for
+   * the sheet's period (the engine and consolidation take them one by one); this check holds them all.
+   */
+  parts?: SheetCheck[];
+  /** In a part: the check of the whole sheet it belongs to (approved, and fingerprinted, as one). */
+  whole?: SheetCheck;
 }
 
 export interface CheckOptions {
@@ -111,7 +119,7 @@ function sheetPeriod(read: ReadSheet): Period | null {
     const years = new Set([...periodsIn(read.title), ...periodsIn(header)].map((x) => x.year));
     return years.size === 1 ? parsePeriod(`${[...years][0]}年${labelled.text}`) : null;
   }
-  return onePeriod(periodsIn(header)) ?? onePeriod(periodsIn(read.title));
+  return onePeriod(periodsIn(header)) ?? onePeriod(periodsIn(read.title)) ?? (read.footerPeriod ? parsePeriod(read.footerPeriod.value) : null);
 }
 
 /** The last day of a period column's header: "2022年1-6月", or "二季度" / "截至6月底" in the report year. */
@@ -159,20 +167,46 @@ function indexedTargetYear(index: IndicatorIndex, catalogue: Catalogue): number 
   return targetYears.get(index);
 }
 
+/** What the reader is told of the catalogue: its indicators' names and codes, its units, its target year. */
+const readOptionsOf = new WeakMap<IndicatorIndex, ReadOptions>();
+
+function readOptions(index: IndicatorIndex, catalogue: Catalogue): ReadOptions {
+  let options = readOptionsOf.get(index);
+  if (!options) {
+    options = {
+      isIndicator: (name) => matchIndicator(index, '', name) !== undefined,
+      // A code (A1, C9a) or a name: the same indicator under either is one.
+      indicatorOf: (text) => matchIndicator(index, text, text)?.code,
+      isUnit: (name) => canonicalUnitName(catalogue, name) !== undefined,
+      targetYear: indexedTargetYear(index, catalogue),
+    };
+    readOptionsOf.set(index, options);
+  }
+  return options;
+}
+
 export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
   const index = options.index ?? indexCatalogue(catalogue);
-  const sheet = grid.name;
-  const read = readSheet(grid, { isIndicator: (name) => matchIndicator(index, '', name) !== undefined, targetYear: indexedTargetYear(index, catalogue) });
+  const read = readSheet(grid, readOptions(index, catalogue));
+  if (!read.recognised) {
+    const findings = [makeFinding('sheet_not_recognised', { sheet: grid.name }, { notFound: read.notFound })];
+    return { sheet: grid.name, read, recognised: false, unit: null, unitCanonical: null, period: null, asOf: null, rows: [], rowCount: 0, findings, results: [] };
+  }
+  if (read.unitTables.length) return checkUnitTables(read, { catalogue, index, options, checkRead });
+  const check = checkRead(read, catalogue, index, options);
+  const chosen = layoutFindings(read.sheet, read.tables);
+  if (chosen.length) check.findings.unshift(...chosen);
+  return check;
+}
+
+/** The checks of a sheet read: unit, period, each indicator row's values, and the rules between rows. */
+export function checkRead(read: ReadSheet, catalogue: Catalogue, index: IndicatorIndex, options: CheckOptions): SheetCheck {
+  const sheet = read.sheet;
   const findings: Finding[] = [];
   const base: SheetCheck = {
     sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,
     rows: [], rowCount: 0, findings, results: [],
   };
-  if (!read.recognised) {
-    findings.push(makeFinding('sheet_not_recognised', { sheet }));
-    return base;
-  }
-
   const unitMeta = read.meta.unit;
   const unit = unitMeta?.text ? unitMeta.text : unitNamedBySheet(catalogue, read.title, sheet);
   if (!unit) findings.push(makeFinding('missing_reporting_unit', { sheet }));
@@ -470,7 +504,8 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   // Counts of things built (cumulative integers) grow in small steps: 1 → 2 is no outlier.
   if (ind.measure !== 'level' || (ind.integer && ind.cumulative)) return;
   // Against the previous value; with none, against the baseline — a wrong scale (万亩 for 亩) shows here.
-  const baseline = r.baseline.state === 'ok' ? r.baseline.value : ind.baseline;
+  // A township's share is measured against its own baseline only, never the city's.
+  const baseline = r.baseline.state === 'ok' ? r.baseline.value : ind.baseline === null || isUnitShare(ind, ctx) ? null : ind.baseline;
   const ref = prev ?? baseline;
   // A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
   // (52000 under 万亩): the unit does not fit the figure, an error, not a jump.

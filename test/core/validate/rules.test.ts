@@ -93,3 +93,37 @@ describe('sheet_not_recognised', () => {
     expect(f).toEqual([]);
   });
 });
+
+/** The reader's rules (docs/reading-forms.md): each fires at the header or total cell it is about, and stays silent on a clear sheet. */
+describe.each([
+  {
+    rule: 'column_guessed',
+    // Two columns of actuals: the office's checked one is taken, the reviewer is told.
+    bad: grid('考核', [['被考核单位：合作市科技局', '考核年度：2022年'], ['考核内容', '单位自报', '考核核定'], ['市级众创空间', 8, 7]]),
+    good: grid('考核', [['被考核单位：合作市科技局', '考核年度：2022年'], ['考核内容', '考核核定'], ['市级众创空间', 7]]),
+    cell: 'C2',
+  },
+  {
+    rule: 'column_guessed',
+    // No header says "actual": the one column of figures is taken, the reviewer is told.
+    bad: grid('统计', [['填报单位：那吾镇', '报告期：2022年第三季度'], ['项目', '单位', '数量'], ['油菜种植面积', '亩', 2600]]),
+    good: grid('统计', [['填报单位：那吾镇', '报告期：2022年第三季度'], ['项目', '单位', '完成数'], ['油菜种植面积', '亩', 2600]]),
+    cell: 'C2',
+  },
+  {
+    rule: 'total_mismatch',
+    bad: grid('汇总', [['报告期：2022年第三季度'], ['乡镇（街道）', '油菜种植面积（亩）'], ['那吾镇', 2600], ['勒秀镇', 3100], ['合计', 6000]]),
+    good: grid('汇总', [['报告期：2022年第三季度'], ['乡镇（街道）', '油菜种植面积（亩）'], ['那吾镇', 2600], ['勒秀镇', 3100], ['合计', 5700]]),
+    cell: 'B5',
+  },
+])('$rule', ({ rule, bad, good, cell }) => {
+  it('fires where the reading is in doubt', () => {
+    const hits = validateWorkbook({ sheets: [bad] }).findings.filter((f) => f.rule === rule);
+    expect(hits.map((f) => [f.cell, f.severity])).toEqual([[cell, RULE_SEVERITY[rule as RuleId]]]);
+    expect(hits[0].message.zh.length).toBeGreaterThan(8);
+    expect(hits[0].message.en.length).toBeGreaterThan(8);
+  });
+  it('stays silent on a clear sheet', () => {
+    expect(validateWorkbook({ sheets: [good] }).findings.filter((f) => f.rule === rule)).toEqual([]);
+  });
+});
