@@ -6,13 +6,13 @@
  *   npm run bench:consolidate                 40 files, median of 3 runs
  *   npm run bench:consolidate -- --files 80 --reps 5
  */
-import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
 
-const SOURCE = path.join(__dirname, '..', 'samples', '2022Q3');
+const SOURCE = path.join(__dirname, "..", "samples", "2022Q3");
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,11 +37,18 @@ async function excelJsAlone(files: string[]): Promise<number> {
 }
 
 /** Times `indicator-tracker consolidate` in this process; counts the reads of each input file. */
-async function consolidateAll(dir: string, files: string[], out: string): Promise<{ ms: number; reads: Map<string, number> }> {
+async function consolidateAll(
+  dir: string,
+  files: string[],
+  out: string
+): Promise<{ ms: number; reads: Map<string, number> }> {
   const reads = new Map<string, number>();
   const original = fs.readFile;
   const inputs = new Set(files.map((f) => path.resolve(f)));
-  (fs as { readFile: typeof fs.readFile }).readFile = ((file: Parameters<typeof fs.readFile>[0], ...rest: unknown[]) => {
+  (fs as { readFile: typeof fs.readFile }).readFile = ((
+    file: Parameters<typeof fs.readFile>[0],
+    ...rest: unknown[]
+  ) => {
     const key = path.resolve(String(file));
     if (inputs.has(key)) reads.set(key, (reads.get(key) ?? 0) + 1);
     return (original as (...a: unknown[]) => ReturnType<typeof fs.readFile>)(file, ...rest);
@@ -49,9 +56,12 @@ async function consolidateAll(dir: string, files: string[], out: string): Promis
   const lines: string[] = [];
   try {
     const t0 = performance.now();
-    const code = await main(['consolidate', dir, '--out', out], { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l) });
+    const code = await main(["consolidate", dir, "--out", out], {
+      stdout: (l) => lines.push(l),
+      stderr: (l) => lines.push(l),
+    });
     const ms = performance.now() - t0;
-    if (code === 2) throw new Error(`consolidate failed: ${lines.join(' ')}`);
+    if (code === 2) throw new Error(`consolidate failed: ${lines.join(" ")}`);
     return { ms, reads };
   } finally {
     (fs as { readFile: typeof fs.readFile }).readFile = original;
@@ -59,18 +69,19 @@ async function consolidateAll(dir: string, files: string[], out: string): Promis
 }
 
 async function run(): Promise<void> {
-  const count = arg('files', 40);
-  const reps = arg('reps', 3);
-  const samples = (await fs.readdir(SOURCE)).filter((n) => n.endsWith('.xlsx')).sort();
-  if (!samples.length) throw new Error('samples/2022Q3 is empty: run npm run samples:quarter first');
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-consolidate-'));
+  const count = arg("files", 40);
+  const reps = arg("reps", 3);
+  const samples = (await fs.readdir(SOURCE)).filter((n) => n.endsWith(".xlsx")).sort();
+  if (!samples.length)
+    throw new Error("samples/2022Q3 is empty: run npm run samples:quarter first");
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bench-consolidate-"));
   const out = path.join(os.tmpdir(), `${path.basename(dir)}-out.xlsx`);
   try {
     const files: string[] = [];
     let bytes = 0;
     for (let i = 0; i < count; i++) {
       const name = samples[i % samples.length];
-      const target = path.join(dir, `${String(i + 1).padStart(2, '0')}-${name}`);
+      const target = path.join(dir, `${String(i + 1).padStart(2, "0")}-${name}`);
       await fs.copyFile(path.join(SOURCE, name), target);
       bytes += (await fs.stat(target)).size;
       files.push(target);
@@ -93,16 +104,16 @@ async function run(): Promise<void> {
     const perFileReads = Array.from(new Set(files.map((f) => reads.get(path.resolve(f)) ?? 0)));
     const lines = [
       `consolidate: ${count} unit files (${(bytes / 1024).toFixed(0)} KB), median of ${reps} runs, Node ${process.version}, ${os.cpus().length} cores`,
-      '',
-      '| | total (s) | per file (ms) |',
-      '|---|---:|---:|',
+      "",
+      "| | total (s) | per file (ms) |",
+      "|---|---:|---:|",
       `| ExcelJS alone (load each file) | ${(e / 1000).toFixed(2)} | ${(e / count).toFixed(1)} |`,
       `| indicator-tracker consolidate (read, validate, consolidate, write OUT.xlsx) | ${(c / 1000).toFixed(2)} | ${(c / count).toFixed(1)} |`,
-      '',
+      "",
       `ratio consolidate / ExcelJS alone: ${(c / e).toFixed(2)}`,
-      `reads of each input file: ${perFileReads.join(', ')}`,
+      `reads of each input file: ${perFileReads.join(", ")}`,
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
     await fs.rm(out, { force: true });

@@ -7,22 +7,22 @@
  * memory is its own maximum resident set; times are medians. The file's bytes are in memory before
  * the clock starts; a process that only loads the code and the bytes gives the memory floor.
  */
-import { spawnSync } from 'child_process';
-import { promises as fs, readFileSync } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { buildBenchWorkbook } from './bench/workbook';
+import { spawnSync } from "child_process";
+import { promises as fs, readFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildBenchWorkbook } from "./bench/workbook";
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, "..");
 const SCRIPT = path.relative(ROOT, __filename);
 
-type Mode = 'baseline' | 'exceljs-load' | 'exceljs-grids' | 'package';
+type Mode = "baseline" | "exceljs-load" | "exceljs-grids" | "package";
 
 const MODES: { mode: Mode; label: string }[] = [
-  { mode: 'baseline', label: 'nothing read (Node, the code, the bytes)' },
-  { mode: 'exceljs-load', label: 'ExcelJS load' },
-  { mode: 'exceljs-grids', label: 'ExcelJS reader: load + readSheets' },
-  { mode: 'package', label: 'package reader: readPackageGrids' },
+  { mode: "baseline", label: "nothing read (Node, the code, the bytes)" },
+  { mode: "exceljs-load", label: "ExcelJS load" },
+  { mode: "exceljs-grids", label: "ExcelJS reader: load + readSheets" },
+  { mode: "package", label: "package reader: readPackageGrids" },
 ];
 
 interface Measurement {
@@ -43,33 +43,37 @@ function countCells(sheets: { rows: unknown[][] }[]): number {
 
 async function child(mode: Mode, file: string): Promise<Measurement> {
   // Every module is loaded before the clock starts, so no run pays for loading code.
-  const ExcelJS = (await import('exceljs')).default;
-  const { XlsxWorkbook } = await import('../src/workbook/xlsx');
-  const { ZipPackage } = await import('../src/workbook/package/zip');
-  const { readPackageGrids } = await import('../src/workbook/package/read-xlsx');
+  const ExcelJS = (await import("exceljs")).default;
+  const { XlsxWorkbook } = await import("../src/workbook/xlsx");
+  const { ZipPackage } = await import("../src/workbook/package/zip");
+  const { readPackageGrids } = await import("../src/workbook/package/read-xlsx");
   const bytes = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
   let cells = 0;
-  if (mode === 'exceljs-load') {
+  if (mode === "exceljs-load") {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell(() => cells++)));
-  } else if (mode === 'exceljs-grids') {
+  } else if (mode === "exceljs-grids") {
     cells = countCells((await (await XlsxWorkbook.fromBuffer(bytes)).readSheets()).sheets);
-  } else if (mode === 'package') {
+  } else if (mode === "package") {
     cells = countCells(readPackageGrids(ZipPackage.read(bytes)).sheets);
   }
   return { ms: performance.now() - t0, peakMb: peakMb(), cells };
 }
 
 function runChild(mode: Mode, file: string): Measurement {
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'bin/run-ts.js'), SCRIPT, '--child', mode, file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", path.join(ROOT, "bin/run-ts.js"), SCRIPT, "--child", mode, file],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    }
+  );
   if (r.status !== 0) throw new Error(`${mode} run failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measurement;
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Measurement;
 }
 
 function median(xs: number[]): number {
@@ -84,31 +88,41 @@ function option(argv: string[], name: string, fallback: number): number {
 }
 
 async function parent(argv: string[]): Promise<void> {
-  const rows = option(argv, 'rows', 100000);
-  const reps = option(argv, 'reps', 3);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'indicator-bench-read-'));
+  const rows = option(argv, "rows", 100000);
+  const reps = option(argv, "reps", 3);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "indicator-bench-read-"));
   try {
     const file = path.join(dir, `bench-${rows}.xlsx`);
     const { workbook, info } = buildBenchWorkbook(rows);
     await workbook.xlsx.writeFile(file);
     const mb = (await fs.stat(file)).size / 2 ** 20;
-    process.stderr.write(`${info.rows.toLocaleString('en-US')} rows in ${info.sheets} sheets, ${mb.toFixed(1)} MB; ${reps} runs each `);
+    process.stderr.write(
+      `${info.rows.toLocaleString("en-US")} rows in ${info.sheets} sheets, ${mb.toFixed(1)} MB; ${reps} runs each `
+    );
     const results = MODES.map(({ mode, label }) => {
       const runs = Array.from({ length: reps }, () => {
-        process.stderr.write('.');
+        process.stderr.write(".");
         return runChild(mode, file);
       });
-      return { label, ms: median(runs.map((m) => m.ms)), peakMb: median(runs.map((m) => m.peakMb)), cells: runs[0].cells };
+      return {
+        label,
+        ms: median(runs.map((m) => m.ms)),
+        peakMb: median(runs.map((m) => m.peakMb)),
+        cells: runs[0].cells,
+      };
     });
-    process.stderr.write('\n');
+    process.stderr.write("\n");
     const lines = [
-      `${info.rows.toLocaleString('en-US')} indicator rows, ${info.sheets} sheets, ${mb.toFixed(1)} MB; median of ${reps} fresh processes each; Node ${process.version}, ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}.`,
-      '',
-      '| what | time (ms) | peak RSS (MB) | cells |',
-      '|---|---:|---:|---:|',
-      ...results.map((r) => `| ${r.label} | ${r.ms.toFixed(0)} | ${r.peakMb} | ${r.cells.toLocaleString('en-US')} |`),
+      `${info.rows.toLocaleString("en-US")} indicator rows, ${info.sheets} sheets, ${mb.toFixed(1)} MB; median of ${reps} fresh processes each; Node ${process.version}, ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}.`,
+      "",
+      "| what | time (ms) | peak RSS (MB) | cells |",
+      "|---|---:|---:|---:|",
+      ...results.map(
+        (r) =>
+          `| ${r.label} | ${r.ms.toFixed(0)} | ${r.peakMb} | ${r.cells.toLocaleString("en-US")} |`
+      ),
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -116,7 +130,7 @@ async function parent(argv: string[]): Promise<void> {
 
 const args = process.argv.slice(2);
 const run =
-  args[0] === '--child'
+  args[0] === "--child"
     ? child(args[1] as Mode, args[2]).then((m) => process.stdout.write(`${JSON.stringify(m)}\n`))
     : parent(args);
 run.catch((e) => {

@@ -9,20 +9,26 @@
  * browser the pane is in file mode: its Validate button is there, disabled until a file is picked),
  * or the floor page's button. Median of the runs, each in a fresh browser context (nothing cached).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import webpack from 'webpack';
-import type { Browser } from 'playwright-core';
-import { STRINGS } from '../src/taskpane/strings';
-import { PANE_VIEWPORT, REPO_ROOT, buildPane, launchChromium, serveDir } from '../test/taskpane/harness';
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import webpack from "webpack";
+import type { Browser } from "playwright-core";
+import { STRINGS } from "../src/taskpane/strings";
+import {
+  PANE_VIEWPORT,
+  REPO_ROOT,
+  buildPane,
+  launchChromium,
+  serveDir,
+} from "../test/taskpane/harness";
 
-const FLOOR_LABEL = '校验';
+const FLOOR_LABEL = "校验";
 
 /** Builds a page with React and one Fluent v9 button, production mode, into `dir`. */
 async function buildFloor(dir: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  const entry = path.join(dir, 'floor.tsx');
+  const entry = path.join(dir, "floor.tsx");
   fs.writeFileSync(
     entry,
     [
@@ -30,46 +36,61 @@ async function buildFloor(dir: string): Promise<void> {
       "import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';",
       "createRoot(document.getElementById('container')!).render(",
       `  <FluentProvider theme={webLightTheme}><Button appearance="primary">${FLOOR_LABEL}</Button></FluentProvider>,`,
-      ');',
-      '',
-    ].join('\n'),
+      ");",
+      "",
+    ].join("\n")
   );
-  fs.writeFileSync(path.join(dir, 'taskpane.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="container"></div><script src="floor.js"></script></body></html>');
+  fs.writeFileSync(
+    path.join(dir, "taskpane.html"),
+    '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="container"></div><script src="floor.js"></script></body></html>'
+  );
   const config: webpack.Configuration = {
-    mode: 'production',
+    mode: "production",
     context: REPO_ROOT,
     entry: { floor: entry },
-    output: { path: dir, filename: '[name].js' },
-    resolve: { extensions: ['.tsx', '.ts', '.js'], modules: ['node_modules', path.join(REPO_ROOT, 'node_modules')] },
+    output: { path: dir, filename: "[name].js" },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+      modules: ["node_modules", path.join(REPO_ROOT, "node_modules")],
+    },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
-          loader: 'ts-loader',
+          loader: "ts-loader",
           // ES modules, as the pane's own build has them, so that unused Fluent components are left out.
-          options: { transpileOnly: true, configFile: path.join(REPO_ROOT, 'tsconfig.json'), compilerOptions: { module: 'es2020', moduleResolution: 'node' } },
+          options: {
+            transpileOnly: true,
+            configFile: path.join(REPO_ROOT, "tsconfig.json"),
+            compilerOptions: { module: "es2020", moduleResolution: "node" },
+          },
         },
       ],
     },
-    infrastructureLogging: { level: 'error' },
+    infrastructureLogging: { level: "error" },
   };
   await new Promise<void>((resolve, reject) =>
-    webpack(config, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())),
+    webpack(config, (err, stats) =>
+      err || stats?.hasErrors()
+        ? reject(err ?? new Error(stats!.toString("errors-only")))
+        : resolve()
+    )
   );
 }
 
 /** Milliseconds from navigation until a button with `label` is in the page and a frame has been painted. */
 async function timeToButton(browser: Browser, url: string, label: string): Promise<number> {
   // As openPane does, but the measuring script must be in place before the first navigation.
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: PANE_VIEWPORT });
+  const context = await browser.newContext({ locale: "zh-CN", viewport: PANE_VIEWPORT });
   await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await page.addInitScript((text) => {
       const w = window as unknown as { __shown?: number };
-      const seen = () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === text);
+      const seen = () =>
+        [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === text);
       new MutationObserver((_m, observer) => {
         if (w.__shown === undefined && seen()) {
           observer.disconnect();
@@ -78,7 +99,11 @@ async function timeToButton(browser: Browser, url: string, label: string): Promi
       }).observe(document, { childList: true, subtree: true });
     }, label);
     await page.goto(`${url}taskpane.html`);
-    await page.waitForFunction(() => (window as unknown as { __shown?: number }).__shown !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __shown?: number }).__shown !== undefined,
+      undefined,
+      { timeout: 60_000 }
+    );
     return await page.evaluate(() => (window as unknown as { __shown: number }).__shown);
   } finally {
     await context.close();
@@ -88,14 +113,14 @@ async function timeToButton(browser: Browser, url: string, label: string): Promi
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main(): Promise<void> {
-  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'first-paint-'));
+  const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "first-paint-"));
   try {
-    process.stdout.write('building the pane and the floor page for production…\n');
-    await buildPane(path.join(tmp, 'pane'));
-    await buildFloor(path.join(tmp, 'floor'));
-    const pane = await serveDir(path.join(tmp, 'pane'));
-    const floor = await serveDir(path.join(tmp, 'floor'));
+    process.stdout.write("building the pane and the floor page for production…\n");
+    await buildPane(path.join(tmp, "pane"));
+    await buildFloor(path.join(tmp, "floor"));
+    const pane = await serveDir(path.join(tmp, "pane"));
+    const floor = await serveDir(path.join(tmp, "floor"));
     const browser = await launchChromium();
     try {
       const paneTimes: number[] = [];
@@ -107,9 +132,15 @@ async function main(): Promise<void> {
       }
       const p = median(paneTimes);
       const f = median(floorTimes);
-      process.stdout.write(`CPU throttled 4×, median of ${runs} runs each, from navigation to the button painted:\n`);
-      process.stdout.write(`  floor (React + one Fluent button): ${f.toFixed(0)} ms  [${floorTimes.map((t) => t.toFixed(0)).join(', ')}]\n`);
-      process.stdout.write(`  task pane (Validate button):       ${p.toFixed(0)} ms  [${paneTimes.map((t) => t.toFixed(0)).join(', ')}]\n`);
+      process.stdout.write(
+        `CPU throttled 4×, median of ${runs} runs each, from navigation to the button painted:\n`
+      );
+      process.stdout.write(
+        `  floor (React + one Fluent button): ${f.toFixed(0)} ms  [${floorTimes.map((t) => t.toFixed(0)).join(", ")}]\n`
+      );
+      process.stdout.write(
+        `  task pane (Validate button):       ${p.toFixed(0)} ms  [${paneTimes.map((t) => t.toFixed(0)).join(", ")}]\n`
+      );
       process.stdout.write(`  ratio pane / floor: ${(p / f).toFixed(2)} (target ≤ 1.5)\n`);
     } finally {
       await browser.close();
@@ -122,6 +153,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -5,9 +5,9 @@
  * The PNGs are committed; this script is how they were made and how to remake them. Shapes are
  * described on a unit square and sampled 4×4 times per pixel, so small sizes stay smooth.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import * as zlib from 'zlib';
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];
 
@@ -18,7 +18,15 @@ const BAR: RGBA = [255, 255, 255, 255];
 const TICK: RGBA = [0xff, 0xd9, 0x66, 255];
 
 /** Inside a rounded rectangle. */
-function inRoundedRect(x: number, y: number, x0: number, y0: number, x1: number, y1: number, r: number): boolean {
+function inRoundedRect(
+  x: number,
+  y: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  r: number
+): boolean {
   if (x < x0 || x > x1 || y < y0 || y > y1) return false;
   const cx = Math.min(Math.max(x, x0 + r), x1 - r);
   const cy = Math.min(Math.max(y, y0 + r), y1 - r);
@@ -26,10 +34,19 @@ function inRoundedRect(x: number, y: number, x0: number, y0: number, x1: number,
 }
 
 /** Within `width / 2` of the segment from a to b. */
-function nearSegment(x: number, y: number, a: [number, number], b: [number, number], width: number): boolean {
+function nearSegment(
+  x: number,
+  y: number,
+  a: [number, number],
+  b: [number, number],
+  width: number
+): boolean {
   const [ax, ay] = a;
   const [bx, by] = b;
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2))
+  );
   const px = ax + t * (bx - ax);
   const py = ay + t * (by - ay);
   return (x - px) ** 2 + (y - py) ** 2 <= (width / 2) ** 2;
@@ -50,7 +67,10 @@ const TICK_POINTS: [number, number][] = [
 
 /** The colour at a point of the unit square (y down), or transparent. */
 function colourAt(x: number, y: number): RGBA {
-  if (nearSegment(x, y, TICK_POINTS[0], TICK_POINTS[1], 0.09) || nearSegment(x, y, TICK_POINTS[1], TICK_POINTS[2], 0.09)) {
+  if (
+    nearSegment(x, y, TICK_POINTS[0], TICK_POINTS[1], 0.09) ||
+    nearSegment(x, y, TICK_POINTS[1], TICK_POINTS[2], 0.09)
+  ) {
     return TICK;
   }
   for (const bar of BARS) {
@@ -73,7 +93,10 @@ export function drawIcon(size: number): Uint8Array {
       let a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const c = colourAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          const c = colourAt(
+            (px + (sx + 0.5) / samples) / size,
+            (py + (sy + 0.5) / samples) / size
+          );
           r += c[0] * c[3];
           g += c[1] * c[3];
           b += c[2] * c[3];
@@ -109,7 +132,7 @@ export function crc32(bytes: Uint8Array): number {
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
+  head.write(type, 4, "ascii");
   const body = Buffer.concat([head.subarray(4), Buffer.from(data)]);
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body), 0);
@@ -129,14 +152,17 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0; // filter type None for each scanline
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(
+      raw,
+      y * (width * 4 + 1) + 1
+    );
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([
     signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
   ]);
 }
 
@@ -145,7 +171,7 @@ export function iconFileName(size: number): string {
 }
 
 function main(): void {
-  const dir = path.resolve(__dirname, '..', 'assets');
+  const dir = path.resolve(__dirname, "..", "assets");
   fs.mkdirSync(dir, { recursive: true });
   for (const size of ICON_SIZES) {
     const file = path.join(dir, iconFileName(size));
@@ -155,4 +181,4 @@ function main(): void {
 }
 
 // Run as a script (bin/run-ts.js scripts/make-icons.ts); imported by the tests, it only exports.
-if (process.argv[1] && path.basename(process.argv[1]) === 'make-icons.ts') main();
+if (process.argv[1] && path.basename(process.argv[1]) === "make-icons.ts") main();

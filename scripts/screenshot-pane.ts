@@ -6,32 +6,32 @@
  *
  * Builds the pane for production first (into a temporary directory), so what is shown is what ships.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { STRINGS } from '../src/taskpane/strings';
-import type { Lang } from '../src/taskpane/strings';
-import { REPO_ROOT, buildPane, launchChromium, openPane, serveDir } from '../test/taskpane/harness';
-import { sampleWorkbook } from '../test/taskpane/sample';
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { STRINGS } from "../src/taskpane/strings";
+import type { Lang } from "../src/taskpane/strings";
+import { REPO_ROOT, buildPane, launchChromium, openPane, serveDir } from "../test/taskpane/harness";
+import { sampleWorkbook } from "../test/taskpane/sample";
 
-const OUT_DIR = path.join(REPO_ROOT, 'out', 'screenshots');
-const DEFAULT_SAMPLE = path.join(REPO_ROOT, 'samples', '04-市农业农村局-2022Q3-有错误.xlsx');
+const OUT_DIR = path.join(REPO_ROOT, "out", "screenshots");
+const DEFAULT_SAMPLE = path.join(REPO_ROOT, "samples", "04-市农业农村局-2022Q3-有错误.xlsx");
 
-const SHOTS: { file: string; lang: Lang; colorScheme: 'light' | 'dark' }[] = [
-  { file: 'pane-zh.png', lang: 'zh', colorScheme: 'light' },
-  { file: 'pane-en.png', lang: 'en', colorScheme: 'light' },
-  { file: 'pane-zh-dark.png', lang: 'zh', colorScheme: 'dark' },
+const SHOTS: { file: string; lang: Lang; colorScheme: "light" | "dark" }[] = [
+  { file: "pane-zh.png", lang: "zh", colorScheme: "light" },
+  { file: "pane-en.png", lang: "en", colorScheme: "light" },
+  { file: "pane-zh-dark.png", lang: "zh", colorScheme: "dark" },
 ];
 
 async function main(): Promise<void> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-shots-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pane-shots-"));
   let sample = process.argv[2] ?? DEFAULT_SAMPLE;
   if (!fs.existsSync(sample)) {
-    sample = path.join(tmp, '监测表.xlsx');
+    sample = path.join(tmp, "监测表.xlsx");
     fs.writeFileSync(sample, await sampleWorkbook());
   }
-  const dist = path.join(tmp, 'dist');
-  process.stdout.write('building the pane…\n');
+  const dist = path.join(tmp, "dist");
+  process.stdout.write("building the pane…\n");
   await buildPane(dist);
   const server = await serveDir(dist);
   const browser = await launchChromium();
@@ -40,16 +40,16 @@ async function main(): Promise<void> {
     for (const shot of SHOTS) {
       const t = STRINGS[shot.lang];
       const { context, page } = await openPane(browser, server.url, {
-        locale: shot.lang === 'zh' ? 'zh-CN' : 'en-US',
+        locale: shot.lang === "zh" ? "zh-CN" : "en-US",
         colorScheme: shot.colorScheme,
       });
-      await page.getByTestId('file-input').setInputFiles(sample);
-      await page.getByText(t.openedFile.replace('{name}', path.basename(sample))).waitFor();
-      await page.getByRole('button', { name: t.analyse }).click();
-      await page.getByRole('heading', { name: t.summaryAnalyse }).waitFor();
-      await page.getByRole('button', { name: t.analyse }).and(page.locator(':enabled')).waitFor();
+      await page.getByTestId("file-input").setInputFiles(sample);
+      await page.getByText(t.openedFile.replace("{name}", path.basename(sample))).waitFor();
+      await page.getByRole("button", { name: t.analyse }).click();
+      await page.getByRole("heading", { name: t.summaryAnalyse }).waitFor();
+      await page.getByRole("button", { name: t.analyse }).and(page.locator(":enabled")).waitFor();
       // Click the first finding, as a reviewer would, and keep the pointer off the buttons.
-      await page.getByTestId('finding').first().click();
+      await page.getByTestId("finding").first().click();
       await page.mouse.move(0, 0);
       const out = path.join(OUT_DIR, shot.file);
       await page.screenshot({ path: out, fullPage: true });

@@ -8,23 +8,27 @@ export interface ParsedArgs {
 }
 
 /** `flags` take no value; every other known option takes one. */
-export function parseArgs(argv: string[], known: { flags: string[]; values: string[] }): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  known: { flags: string[]; values: string[] }
+): ParsedArgs {
   const positional: string[] = [];
   const options: Record<string, string | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) {
+    if (!a.startsWith("--")) {
       positional.push(a);
       continue;
     }
-    const eq = a.indexOf('=');
+    const eq = a.indexOf("=");
     const name = a.slice(2, eq > 0 ? eq : undefined);
     if (known.flags.includes(name)) {
       if (eq > 0) throw new UsageError(`option --${name} takes no value`);
       options[name] = true;
     } else if (known.values.includes(name)) {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+      if (value === undefined || (eq < 0 && value.startsWith("--")))
+        throw new UsageError(`option --${name} needs a value`);
       options[name] = value;
     } else {
       throw new UsageError(`unknown option ${a}`);
@@ -33,7 +37,7 @@ export function parseArgs(argv: string[], known: { flags: string[]; values: stri
   return { positional, options };
 }
 
-export function str(options: ParsedArgs['options'], name: string): string | undefined {
+export function str(options: ParsedArgs["options"], name: string): string | undefined {
   const v = options[name];
-  return typeof v === 'string' ? v : undefined;
+  return typeof v === "string" ? v : undefined;
 }

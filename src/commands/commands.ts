@@ -2,8 +2,8 @@
  * The ribbon's function commands (FunctionFile commands.html). Validate runs without opening the
  * pane; the work itself is in validate-command.ts.
  */
-import { OfficeWorkbook } from '../workbook/office';
-import { PortRunner, handleValidateEvent } from './validate-command';
+import { OfficeWorkbook } from "../workbook/office";
+import { PortRunner, handleValidateEvent } from "./validate-command";
 
 // OfficeWorkbook.run waits while the user is typing in a cell (delayForCellEdit).
 const run: PortRunner = (work) => OfficeWorkbook.run(work);
@@ -16,7 +16,7 @@ export function validateSheet(event: Office.AddinCommands.Event): Promise<unknow
 // Excel looks the function up by name: through Office.actions where the runtime has it (registered
 // at load, as the Office template does), and as a global function in older runtimes.
 (globalThis as unknown as Record<string, unknown>).validateSheet = validateSheet;
-if (typeof Office !== 'undefined') {
+if (typeof Office !== "undefined") {
   Office.onReady(() => undefined); // Office.js must be initialised before a command runs
-  if (Office.actions?.associate) Office.actions.associate('validateSheet', validateSheet);
+  if (Office.actions?.associate) Office.actions.associate("validateSheet", validateSheet);
 }

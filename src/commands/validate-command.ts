@@ -2,16 +2,16 @@
  * The ribbon's Validate button, without Office: read the active sheet, validate it, write
  * 校验结果 and the cell marks, show 校验结果. commands.ts wires it to Excel.
  */
-import { isProductSheet, validateWorkbook } from '../core/engine';
-import type { Catalogue } from '../core/model/catalogue';
-import type { WorkbookGrids } from '../core/model/cells';
-import type { WritePlan } from '../core/model/plan';
-import { RULES_SHEET } from '../core/catalogue/sheet-layout';
-import { APPROVALS_SHEET } from '../core/approval/record';
-import { FINDINGS_SHEET } from '../core/plan/findings-sheet';
-import type { WorkbookPort } from '../workbook/port';
-import type { WriteReport } from '../workbook/office/refusal';
-import { ExcelRefusal } from '../workbook/office/refusal';
+import { isProductSheet, validateWorkbook } from "../core/engine";
+import type { Catalogue } from "../core/model/catalogue";
+import type { WorkbookGrids } from "../core/model/cells";
+import type { WritePlan } from "../core/model/plan";
+import { RULES_SHEET } from "../core/catalogue/sheet-layout";
+import { APPROVALS_SHEET } from "../core/approval/record";
+import { FINDINGS_SHEET } from "../core/plan/findings-sheet";
+import type { WorkbookPort } from "../workbook/port";
+import type { WriteReport } from "../workbook/office/refusal";
+import { ExcelRefusal } from "../workbook/office/refusal";
 
 export interface Bilingual {
   zh: string;
@@ -62,22 +62,29 @@ const STRINGS = {
     zh: `已校验“${sheets}”：错误 ${errors} 条，提示 ${warnings} 条，详见“${FINDINGS_SHEET}”。`,
     en: `Validated ${sheets}: ${errors} errors, ${warnings} warnings; see ${FINDINGS_SHEET}.`,
   }),
-  failedTitle: '校验未完成 / Validation did not finish',
+  failedTitle: "校验未完成 / Validation did not finish",
   // Only what is certain: the product never writes a value into a user's cell, but an interrupted
   // run can leave its marks and result sheets half written (the next run replaces them).
   failedHint: {
-    zh: '校验时出错，未能全部完成。各单元格中的数值均未被改动，但单元格标注和结果表可能不完整；请检查当前工作表后再次点击“校验”，如问题持续，请在任务窗格中运行校验查看详情。',
-    en: 'An error stopped the validation before it finished. No cell value was changed, but cell marks and result sheets may be incomplete; check the active sheet and click Validate again, or run Validate from the task pane for details.',
+    zh: "校验时出错，未能全部完成。各单元格中的数值均未被改动，但单元格标注和结果表可能不完整；请检查当前工作表后再次点击“校验”，如问题持续，请在任务窗格中运行校验查看详情。",
+    en: "An error stopped the validation before it finished. No cell value was changed, but cell marks and result sheets may be incomplete; check the active sheet and click Validate again, or run Validate from the task pane for details.",
   },
   skipped: (sheets: string[]): string =>
-    `未校验（超出时限）：${sheets.join('、')}。请在任务窗格中逐表校验。 / Not validated (time limit): ${sheets.join(', ')}. Validate them one by one from the task pane.`,
+    `未校验（超出时限）：${sheets.join("、")}。请在任务窗格中逐表校验。 / Not validated (time limit): ${sheets.join(", ")}. Validate them one by one from the task pane.`,
   unmarked: (sheets: string[]): string =>
-    `工作表“${sheets.join('、')}”设有密码保护，问题已列在上面，但未在单元格上标注。 / ${sheets.join(', ')}: protected with a password; the findings are listed above but the cells were not marked.`,
+    `工作表“${sheets.join("、")}”设有密码保护，问题已列在上面，但未在单元格上标注。 / ${sheets.join(", ")}: protected with a password; the findings are listed above but the cells were not marked.`,
 };
 
 /** Every sheet but the product's, read a few at a time until the time budget is spent. */
-async function readWithin(port: ActiveSheetPort, first: WorkbookGrids, deadline: number, now: () => number): Promise<{ grids: WorkbookGrids; skipped: string[] }> {
-  const names = (await port.sheetNames()).filter((n) => !isProductSheet(n) || n === RULES_SHEET || n === APPROVALS_SHEET);
+async function readWithin(
+  port: ActiveSheetPort,
+  first: WorkbookGrids,
+  deadline: number,
+  now: () => number
+): Promise<{ grids: WorkbookGrids; skipped: string[] }> {
+  const names = (await port.sheetNames()).filter(
+    (n) => !isProductSheet(n) || n === RULES_SHEET || n === APPROVALS_SHEET
+  );
   const have = new Set(first.sheets.map((s) => s.name));
   const wanted = names.filter((n) => !have.has(n));
   const sheets = [...first.sheets];
@@ -96,15 +103,24 @@ async function readWithin(port: ActiveSheetPort, first: WorkbookGrids, deadline:
  * Validates the active sheet (3 syncs with the Excel adapter). Run from one of the product's own
  * result sheets (校验结果, 差距分析 …), it validates every monitoring sheet of the workbook instead.
  */
-export async function runValidateCommand(port: ActiveSheetPort, options: ValidateCommandOptions = {}): Promise<ValidateCommandResult> {
+export async function runValidateCommand(
+  port: ActiveSheetPort,
+  options: ValidateCommandOptions = {}
+): Promise<ValidateCommandResult> {
   const now = options.now ?? Date.now;
   const deadline = now() + (options.readBudgetMs ?? READ_BUDGET_MS);
   // The catalogue sheet and the approval log matter to validation when the workbook has them.
   const { active, workbook } = await port.readActive([RULES_SHEET, APPROVALS_SHEET]);
   // 指标规则 is validated as the catalogue it is; the product's other sheets hold no data to check.
   const whole = isProductSheet(active) && active !== RULES_SHEET;
-  const { grids, skipped } = whole ? await readWithin(port, workbook, deadline, now) : { grids: workbook, skipped: [] };
-  const result = validateWorkbook(grids, { sheet: whole ? undefined : active, catalogue: options.catalogue, asOf: options.asOf });
+  const { grids, skipped } = whole
+    ? await readWithin(port, workbook, deadline, now)
+    : { grids: workbook, skipped: [] };
+  const result = validateWorkbook(grids, {
+    sheet: whole ? undefined : active,
+    catalogue: options.catalogue,
+    asOf: options.asOf,
+  });
   const sheets = whole ? result.sheets.map((s) => s.sheet) : [active];
   const plan: WritePlan = {
     ...result.plan,
@@ -115,26 +131,53 @@ export async function runValidateCommand(port: ActiveSheetPort, options: Validat
   await port.applyPlan(plan);
   const unmarked = port.lastReport?.unmarkedSheets ?? [];
   // What the button did not do goes under the findings: a ribbon command has no other place to say it.
-  const notes = [...(skipped.length ? [STRINGS.skipped(skipped)] : []), ...(unmarked.length ? [STRINGS.unmarked(unmarked)] : [])];
-  if (notes.length > 0) await port.appendRows(FINDINGS_SHEET, [], notes.map((n) => [n]));
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const notes = [
+    ...(skipped.length ? [STRINGS.skipped(skipped)] : []),
+    ...(unmarked.length ? [STRINGS.unmarked(unmarked)] : []),
+  ];
+  if (notes.length > 0)
+    await port.appendRows(
+      FINDINGS_SHEET,
+      [],
+      notes.map((n) => [n])
+    );
+  const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  return { sheets, errors, warnings, summary: STRINGS.summary(sheets.join('、') || active, errors, warnings), skipped, unmarked };
+  return {
+    sheets,
+    errors,
+    warnings,
+    summary: STRINGS.summary(sheets.join("、") || active, errors, warnings),
+    skipped,
+    unmarked,
+  };
 }
 
 /** A 校验结果 sheet that says the run failed and why, so a button press never ends in silence. */
 export function failurePlan(error: unknown): WritePlan {
   // A refusal says what to do in both languages; anything else is shown as Excel reported it.
-  const detail = error instanceof ExcelRefusal ? `${error.text.zh}\n${error.text.en}` : error instanceof Error ? error.message : String(error);
+  const detail =
+    error instanceof ExcelRefusal
+      ? `${error.text.zh}\n${error.text.en}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return {
     sheets: [
       {
         name: FINDINGS_SHEET,
         cells: [
-          { row: 0, col: 0, value: STRINGS.failedTitle, bold: true, size: 14, fontColor: '#9C0006' },
+          {
+            row: 0,
+            col: 0,
+            value: STRINGS.failedTitle,
+            bold: true,
+            size: 14,
+            fontColor: "#9C0006",
+          },
           { row: 2, col: 0, value: STRINGS.failedHint.zh, wrap: true },
           { row: 3, col: 0, value: STRINGS.failedHint.en, wrap: true },
-          { row: 5, col: 0, value: detail, wrap: true, fontColor: '#595959' },
+          { row: 5, col: 0, value: detail, wrap: true, fontColor: "#595959" },
         ],
         columnWidths: [100],
       },
@@ -156,12 +199,18 @@ export interface CommandEvent {
  * The button's handler: validate; on failure write what went wrong into 校验结果; always tell
  * Excel the command is done, or the ribbon stays busy.
  */
-export async function handleValidateEvent(event: CommandEvent, run: PortRunner, log: (...args: unknown[]) => void = console.error): Promise<ValidateCommandResult | null> {
+export async function handleValidateEvent(
+  event: CommandEvent,
+  run: PortRunner,
+  log: (...args: unknown[]) => void = console.error
+): Promise<ValidateCommandResult | null> {
   try {
     return await run((port) => runValidateCommand(port));
   } catch (error) {
-    log('validateSheet failed', error);
-    await run((port) => port.applyPlan(failurePlan(error))).catch((second: unknown) => log('could not report the failure', second));
+    log("validateSheet failed", error);
+    await run((port) => port.applyPlan(failurePlan(error))).catch((second: unknown) =>
+      log("could not report the failure", second)
+    );
     return null;
   } finally {
     event.completed();

@@ -2,21 +2,21 @@
  * The engine's entry points: read every monitoring sheet of a workbook, validate, score, and
  * produce the write plan. Pure: the grids come in, data goes out.
  */
-import type { SheetGrid, WorkbookGrids } from './model/cells';
-import type { Catalogue } from './model/catalogue';
-import type { Finding, IndicatorResult, Scores } from './model/results';
-import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from './model/plan';
-import { defaultCatalogue } from './catalogue/default';
-import { catalogueFor } from './catalogue/resolve';
-import { RULES_SHEET } from './catalogue/sheet-layout';
-import { indexCatalogue } from './catalogue/match';
-import { checkSheet, type SheetCheck } from './validate/sheet';
-import { makeFinding } from './validate/rules';
-import { aggregateScores } from './score';
-import { findingsSheet, annotationsFor, FINDINGS_SHEET } from './plan/findings-sheet';
-import { gapSheet, GAP_SHEET } from './plan/gap-sheet';
-import { isProductMade, placeProductSheets, replacedSheetBase } from './plan/product-sheet';
-import { approvalFindings, workbookApprovals } from './approval/approve';
+import type { SheetGrid, WorkbookGrids } from "./model/cells";
+import type { Catalogue } from "./model/catalogue";
+import type { Finding, IndicatorResult, Scores } from "./model/results";
+import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from "./model/plan";
+import { defaultCatalogue } from "./catalogue/default";
+import { catalogueFor } from "./catalogue/resolve";
+import { RULES_SHEET } from "./catalogue/sheet-layout";
+import { indexCatalogue } from "./catalogue/match";
+import { checkSheet, type SheetCheck } from "./validate/sheet";
+import { makeFinding } from "./validate/rules";
+import { aggregateScores } from "./score";
+import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "./plan/findings-sheet";
+import { gapSheet, GAP_SHEET } from "./plan/gap-sheet";
+import { isProductMade, placeProductSheets, replacedSheetBase } from "./plan/product-sheet";
+import { approvalFindings, workbookApprovals } from "./approval/approve";
 
 export interface RunOptions {
   /** The catalogue for a workbook without a 指标规则 sheet of its own (default: the plan's). */
@@ -63,13 +63,17 @@ export function isProductGrid(grid: SheetGrid): boolean {
   return replacedSheetBase(grid.name) !== null ? isProductMade(grid) : isProductSheet(grid.name);
 }
 
-function hasContent(rows: WorkbookGrids['sheets'][number]['rows']): boolean {
-  return rows.some((r) => r && r.some((c) => c && c.value !== null && c.value !== undefined && c.value !== ''));
+function hasContent(rows: WorkbookGrids["sheets"][number]["rows"]): boolean {
+  return rows.some(
+    (r) => r && r.some((c) => c && c.value !== null && c.value !== undefined && c.value !== "")
+  );
 }
 
 /** Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a monitoring sheet. */
 export function checkWorkbook(
-  wb: WorkbookGrids, opts: RunOptions = {}, keep: 'rows' | 'results' = 'rows',
+  wb: WorkbookGrids,
+  opts: RunOptions = {},
+  keep: "rows" | "results" = "rows"
 ): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue | null } {
   if (opts.sheet && !wb.sheets.some((s) => s.name === opts.sheet)) {
     throw new Error(`no sheet named "${opts.sheet}" / 工作簿中没有名为“${opts.sheet}”的工作表`);
@@ -81,9 +85,12 @@ export function checkWorkbook(
   if (!choice.catalogue) return { checks: [], findings: choice.findings, catalogue: null };
   const catalogue = choice.catalogue;
   // Validating 指标规则 itself is checking the catalogue, which has just been read without a problem.
-  if (opts.sheet === RULES_SHEET && !opts.ignoreRulesSheet) return { checks: [], findings: [], catalogue };
+  if (opts.sheet === RULES_SHEET && !opts.ignoreRulesSheet)
+    return { checks: [], findings: [], catalogue };
   const index = indexCatalogue(catalogue);
-  const candidates = wb.sheets.filter((s) => (opts.sheet ? s.name === opts.sheet : !isProductGrid(s)));
+  const candidates = wb.sheets.filter((s) =>
+    opts.sheet ? s.name === opts.sheet : !isProductGrid(s)
+  );
   const approvals = workbookApprovals(wb);
   const checks: SheetCheck[] = [];
   for (const g of candidates) {
@@ -92,7 +99,7 @@ export function checkWorkbook(
     for (const check of sheetCheck.parts ?? [sheetCheck]) {
       // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
       check.findings.push(...approvalFindings([check], approvals));
-      checks.push(keep === 'rows' ? check : withoutRows(check));
+      checks.push(keep === "rows" ? check : withoutRows(check));
     }
   }
   const recognised = checks.filter((c) => c.recognised);
@@ -102,7 +109,10 @@ export function checkWorkbook(
     const report = nonEmpty.length ? nonEmpty : candidates.map((g) => g.name);
     // Each says what was looked for in the sheet and what was found there.
     const notFound = (name: string) => checks.find((c) => c.sheet === name)?.read.notFound;
-    for (const name of report.length ? report : ['']) findings.push(makeFinding('sheet_not_recognised', { sheet: name }, { notFound: notFound(name) }));
+    for (const name of report.length ? report : [""])
+      findings.push(
+        makeFinding("sheet_not_recognised", { sheet: name }, { notFound: notFound(name) })
+      );
   }
   for (const c of recognised) findings.push(...c.findings);
   return { checks: opts.sheet ? checks : recognised, findings, catalogue };
@@ -129,7 +139,9 @@ function summaries(checks: SheetCheck[]): SheetSummary[] {
 
 function commonAsOf(checks: SheetCheck[], opts: RunOptions): string | null {
   if (opts.asOf) return opts.asOf;
-  const dates = Array.from(new Set(checks.map((c) => c.asOf).filter((d): d is string => !!d))).sort();
+  const dates = Array.from(
+    new Set(checks.map((c) => c.asOf).filter((d): d is string => !!d))
+  ).sort();
   return dates.length ? dates[dates.length - 1] : null;
 }
 
@@ -137,24 +149,37 @@ const EMPTY_SCORES: Scores = { overall: null, categories: {} };
 
 /** Sheets whose cells findings may mark: the user's sheets, and 指标规则, which the office edits. */
 function markableSheets(wb: WorkbookGrids): Set<string> {
-  return new Set(wb.sheets.filter((s) => !isProductGrid(s) || s.name === RULES_SHEET).map((s) => s.name));
+  return new Set(
+    wb.sheets.filter((s) => !isProductGrid(s) || s.name === RULES_SHEET).map((s) => s.name)
+  );
 }
 
 export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
-  const { checks, findings } = checkWorkbook(wb, opts, 'results');
+  const { checks, findings } = checkWorkbook(wb, opts, "results");
   const userSheets = markableSheets(wb);
-  const plan: WritePlan = placeProductSheets({
-    sheets: [findingsSheet(findings, '校验结果 / Validation findings')],
-    annotations: annotationsFor(findings, userSheets),
-    // The checked sheets' earlier marks are replaced: a cell fixed since the last run loses its mark.
-    replaceAnnotations: checks.map((c) => c.sheet),
-    activate: FINDINGS_SHEET,
-  }, wb);
-  return { asOf: commonAsOf(checks, opts), findings, indicators: [], scores: EMPTY_SCORES, sheets: summaries(checks), plan, checks };
+  const plan: WritePlan = placeProductSheets(
+    {
+      sheets: [findingsSheet(findings, "校验结果 / Validation findings")],
+      annotations: annotationsFor(findings, userSheets),
+      // The checked sheets' earlier marks are replaced: a cell fixed since the last run loses its mark.
+      replaceAnnotations: checks.map((c) => c.sheet),
+      activate: FINDINGS_SHEET,
+    },
+    wb
+  );
+  return {
+    asOf: commonAsOf(checks, opts),
+    findings,
+    indicators: [],
+    scores: EMPTY_SCORES,
+    sheets: summaries(checks),
+    plan,
+    checks,
+  };
 }
 
 export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunResult {
-  const { checks, findings, catalogue } = checkWorkbook(wb, opts, 'results');
+  const { checks, findings, catalogue } = checkWorkbook(wb, opts, "results");
   // No analysis on a broken 指标规则: the findings say what to correct.
   if (!catalogue) return validateWorkbook(wb, opts);
   // A plain loop: flatMap over thousands of sheets' arrays is several times slower in V8.
@@ -163,22 +188,30 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   const scores = aggregateScores(indicators);
   const asOf = commonAsOf(checks, opts);
   const userSheets = markableSheets(wb);
-  const units = Array.from(new Set(checks.map((c) => c.unit).filter(Boolean))).join('、');
-  const periods = Array.from(new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))).join('、');
+  const units = Array.from(new Set(checks.map((c) => c.unit).filter(Boolean))).join("、");
+  const periods = Array.from(
+    new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))
+  ).join("、");
   const gap = gapSheet(indicators, scores, catalogue, {
     name: GAP_SHEET,
-    title: '差距分析 / Gap analysis',
-    subtitle: `填报单位：${units || '—'}　报告期：${periods || '—'}　截至：${asOf ?? '—'}　指标目录版本：${catalogue.version}`,
+    title: "差距分析 / Gap analysis",
+    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}　指标目录版本：${catalogue.version}`,
     // A table of units as rows gives several units' rows from one sheet: the unit is named beside it.
-    source: checks.length > 1 ? { header: '工作表', value: (r) => (r.source ? `${r.sheet}：${r.source}` : r.sheet) } : undefined,
+    source:
+      checks.length > 1
+        ? { header: "工作表", value: (r) => (r.source ? `${r.sheet}：${r.source}` : r.sheet) }
+        : undefined,
     linkToSource: true,
   });
-  const plan: WritePlan = placeProductSheets({
-    sheets: [gap, findingsSheet(findings, '校验结果 / Validation findings')],
-    annotations: annotationsFor(findings, userSheets),
-    replaceAnnotations: checks.map((c) => c.sheet),
-    activate: GAP_SHEET,
-  }, wb);
+  const plan: WritePlan = placeProductSheets(
+    {
+      sheets: [gap, findingsSheet(findings, "校验结果 / Validation findings")],
+      annotations: annotationsFor(findings, userSheets),
+      replaceAnnotations: checks.map((c) => c.sheet),
+      activate: GAP_SHEET,
+    },
+    wb
+  );
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
 }
 
@@ -188,27 +221,47 @@ function clean(n: number | null): number | null {
 }
 
 /** The JSON document of SPEC §10. */
-export function toJsonDocument(result: RunResult, mode: 'validate' | 'analyse'): object {
+export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"): object {
   const doc: Record<string, unknown> = {
     asOf: result.asOf,
     findings: result.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell ?? null, indicator: f.indicator ?? null,
-      text: f.text ?? null, message: f.message.zh, messageEn: f.message.en, ...(f.file ? { file: f.file } : {}),
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell ?? null,
+      indicator: f.indicator ?? null,
+      text: f.text ?? null,
+      message: f.message.zh,
+      messageEn: f.message.en,
+      ...(f.file ? { file: f.file } : {}),
     })),
     sheets: result.sheets,
   };
-  if (mode === 'analyse') {
+  if (mode === "analyse") {
     doc.indicators = result.indicators.map((r) => ({
-      code: r.code, sheet: r.sheet, unit: r.unit, baseline: clean(r.baseline), target: clean(r.target),
-      actual: clean(r.actual), completion: clean(r.completion), progress: clean(r.progress), schedule: clean(r.schedule),
-      gap: clean(r.gap), requiredGrowth: clean(r.requiredGrowth), projection: clean(r.projection),
-      projectionMeets: r.projectionMeets, status: r.status, score: clean(r.score),
+      code: r.code,
+      sheet: r.sheet,
+      unit: r.unit,
+      baseline: clean(r.baseline),
+      target: clean(r.target),
+      actual: clean(r.actual),
+      completion: clean(r.completion),
+      progress: clean(r.progress),
+      schedule: clean(r.schedule),
+      gap: clean(r.gap),
+      requiredGrowth: clean(r.requiredGrowth),
+      projection: clean(r.projection),
+      projectionMeets: r.projectionMeets,
+      status: r.status,
+      score: clean(r.score),
       // A table of units as rows: the unit whose row the result is (docs/reading-forms.md).
       ...(r.source ? { reporter: r.source } : {}),
     }));
     doc.scores = {
       overall: clean(result.scores.overall),
-      categories: Object.fromEntries(Object.entries(result.scores.categories).map(([k, v]) => [k, clean(v)])),
+      categories: Object.fromEntries(
+        Object.entries(result.scores.categories).map(([k, v]) => [k, clean(v)])
+      ),
     };
   }
   return doc;

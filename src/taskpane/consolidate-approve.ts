@@ -2,14 +2,24 @@
  * The pane's consolidation and approval actions, without React: they work on any WorkbookPort
  * (the Office adapter inside Excel, ExcelJS on a file) and answer with data and a message to show.
  */
-import { checkWorkbook } from '../core/engine';
-import { catalogueFor } from '../core/catalogue/resolve';
-import { consolidate, type ConsolidationInput, type ConsolidationResult } from '../core/consolidate';
-import { APPROVALS_SHEET, APPROVAL_HEADER, approvalState, formatApprovalTime, workbookApprovals } from '../core/approval';
-import { approveInWorkbook } from '../core/approval/workbook';
-import type { Message } from '../core/i18n/messages';
-import type { WorkbookPort } from '../workbook/port';
-import type { PaneMessage } from './rules-templates';
+import { checkWorkbook } from "../core/engine";
+import { catalogueFor } from "../core/catalogue/resolve";
+import {
+  consolidate,
+  type ConsolidationInput,
+  type ConsolidationResult,
+} from "../core/consolidate";
+import {
+  APPROVALS_SHEET,
+  APPROVAL_HEADER,
+  approvalState,
+  formatApprovalTime,
+  workbookApprovals,
+} from "../core/approval";
+import { approveInWorkbook } from "../core/approval/workbook";
+import type { Message } from "../core/i18n/messages";
+import type { WorkbookPort } from "../workbook/port";
+import type { PaneMessage } from "./rules-templates";
 
 // --- the reviewer's name --------------------------------------------------------------------------
 
@@ -23,16 +33,18 @@ export interface ReviewerStore {
   save(name: string): Promise<void>;
 }
 
-export const REVIEWER_SETTING = 'indicatorTracker.reviewer';
+export const REVIEWER_SETTING = "indicatorTracker.reviewer";
 
 /** localStorage in a plain browser; a store that forgets when the browser keeps nothing (private mode). */
-export function localReviewerStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null): ReviewerStore {
+export function localReviewerStore(
+  storage: Pick<Storage, "getItem" | "setItem"> | null
+): ReviewerStore {
   return {
     load: () => {
       try {
-        return storage?.getItem(REVIEWER_SETTING) ?? '';
+        return storage?.getItem(REVIEWER_SETTING) ?? "";
       } catch {
-        return '';
+        return "";
       }
     },
     save: async (name) => {
@@ -55,7 +67,7 @@ export interface ApprovalTarget {
   warnings: number;
   /** Why approval is refused now (null: it can be approved). */
   refusal: Message | null;
-  state: 'approved' | 'changed' | 'none';
+  state: "approved" | "changed" | "none";
   reviewer: string | null;
   time: string | null;
 }
@@ -67,23 +79,28 @@ export async function approvableSheets(port: WorkbookPort): Promise<string[]> {
 }
 
 /** The sheet's errors, warnings and last approval, and why it cannot be approved if it cannot. */
-export async function inspectForApproval(port: WorkbookPort, sheet: string): Promise<ApprovalTarget> {
+export async function inspectForApproval(
+  port: WorkbookPort,
+  sheet: string
+): Promise<ApprovalTarget> {
   const grids = await port.readSheets();
   // A dry run with a placeholder name: the refusal, if any, is about the sheet, not the reviewer.
-  const dry = approveInWorkbook(grids, { sheet, reviewer: '—', time: '' });
+  const dry = approveInWorkbook(grids, { sheet, reviewer: "—", time: "" });
   const { checks, findings } = checkWorkbook(grids, { sheet });
   const check = checks[0];
   const own = findings.filter((f) => f.sheet === sheet);
-  const st = check?.recognised ? approvalState(check, workbookApprovals(grids)) : { state: 'none' as const };
+  const st = check?.recognised
+    ? approvalState(check, workbookApprovals(grids))
+    : { state: "none" as const };
   return {
     sheet,
     unit: check?.unitCanonical ?? check?.unit ?? null,
-    errors: own.filter((f) => f.severity === 'error').length,
-    warnings: own.filter((f) => f.severity === 'warning').length,
+    errors: own.filter((f) => f.severity === "error").length,
+    warnings: own.filter((f) => f.severity === "warning").length,
     refusal: dry.ok ? null : dry.reason,
     state: st.state,
-    reviewer: st.state === 'none' ? null : st.approval.reviewer,
-    time: st.state === 'none' ? null : st.approval.time,
+    reviewer: st.state === "none" ? null : st.approval.reviewer,
+    time: st.state === "none" ? null : st.approval.time,
   };
 }
 
@@ -93,22 +110,40 @@ export type ApproveOutcome = { ok: true; message: PaneMessage } | { ok: false; r
  * The approve button: remembers the reviewer's name, then approves. Remembering is a convenience:
  * a store that cannot save never stands in the way of the approval.
  */
-export async function approveAs(port: WorkbookPort, sheet: string, reviewer: string, now: Date, store: ReviewerStore): Promise<ApproveOutcome> {
+export async function approveAs(
+  port: WorkbookPort,
+  sheet: string,
+  reviewer: string,
+  now: Date,
+  store: ReviewerStore
+): Promise<ApproveOutcome> {
   const name = reviewer.trim();
   try {
     await store.save(name);
   } catch (e) {
-    console.warn('the reviewer name was not remembered', e);
+    console.warn("the reviewer name was not remembered", e);
   }
   return approveInPort(port, sheet, name, now);
 }
 
 /** Approves `sheet` as it is now and appends the row to 审核记录; refused with the reason while it has an error. */
-export async function approveInPort(port: WorkbookPort, sheet: string, reviewer: string, now: Date): Promise<ApproveOutcome> {
-  const out = approveInWorkbook(await port.readSheets(), { sheet, reviewer, time: formatApprovalTime(now) });
+export async function approveInPort(
+  port: WorkbookPort,
+  sheet: string,
+  reviewer: string,
+  now: Date
+): Promise<ApproveOutcome> {
+  const out = approveInWorkbook(await port.readSheets(), {
+    sheet,
+    reviewer,
+    time: formatApprovalTime(now),
+  });
   if (!out.ok) return out;
   await port.appendRows(APPROVALS_SHEET, APPROVAL_HEADER, [out.row]);
-  return { ok: true, message: { intent: 'success', key: 'approvalDone', vars: { sheet, log: APPROVALS_SHEET } } };
+  return {
+    ok: true,
+    message: { intent: "success", key: "approvalDone", vars: { sheet, log: APPROVALS_SHEET } },
+  };
 }
 
 // --- consolidation ---------------------------------------------------------------------------------
@@ -125,16 +160,16 @@ export interface ConsolidationSummary {
 }
 
 export function summarise(result: ConsolidationResult): ConsolidationSummary {
-  const listed = result.completeness.filter((r) => r.kind !== 'unlisted');
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const listed = result.completeness.filter((r) => r.kind !== "unlisted");
+  const errors = result.findings.filter((f) => f.severity === "error").length;
   return {
-    period: result.period ?? '—',
+    period: result.period ?? "—",
     expected: listed.length,
     reported: listed.filter((r) => r.reported).length,
     notReported: listed.filter((r) => !r.reported).map((r) => r.unit),
     errors,
     warnings: result.findings.length - errors,
-    score: result.scores.overall === null ? '—' : result.scores.overall.toFixed(1),
+    score: result.scores.overall === null ? "—" : result.scores.overall.toFixed(1),
   };
 }
 
@@ -150,7 +185,10 @@ export async function consolidateTabs(port: WorkbookPort): Promise<Consolidation
  * Consolidates units' files. With a `target` (the open workbook in Excel) the result is written into
  * it and its own 指标规则, when it has one, is the catalogue; without one the caller saves the plan.
  */
-export async function consolidateFiles(inputs: ConsolidationInput[], target: WorkbookPort | null): Promise<ConsolidationResult> {
+export async function consolidateFiles(
+  inputs: ConsolidationInput[],
+  target: WorkbookPort | null
+): Promise<ConsolidationResult> {
   let catalogue;
   let targetGrids;
   if (target) {
@@ -165,6 +203,6 @@ export async function consolidateFiles(inputs: ConsolidationInput[], target: Wor
 
 /** "2022年第三季度" → "汇总-2022年第三季度.xlsx": a name that says what the download holds. */
 export function consolidationFileName(period: string | null, prefix: string): string {
-  const safe = (period ?? '').replace(/[\\/:*?"<>|]/g, '-').trim();
-  return `${prefix}${safe ? `-${safe}` : ''}.xlsx`;
+  const safe = (period ?? "").replace(/[\\/:*?"<>|]/g, "-").trim();
+  return `${prefix}${safe ? `-${safe}` : ""}.xlsx`;
 }

@@ -4,12 +4,12 @@
  * Every Excel.run waits while the user is typing in a cell (delayForCellEdit,
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than failing.
  */
-import type { OfficeWorkbook } from '../workbook/office/workbook';
-import { apiSupport } from '../workbook/office/support';
-import { emptyReport } from '../workbook/office/refusal';
-import type { WriteReport } from '../workbook/office/refusal';
-import type { WorkbookPort } from '../workbook/port';
-import type { ExcelHost, HostBase } from './host';
+import type { OfficeWorkbook } from "../workbook/office/workbook";
+import { apiSupport } from "../workbook/office/support";
+import { emptyReport } from "../workbook/office/refusal";
+import type { WriteReport } from "../workbook/office/refusal";
+import type { WorkbookPort } from "../workbook/port";
+import type { ExcelHost, HostBase } from "./host";
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -18,7 +18,9 @@ export function connectExcel(base: HostBase): ExcelHost {
   let report: WriteReport = emptyReport();
   // The adapter is a chunk of its own, fetched on the first call: the first screen does not wait for it.
   const run = async <T>(work: (wb: OfficeWorkbook) => Promise<T>) => {
-    const { OfficeWorkbook } = await import(/* webpackChunkName: "office" */ '../workbook/office/workbook');
+    const { OfficeWorkbook } = await import(
+      /* webpackChunkName: "office" */ "../workbook/office/workbook"
+    );
     return OfficeWorkbook.run(work, { support });
   };
   // What the last write did not do (a sheet protected with a password left unmarked …).
@@ -38,7 +40,7 @@ export function connectExcel(base: HostBase): ExcelHost {
     appendRows: (sheet, header, rows) => run((wb) => wb.appendRows(sheet, header, rows)),
   };
   return {
-    kind: 'excel',
+    kind: "excel",
     ...base,
     port,
     supported: support.core,
@@ -47,7 +49,7 @@ export function connectExcel(base: HostBase): ExcelHost {
     activeSheet: () =>
       Excel.run(RUN_OPTIONS, async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
-        sheet.load('name');
+        sheet.load("name");
         await context.sync();
         return sheet.name;
       }),

@@ -5,10 +5,10 @@
  * pane from starting, so a missing Office falls to file mode at once and a silent one after
  * a timeout.
  */
-import type { WriteReport } from '../workbook/office/refusal';
-import type { WorkbookPort } from '../workbook/port';
-import type { Lang } from './strings';
-import { langFromTag } from './strings';
+import type { WriteReport } from "../workbook/office/refusal";
+import type { WorkbookPort } from "../workbook/port";
+import type { Lang } from "./strings";
+import { langFromTag } from "./strings";
 
 export interface HostBase {
   lang: Lang;
@@ -17,11 +17,11 @@ export interface HostBase {
 }
 
 export interface FileHost extends HostBase {
-  kind: 'file';
+  kind: "file";
 }
 
 export interface ExcelHost extends HostBase {
-  kind: 'excel';
+  kind: "excel";
   port: WorkbookPort;
   /** The name of the worksheet the user is on. */
   activeSheet(): Promise<string>;
@@ -43,7 +43,8 @@ export const OFFICE_READY_TIMEOUT_MS = 5000;
 type ReadyInfo = { host: Office.HostType | null };
 
 function officeReady(timeoutMs: number): Promise<ReadyInfo | null> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(null);
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function")
+    return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
     const done = (info: ReadyInfo | null) => {
@@ -56,27 +57,34 @@ function officeReady(timeoutMs: number): Promise<ReadyInfo | null> {
 
 /** Light or dark from the luminance of Office's body background ("#RRGGBB"); light when unknown. */
 export function isDarkColour(hex: string | undefined): boolean {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
 export function prefersDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    typeof window !== "undefined" &&
+    typeof window.matchMedia === "function" &&
+    window.matchMedia("(prefers-color-scheme: dark)").matches
+  );
 }
 
 export function fileHost(): FileHost {
-  const language = typeof navigator !== 'undefined' ? navigator.language : undefined;
-  return { kind: 'file', lang: langFromTag(language), dark: prefersDark() };
+  const language = typeof navigator !== "undefined" ? navigator.language : undefined;
+  return { kind: "file", lang: langFromTag(language), dark: prefersDark() };
 }
 
 /** Connects the pane to Excel once Office.js reports an Excel host (see excel-host.ts). */
 export type ExcelConnector = (base: HostBase) => ExcelHost;
 
-export async function detectHost(connectExcel: ExcelConnector, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<PaneHost> {
+export async function detectHost(
+  connectExcel: ExcelConnector,
+  timeoutMs = OFFICE_READY_TIMEOUT_MS
+): Promise<PaneHost> {
   const info = await officeReady(timeoutMs);
-  if (!info || String(info.host) !== 'Excel') return fileHost();
+  if (!info || String(info.host) !== "Excel") return fileHost();
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;
   return connectExcel({
     lang: langFromTag(Office.context.displayLanguage),

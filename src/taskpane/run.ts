@@ -2,32 +2,32 @@
  * What a button of the pane does, without React or a host: read the workbook through its
  * port, run the engine, write the plan back. The pane's hook only keeps the state around it.
  */
-import { RULES_SHEET } from '../core/catalogue/sheet-layout';
-import { APPROVALS_SHEET } from '../core/approval/record';
-import type { RunOptions, RunResult } from '../core/engine';
-import type { Finding, IndicatorResult, Severity, Status } from '../core/model/results';
-import { STATUSES } from '../core/model/results';
-import { ExcelRefusal } from '../workbook/office/refusal';
-import type { RefusalReason } from '../workbook/office/refusal';
-import type { WorkbookPort } from '../workbook/port';
-import type { StringKey } from './strings';
+import { RULES_SHEET } from "../core/catalogue/sheet-layout";
+import { APPROVALS_SHEET } from "../core/approval/record";
+import type { RunOptions, RunResult } from "../core/engine";
+import type { Finding, IndicatorResult, Severity, Status } from "../core/model/results";
+import { STATUSES } from "../core/model/results";
+import { ExcelRefusal } from "../workbook/office/refusal";
+import type { RefusalReason } from "../workbook/office/refusal";
+import type { WorkbookPort } from "../workbook/port";
+import type { StringKey } from "./strings";
 
-export type RunMode = 'validate' | 'analyse';
+export type RunMode = "validate" | "analyse";
 
 /** A failure the pane can explain in one sentence: `key` names it in strings.ts; `cause` is kept for the console. */
 export class PaneError extends Error {
   constructor(
     readonly key: StringKey,
-    readonly cause?: unknown,
+    readonly cause?: unknown
   ) {
     super(key);
-    this.name = 'PaneError';
+    this.name = "PaneError";
   }
 }
 
 const REFUSALS: Record<RefusalReason, StringKey> = {
-  officeTooOld: 'errorOfficeTooOld',
-  workbookProtected: 'errorWorkbookProtected',
+  officeTooOld: "errorOfficeTooOld",
+  workbookProtected: "errorWorkbookProtected",
 };
 
 /** The sentence for a change Excel's adapter declined before making it (an Office too old, a protected workbook), null for other failures. */
@@ -59,22 +59,24 @@ export async function runCheck(
   port: WorkbookPort,
   mode: RunMode,
   opts: RunOptions,
-  onStep: StepListener,
+  onStep: StepListener
 ): Promise<RunResult> {
-  await onStep('stepReading');
+  await onStep("stepReading");
   // Validating one sheet reads only that sheet (one round trip inside Excel), with the workbook's own
   // rules and approvals, which decide its catalogue and whether it changed since it was approved.
-  const names = opts.sheet ? Array.from(new Set([opts.sheet, RULES_SHEET, APPROVALS_SHEET])) : undefined;
-  const grids = await failAs('errorRead', () => port.readSheets(names));
-  await onStep(mode === 'validate' ? 'stepValidating' : 'stepAnalysing');
+  const names = opts.sheet
+    ? Array.from(new Set([opts.sheet, RULES_SHEET, APPROVALS_SHEET]))
+    : undefined;
+  const grids = await failAs("errorRead", () => port.readSheets(names));
+  await onStep(mode === "validate" ? "stepValidating" : "stepAnalysing");
   // The engine is a chunk of its own: the pane's first screen does not wait for it (fetched
   // ahead once the pane has painted, see prefetchEngine).
-  const engine = await failAs('errorLoadReader', () => loadEngine());
-  const result = await failAs('errorRun', () =>
-    mode === 'validate' ? engine.validateWorkbook(grids, opts) : engine.analyseWorkbook(grids, opts),
+  const engine = await failAs("errorLoadReader", () => loadEngine());
+  const result = await failAs("errorRun", () =>
+    mode === "validate" ? engine.validateWorkbook(grids, opts) : engine.analyseWorkbook(grids, opts)
   );
-  await onStep('stepWriting');
-  await failAs('errorWrite', async () => {
+  await onStep("stepWriting");
+  await failAs("errorWrite", async () => {
     await port.clearAnnotations(opts.sheet);
     await port.applyPlan(result.plan);
   });
@@ -82,7 +84,7 @@ export async function runCheck(
 }
 
 /** The engine, loaded once as its own chunk. */
-export const loadEngine = () => import(/* webpackChunkName: "engine" */ '../core/engine');
+export const loadEngine = () => import(/* webpackChunkName: "engine" */ "../core/engine");
 
 /** Fetches the engine while the person looks at the first screen, so the first run does not wait for it. */
 export function prefetchEngine(): void {
@@ -102,7 +104,7 @@ export interface SeverityGroup {
   count: number;
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning'];
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning"];
 
 /** "A1" < "A1a" < "A2" < "C10": by letter, then number, then suffix. */
 export function compareIndicatorCodes(a: string, b: string): number {
@@ -110,7 +112,7 @@ export function compareIndicatorCodes(a: string, b: string): number {
   const pb = /^([A-Za-z]*)(\d*)(.*)$/.exec(b)!;
   return (
     pa[1].localeCompare(pb[1]) ||
-    (Number(pa[2] || 0) - Number(pb[2] || 0)) ||
+    Number(pa[2] || 0) - Number(pb[2] || 0) ||
     pa[3].localeCompare(pb[3]) ||
     a.localeCompare(b)
   );
@@ -133,7 +135,11 @@ export function groupFindings(findings: Finding[]): SeverityGroup[] {
     });
     if (byIndicator.size === 0) continue;
     const groups = [...byIndicator.values()].sort((a, b) =>
-      a.indicator === null ? -1 : b.indicator === null ? 1 : compareIndicatorCodes(a.indicator, b.indicator),
+      a.indicator === null
+        ? -1
+        : b.indicator === null
+          ? 1
+          : compareIndicatorCodes(a.indicator, b.indicator)
     );
     out.push({ severity, groups, count: groups.reduce((n, g) => n + g.items.length, 0) });
   }
@@ -144,7 +150,10 @@ export function groupFindings(findings: Finding[]): SeverityGroup[] {
 export function countStatuses(indicators: IndicatorResult[]): { status: Status; count: number }[] {
   const counts = new Map<Status, number>();
   for (const r of indicators) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return STATUSES.filter((s) => counts.has(s)).map((status) => ({ status, count: counts.get(status)! }));
+  return STATUSES.filter((s) => counts.has(s)).map((status) => ({
+    status,
+    count: counts.get(status)!,
+  }));
 }
 
 export function countSeverities(findings: Finding[]): Record<Severity, number> {

@@ -2,14 +2,14 @@
  * The pane's state: which workbook it works on, the step under way, the last run's result,
  * the error or notice to show. Rendering lives in the components; the work itself in run.ts.
  */
-import { useCallback, useRef, useState } from 'react';
-import type { RunResult } from '../core/engine';
-import type { WorkbookPort } from '../workbook/port';
-import { saveBytes, xlsxDownloadName } from './download';
-import type { PaneHost } from './host';
-import type { RunMode } from './run';
-import { PaneError, failAs, runCheck } from './run';
-import type { StringKey } from './strings';
+import { useCallback, useRef, useState } from "react";
+import type { RunResult } from "../core/engine";
+import type { WorkbookPort } from "../workbook/port";
+import { saveBytes, xlsxDownloadName } from "./download";
+import type { PaneHost } from "./host";
+import type { RunMode } from "./run";
+import { PaneError, failAs, runCheck } from "./run";
+import type { StringKey } from "./strings";
 
 /** A workbook opened from a file (browser file mode): read and written in memory. */
 interface OpenedFile {
@@ -29,13 +29,15 @@ export interface PaneNotice {
 }
 
 /** What the last write into Excel (a run, or clearing) left undone, as notices (none in file mode or when all was done). */
-export function reportNotices(host: PaneHost, action: 'run' | 'clear' = 'run'): PaneNotice[] {
-  if (host.kind !== 'excel') return [];
+export function reportNotices(host: PaneHost, action: "run" | "clear" = "run"): PaneNotice[] {
+  if (host.kind !== "excel") return [];
   const report = host.lastReport();
   const out: PaneNotice[] = [];
-  const sheets = report.unmarkedSheets.join(', ');
-  if (sheets) out.push({ key: action === 'run' ? 'noticeUnmarked' : 'noticeNotCleared', vars: { sheets } });
-  if (report.fillOnlyCells > 0) out.push({ key: 'noticeFillOnly', vars: { count: String(report.fillOnlyCells) } });
+  const sheets = report.unmarkedSheets.join(", ");
+  if (sheets)
+    out.push({ key: action === "run" ? "noticeUnmarked" : "noticeNotCleared", vars: { sheets } });
+  if (report.fillOnlyCells > 0)
+    out.push({ key: "noticeFillOnly", vars: { count: String(report.fillOnlyCells) } });
   return out;
 }
 
@@ -73,7 +75,7 @@ function nextPaint(): Promise<void> {
       setTimeout(() => {
         clearTimeout(fallback);
         resolve();
-      }, 0),
+      }, 0)
     );
   });
 }
@@ -90,95 +92,106 @@ export function useRunner(host: PaneHost): Runner {
   const running = useRef(false);
 
   /** Runs one action: one at a time, its steps shown, its failure shown as one sentence. */
-  const perform = useCallback(async (first: StringKey, action: (step: (key: StringKey) => Promise<void>) => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    setError(null);
-    setNotice(null);
-    setWarnings([]);
-    const step = async (key: StringKey) => {
-      setBusy(key);
-      await nextPaint();
-    };
-    try {
-      await step(first);
-      await action(step);
-    } catch (e) {
-      const key = e instanceof PaneError ? e.key : 'errorRun';
-      // The detail is for whoever debugs; the user sees the sentence of `key`.
-      console.error(e instanceof PaneError ? e.cause ?? e : e);
-      setError(key);
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  }, []);
+  const perform = useCallback(
+    async (
+      first: StringKey,
+      action: (step: (key: StringKey) => Promise<void>) => Promise<void>
+    ) => {
+      if (running.current) return;
+      running.current = true;
+      setError(null);
+      setNotice(null);
+      setWarnings([]);
+      const step = async (key: StringKey) => {
+        setBusy(key);
+        await nextPaint();
+      };
+      try {
+        await step(first);
+        await action(step);
+      } catch (e) {
+        const key = e instanceof PaneError ? e.key : "errorRun";
+        // The detail is for whoever debugs; the user sees the sentence of `key`.
+        console.error(e instanceof PaneError ? (e.cause ?? e) : e);
+        setError(key);
+      } finally {
+        running.current = false;
+        setBusy(null);
+      }
+    },
+    []
+  );
 
-  const port: WorkbookPort | null = host.kind === 'excel' ? host.port : file?.port ?? null;
+  const port: WorkbookPort | null = host.kind === "excel" ? host.port : (file?.port ?? null);
 
   const openFile = useCallback(
     (picked: File) =>
-      void perform('stepLoadingReader', async (step) => {
-        const { openWorkbookBytes } = await failAs('errorLoadReader', () => import(/* webpackChunkName: "xlsx" */ '../workbook/open-file'));
-        await step('stepOpening');
-        const bytes = await failAs('errorRead', () => picked.arrayBuffer());
-        const opened = await failAs('errorNotWorkbook', () => openWorkbookBytes(new Uint8Array(bytes), picked.name));
+      void perform("stepLoadingReader", async (step) => {
+        const { openWorkbookBytes } = await failAs(
+          "errorLoadReader",
+          () => import(/* webpackChunkName: "xlsx" */ "../workbook/open-file")
+        );
+        await step("stepOpening");
+        const bytes = await failAs("errorRead", () => picked.arrayBuffer());
+        const opened = await failAs("errorNotWorkbook", () =>
+          openWorkbookBytes(new Uint8Array(bytes), picked.name)
+        );
         setFile({ name: picked.name, port: opened });
         setOutcome(null);
         setSelected(null);
       }),
-    [perform],
+    [perform]
   );
 
   const run = useCallback(
     (mode: RunMode, asOf: string) =>
-      void perform('stepReading', async (step) => {
+      void perform("stepReading", async (step) => {
         if (!port) return;
         // Inside Excel, Validate checks the sheet the user is on; a file is checked whole.
         const sheet =
-          host.kind === 'excel' && mode === 'validate'
-            ? await failAs('errorActiveSheet', () => host.activeSheet())
+          host.kind === "excel" && mode === "validate"
+            ? await failAs("errorActiveSheet", () => host.activeSheet())
             : undefined;
         const result = await runCheck(port, mode, { asOf: asOf || undefined, sheet }, step);
         setOutcome({ mode, result });
         setSelected(null);
         setWarnings(reportNotices(host));
       }),
-    [perform, port, host],
+    [perform, port, host]
   );
 
   const clearAnnotations = useCallback(
     () =>
-      void perform('stepClearing', async () => {
+      void perform("stepClearing", async () => {
         if (!port) return;
-        await failAs('errorClear', () => port.clearAnnotations());
-        setNotice('clearedNotice');
-        setWarnings(reportNotices(host, 'clear'));
+        await failAs("errorClear", () => port.clearAnnotations());
+        setNotice("clearedNotice");
+        setWarnings(reportNotices(host, "clear"));
       }),
-    [perform, port, host],
+    [perform, port, host]
   );
 
   const download = useCallback(
     (suffix: string) =>
-      void perform('stepSaving', async () => {
+      void perform("stepSaving", async () => {
         if (!file) return;
-        const bytes = await failAs('errorSave', () => file.port.toBuffer());
+        const bytes = await failAs("errorSave", () => file.port.toBuffer());
         saveBytes(bytes, xlsxDownloadName(file.name, suffix, file.port.macroEnabled));
       }),
-    [perform, file],
+    [perform, file]
   );
 
   const select = useCallback(
     (index: number) => {
       setSelected(index);
       const finding = outcome?.result.findings[index];
-      if (host.kind !== 'excel' || !finding?.cell) return;
+      if (host.kind !== "excel" || !finding?.cell) return;
       host.selectCell(finding.sheet, finding.cell).catch((e: unknown) => {
         console.error(e);
-        setError('errorSelect');
+        setError("errorSelect");
       });
     },
-    [host, outcome],
+    [host, outcome]
   );
 
   return {
@@ -191,7 +204,7 @@ export function useRunner(host: PaneHost): Runner {
     port,
     selected,
     // An Excel too old for the add-in gets its one sentence and no buttons that would fail.
-    canRun: busy === null && port !== null && (host.kind !== 'excel' || host.supported),
+    canRun: busy === null && port !== null && (host.kind !== "excel" || host.supported),
     canDownload: busy === null && file !== null && outcome !== null,
     openFile,
     run,

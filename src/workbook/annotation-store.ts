@@ -5,9 +5,16 @@
  * One row per annotated cell, written before its first annotation: the fill and note the cell had,
  * so that clearing restores them exactly. All values are stored as text.
  */
-import type { CellValue } from '../core/model/cells';
+import type { CellValue } from "../core/model/cells";
 
-export const STORE_HEADER = ['工作表 Sheet', '单元格 Cell', '原填充 Fill', '原批注 Note', '有批注 HadNote', '原样式 Detail'];
+export const STORE_HEADER = [
+  "工作表 Sheet",
+  "单元格 Cell",
+  "原填充 Fill",
+  "原批注 Note",
+  "有批注 HadNote",
+  "原样式 Detail",
+];
 
 export interface StoredOriginal {
   sheet: string;
@@ -31,7 +38,7 @@ export interface StoredOriginal {
 export const FILL_ONLY = '{"office":"fill-only"}';
 
 export function normaliseAddress(cell: string): string {
-  return cell.replace(/\$/g, '').trim().toUpperCase();
+  return cell.replace(/\$/g, "").trim().toUpperCase();
 }
 
 export function storeKey(sheet: string, cell: string): string {
@@ -39,12 +46,19 @@ export function storeKey(sheet: string, cell: string): string {
 }
 
 export function encodeStoreRow(o: StoredOriginal): string[] {
-  return [o.sheet, normaliseAddress(o.cell), o.fill ?? '', o.note ?? '', o.note === null ? '0' : '1', o.detail];
+  return [
+    o.sheet,
+    normaliseAddress(o.cell),
+    o.fill ?? "",
+    o.note ?? "",
+    o.note === null ? "0" : "1",
+    o.detail,
+  ];
 }
 
 function text(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && !(v instanceof Date)) return '';
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && !(v instanceof Date)) return "";
   return String(v);
 }
 
@@ -56,7 +70,7 @@ export function decodeStoreRows(rows: CellValue[][]): StoredOriginal[] {
     const cell = text(row[1]);
     if (!sheet || !cell || (sheet === STORE_HEADER[0] && cell === STORE_HEADER[1])) continue;
     const fill = text(row[2]);
-    const hadNote = text(row[4]) === '1';
+    const hadNote = text(row[4]) === "1";
     out.push({
       sheet,
       cell: normaliseAddress(cell),

@@ -4,14 +4,20 @@
  * and its writing is what the package writer's outputs are compared against for lost parts.
  * The product itself reads and writes files through src/workbook/package/.
  */
-import ExcelJS from 'exceljs';
-import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../../src/core/model/cells';
-import { isCellError, parseAddress } from '../../src/core/model/cells';
-import type { Annotation, CellValidation, PlanCell, PlanSheet, WritePlan } from '../../src/core/model/plan';
-import { ANNOTATION_STORE_SHEET, forEachPlanCell } from '../../src/core/model/plan';
-import { freeSheetName } from '../../src/core/plan/sheet-name';
-import type { WorkbookPort } from '../../src/workbook/port';
-import { holdsUtf16, notXlsx } from '../../src/workbook/package/open';
+import ExcelJS from "exceljs";
+import type { Cell, CellValue, SheetGrid, WorkbookGrids } from "../../src/core/model/cells";
+import { isCellError, parseAddress } from "../../src/core/model/cells";
+import type {
+  Annotation,
+  CellValidation,
+  PlanCell,
+  PlanSheet,
+  WritePlan,
+} from "../../src/core/model/plan";
+import { ANNOTATION_STORE_SHEET, forEachPlanCell } from "../../src/core/model/plan";
+import { freeSheetName } from "../../src/core/plan/sheet-name";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { holdsUtf16, notXlsx } from "../../src/workbook/package/open";
 import {
   STORE_HEADER,
   StoredOriginal,
@@ -19,8 +25,14 @@ import {
   encodeStoreRow,
   normaliseAddress,
   storeKey,
-} from '../../src/workbook/annotation-store';
-import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from '../../src/workbook/validation';
+} from "../../src/workbook/annotation-store";
+import {
+  PROMPT_TEXT_MAX,
+  PROMPT_TITLE_MAX,
+  clip,
+  listSource,
+  numericRule,
+} from "../../src/workbook/validation";
 
 type XCell = ExcelJS.Cell;
 type XSheet = ExcelJS.Worksheet;
@@ -38,20 +50,20 @@ function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
 
 /** "#RRGGBB" → ExcelJS ARGB "FFRRGGBB". */
 function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
+  return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
 /** A plain solid fill as "#RRGGBB", or null when the fill is none or not a plain RGB solid. */
 function solidColour(fill: ExcelJS.Fill | undefined): string | null {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
+  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
   const c = fill.fgColor?.argb;
   return c && /^[0-9A-Fa-f]{8}$/.test(c) ? `#${c.slice(2).toUpperCase()}` : null;
 }
 
-function noteText(note: XCell['note'] | undefined): string | null {
+function noteText(note: XCell["note"] | undefined): string | null {
   if (note === undefined || note === null) return null;
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
 }
 
 /**
@@ -59,7 +71,10 @@ function noteText(note: XCell['note'] | undefined): string | null {
  * splicing does) and caches it on its value's model once the cell has been serialised.
  */
 function removeNote(cell: XCell): void {
-  const internal = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  const internal = cell as unknown as {
+    _comment?: unknown;
+    _value?: { model?: { comment?: unknown } };
+  };
   internal._comment = undefined;
   if (internal._value?.model) delete internal._value.model.comment;
 }
@@ -73,26 +88,26 @@ function restyle(cell: XCell, change: Partial<ExcelJS.Style>): void {
 }
 
 function richTextToString(v: { richText: { text: string }[] }): string {
-  return v.richText.map((r) => r.text).join('');
+  return v.richText.map((r) => r.text).join("");
 }
 
 /** A cell's result (or value) as the core's CellValue. */
 function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return v;
-  if (typeof v === 'object') {
+  if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
+    if (typeof o.error === "string") return { error: o.error };
     if (Array.isArray(o.richText)) return richTextToString(o as { richText: { text: string }[] });
-    if ('hyperlink' in o) {
+    if ("hyperlink" in o) {
       const t = o.text;
-      if (t && typeof t === 'object' && Array.isArray((t as Record<string, unknown>).richText)) {
+      if (t && typeof t === "object" && Array.isArray((t as Record<string, unknown>).richText)) {
         return richTextToString(t as { richText: { text: string }[] });
       }
       return t === undefined || t === null ? null : String(t);
     }
-    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
+    if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
   }
   return null;
 }
@@ -103,14 +118,16 @@ function readCell(cell: XCell): Cell | undefined {
   const raw = cell.value as unknown;
   // A shared-string cell whose string table is missing holds the table's index, not its text: the
   // text is lost, and reading the index as a number would invent a figure.
-  if (cell.type === ExcelJS.ValueType.String && typeof raw === 'number') return undefined;
+  if (cell.type === ExcelJS.ValueType.String && typeof raw === "number") return undefined;
   const isFormula =
-    raw !== null && typeof raw === 'object' && ('formula' in (raw as object) || 'sharedFormula' in (raw as object));
+    raw !== null &&
+    typeof raw === "object" &&
+    ("formula" in (raw as object) || "sharedFormula" in (raw as object));
   const value = plainValue(raw);
   if (value === null && !isFormula) return undefined;
   const out: Cell = { value };
   const fmt = cell.numFmt;
-  if (fmt && fmt !== 'General') out.numFmt = fmt;
+  if (fmt && fmt !== "General") out.numFmt = fmt;
   if (isFormula) {
     const f = cell.formula;
     if (f) out.formula = f;
@@ -131,7 +148,7 @@ function readSheet(ws: XSheet): SheetGrid {
   // Dense outer array: holes become empty rows, so callers can iterate without surprises.
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   const grid: SheetGrid = { name: ws.name, rows };
-  if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
+  if (ws.state === "hidden" || ws.state === "veryHidden") grid.hidden = true;
   return grid;
 }
 
@@ -156,25 +173,29 @@ const MAX_FORMULA_STRING = 255;
 function linkFormula(text: string, sheet: string, cell: string): ExcelJS.CellFormulaValue | null {
   const target = `#${sheetReference(sheet, cell)}`;
   if (text.length > MAX_FORMULA_STRING || target.length > MAX_FORMULA_STRING) return null;
-  return { formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`, result: text, date1904: false };
+  return {
+    formula: `HYPERLINK(${formulaString(target)},${formulaString(text)})`,
+    result: text,
+    date1904: false,
+  };
 }
 
 /** The cell style a plan cell asks for; null when it asks for none. */
 function planStyle(pc: PlanCell, link: boolean): Partial<ExcelJS.Style> | null {
   const style: Partial<ExcelJS.Style> = {};
   if (pc.numFmt) style.numFmt = pc.numFmt;
-  if (pc.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(pc.fill) } };
+  if (pc.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(pc.fill) } };
   if (pc.fontColor || pc.bold || pc.size || link) {
     const font: Partial<ExcelJS.Font> = {};
     if (pc.bold) font.bold = true;
     if (pc.size) font.size = pc.size;
     if (pc.fontColor) font.color = { argb: argb(pc.fontColor) };
-    else if (link) font.color = { argb: 'FF0563C1' }; // Excel's own hyperlink blue
+    else if (link) font.color = { argb: "FF0563C1" }; // Excel's own hyperlink blue
     if (link) font.underline = true;
     style.font = font;
   }
   if (pc.wrap || pc.align) {
-    const alignment: Partial<ExcelJS.Alignment> = { vertical: 'top' };
+    const alignment: Partial<ExcelJS.Alignment> = { vertical: "top" };
     if (pc.wrap) alignment.wrapText = true;
     if (pc.align) alignment.horizontal = pc.align;
     style.alignment = alignment;
@@ -189,8 +210,12 @@ function planStyle(pc: PlanCell, link: boolean): Partial<ExcelJS.Style> | null {
  */
 type StyleCache = Map<string, Partial<ExcelJS.Style> | null>;
 
-function sharedStyle(cache: StyleCache, pc: PlanCell, link: boolean): Partial<ExcelJS.Style> | null {
-  const key = `${pc.numFmt ?? ''}|${pc.fill ?? ''}|${pc.fontColor ?? ''}|${pc.bold ? 1 : 0}|${pc.size ?? ''}|${link ? 1 : 0}|${pc.wrap ? 1 : 0}|${pc.align ?? ''}`;
+function sharedStyle(
+  cache: StyleCache,
+  pc: PlanCell,
+  link: boolean
+): Partial<ExcelJS.Style> | null {
+  const key = `${pc.numFmt ?? ""}|${pc.fill ?? ""}|${pc.fontColor ?? ""}|${pc.bold ? 1 : 0}|${pc.size ?? ""}|${link ? 1 : 0}|${pc.wrap ? 1 : 0}|${pc.align ?? ""}`;
   let style = cache.get(key);
   if (style === undefined) {
     style = planStyle(pc, link);
@@ -204,7 +229,11 @@ function writePlanCell(ws: XSheet, pc: PlanCell, styles: StyleCache): void {
   const v = pc.value;
   const link =
     pc.link && v !== null && v !== undefined
-      ? linkFormula(v instanceof Date ? v.toISOString().slice(0, 10) : String(v), pc.link.sheet, pc.link.cell)
+      ? linkFormula(
+          v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+          pc.link.sheet,
+          pc.link.cell
+        )
       : null;
   if (link) {
     cell.value = link;
@@ -226,23 +255,25 @@ function dataValidation(v: CellValidation): ExcelJS.DataValidation {
     prompt: clip(v.prompt, PROMPT_TEXT_MAX),
     promptTitle: clip(v.title, PROMPT_TITLE_MAX) || undefined,
     showErrorMessage: true,
-    errorStyle: v.errorStyle ?? 'warning',
+    errorStyle: v.errorStyle ?? "warning",
     error: v.error ? clip(v.error, PROMPT_TEXT_MAX) : undefined,
   };
-  if (v.kind === 'list') return { ...common, type: 'list', formulae: [`"${listSource(v)}"`] };
+  if (v.kind === "list") return { ...common, type: "list", formulae: [`"${listSource(v)}"`] };
   const rule = numericRule(v);
-  if (rule.operator === 'any') return { ...common, type: rule.type, operator: 'between', formulae: [-1e15, 1e15] };
-  const formulae = rule.operator === 'between' ? [rule.min, rule.max] : [rule.min ?? rule.max];
+  if (rule.operator === "any")
+    return { ...common, type: rule.type, operator: "between", formulae: [-1e15, 1e15] };
+  const formulae = rule.operator === "between" ? [rule.min, rule.max] : [rule.min ?? rule.max];
   return { ...common, type: rule.type, operator: rule.operator, formulae };
 }
 
 /** Every cell of an A1 range such as "G5:H9". */
 function eachCellOf(ws: XSheet, range: string, fn: (cell: XCell) => void): void {
-  const [a, b] = range.split(':');
+  const [a, b] = range.split(":");
   const from = parseAddress(a);
   const to = b ? parseAddress(b) : from;
   for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
-    for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++) fn(ws.getCell(r + 1, c + 1));
+    for (let c = Math.min(from.col, to.col); c <= Math.max(from.col, to.col); c++)
+      fn(ws.getCell(r + 1, c + 1));
   }
 }
 
@@ -252,23 +283,32 @@ async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
   (ps.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
-  for (const [row, height] of Object.entries(ps.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const [row, height] of Object.entries(ps.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
   for (const range of ps.merges ?? []) ws.mergeCells(range);
   if (ps.autoFilter) ws.autoFilter = ps.autoFilter;
   if (ps.freezeRows && ps.freezeRows > 0) {
-    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: ps.freezeRows, topLeftCell: `A${ps.freezeRows + 1}` }];
+    ws.views = [
+      { state: "frozen", xSplit: 0, ySplit: ps.freezeRows, topLeftCell: `A${ps.freezeRows + 1}` },
+    ];
   }
   if (ps.landscape) {
-    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
   }
   for (const bar of ps.dataBars ?? []) {
     ws.addConditionalFormatting({
       ref: bar.range,
       rules: [
         {
-          type: 'dataBar',
+          type: "dataBar",
           priority: 1,
-          cfvo: [{ type: 'min' }, { type: 'max' }],
+          cfvo: [{ type: "min" }, { type: "max" }],
           color: { argb: argb(bar.color) },
           gradient: false,
         } as unknown as ExcelJS.ConditionalFormattingRule,
@@ -276,11 +316,14 @@ async function fillSheet(ws: XSheet, ps: PlanSheet): Promise<void> {
     });
   }
   // ExcelJS keeps validations by address; a range key is written as one rule over the range.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
-  for (const v of ps.validations ?? []) validations.add(v.range.replace(/\$/g, ''), dataValidation(v));
-  for (const range of ps.unlocked ?? []) eachCellOf(ws, range, (cell) => restyle(cell, { protection: { locked: false } }));
-  if (ps.protect) await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  const validations = (
+    ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of ps.validations ?? [])
+    validations.add(v.range.replace(/\$/g, ""), dataValidation(v));
+  for (const range of ps.unlocked ?? [])
+    eachCellOf(ws, range, (cell) => restyle(cell, { protection: { locked: false } }));
+  if (ps.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true });
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -289,22 +332,34 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Loads a .xlsx file; rejects with a one-line bilingual Error when the bytes are not one. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const bytes = toBytes(data);
-    if (bytes.length === 0) throw notXlsx('文件为空', 'the file is empty');
+    if (bytes.length === 0) throw notXlsx("文件为空", "the file is empty");
     if (startsWith(bytes, OLE_MAGIC)) {
       // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
-      if (holdsUtf16(bytes, 'EncryptedPackage')) {
-        throw notXlsx('工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存', 'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again');
+      if (holdsUtf16(bytes, "EncryptedPackage")) {
+        throw notXlsx(
+          "工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存",
+          "the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again"
+        );
       }
-      throw notXlsx('这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx', 'this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first');
+      throw notXlsx(
+        "这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx",
+        "this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first"
+      );
     }
-    if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx('文件不是 .xlsx 格式', 'the file is not in .xlsx format');
+    if (!startsWith(bytes, ZIP_MAGIC))
+      throw notXlsx("文件不是 .xlsx 格式", "the file is not in .xlsx format");
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
     } catch (e) {
-      throw notXlsx('文件已损坏或不是 .xlsx 格式', 'the file is damaged or not in .xlsx format', (e as Error)?.message);
+      throw notXlsx(
+        "文件已损坏或不是 .xlsx 格式",
+        "the file is damaged or not in .xlsx format",
+        (e as Error)?.message
+      );
     }
-    if (wb.worksheets.length === 0) throw notXlsx('文件中没有工作表', 'the file holds no worksheet');
+    if (wb.worksheets.length === 0)
+      throw notXlsx("文件中没有工作表", "the file holds no worksheet");
     return new ExcelJsWorkbook(wb);
   }
 
@@ -316,7 +371,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     this.forgetStyleIds();
     // Fastest deflate level: a quarter less time for a file about a sixth bigger, which matters
     // for a workbook of many thousand rows and not at all for its size on disk.
-    const out = await this.wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
+    const out = await this.wb.xlsx.writeBuffer({
+      zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+    });
     return new Uint8Array(out as unknown as ArrayBuffer);
   }
 
@@ -336,19 +393,24 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async applyPlan(plan: WritePlan): Promise<void> {
     // Check everything before writing anything, so a bad plan leaves the workbook as it was.
     for (const a of plan.annotations) {
-      if (!this.wb.getWorksheet(a.sheet)) throw new Error(`标注的工作表不存在 / annotated sheet not found: ${a.sheet}`);
+      if (!this.wb.getWorksheet(a.sheet))
+        throw new Error(`标注的工作表不存在 / annotated sheet not found: ${a.sheet}`);
       parseAddress(a.cell);
     }
     for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET) throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
+      if (ps.name === ANNOTATION_STORE_SHEET)
+        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
     }
 
     const names = new Map<string, string>();
     for (const ps of plan.sheets) {
       // 'create' sheets never replace one of the same name: they take a free name beside it.
-      const name = ps.mode === 'create' ? freeSheetName(ps.name, this.sheetNames()) : ps.name;
+      const name = ps.mode === "create" ? freeSheetName(ps.name, this.sheetNames()) : ps.name;
       names.set(ps.name, name);
-      await fillSheet(ps.mode === 'create' ? this.wb.addWorksheet(name) : this.replaceSheet(name), ps);
+      await fillSheet(
+        ps.mode === "create" ? this.wb.addWorksheet(name) : this.replaceSheet(name),
+        ps
+      );
     }
     if (plan.annotations.length > 0 || (plan.replaceAnnotations ?? []).length > 0) {
       this.annotate(plan.annotations, new Set(plan.replaceAnnotations ?? []));
@@ -380,7 +442,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     let next = Math.max(ws.rowCount, ws.actualRowCount) + 1;
     for (const row of rows) {
       row.forEach((v, c) => {
-        ws!.getCell(next, c + 1).value = isCellError(v) ? { error: v.error as ExcelJS.CellErrorValue['error'] } : v;
+        ws!.getCell(next, c + 1).value = isCellError(v)
+          ? { error: v.error as ExcelJS.CellErrorValue["error"] }
+          : v;
       });
       next++;
     }
@@ -397,7 +461,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const ws of this.wb.worksheets) {
       ws.eachRow({ includeEmpty: true }, (row) => {
         row.eachCell({ includeEmpty: true }, (cell) => {
-          const model = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value?.model;
+          const model = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value
+            ?.model;
           if (model) delete model.styleId;
         });
       });
@@ -424,14 +489,25 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const view = (ws.views ?? [])[0] ?? {};
       ws.views = [{ ...view, tabSelected: ws.name === name } as unknown as ExcelJS.WorksheetView];
     }
-    const base = (this.wb.views ?? [])[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: 'visible' };
+    const base = (this.wb.views ?? [])[0] ?? {
+      x: 0,
+      y: 0,
+      width: 12000,
+      height: 24000,
+      visibility: "visible",
+    };
     this.wb.views = [{ ...base, activeTab: index, firstSheet: 0 } as ExcelJS.WorkbookView];
   }
 
   /** Marks cells; on the `replace` sheets, cells marked before and not now get their own look back. */
   private annotate(annotations: Annotation[], replace: Set<string>): void {
     const marked = new Set(
-      annotations.map((a) => storeKey(a.sheet, this.wb.getWorksheet(a.sheet)!.getCell(normaliseAddress(a.cell)).master.address)),
+      annotations.map((a) =>
+        storeKey(
+          a.sheet,
+          this.wb.getWorksheet(a.sheet)!.getCell(normaliseAddress(a.cell)).master.address
+        )
+      )
     );
     const stored: StoredOriginal[] = [];
     for (const o of this.readStore()) {
@@ -450,7 +526,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
         known.add(key);
         stored.push(this.original(a.sheet, cell));
       }
-      restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(a.fill) } } });
+      restyle(cell, {
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(a.fill) } },
+      });
       cell.note = a.note;
     }
     this.writeStore(stored);
@@ -470,11 +548,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   private restore(cell: XCell, o: StoredOriginal): void {
     let fill: ExcelJS.Fill | null = null;
-    let note: XCell['note'] | null = null;
+    let note: XCell["note"] | null = null;
     let exact = false;
     if (o.detail) {
       try {
-        const d = JSON.parse(o.detail) as { fill: ExcelJS.Fill | null; note: XCell['note'] | null };
+        const d = JSON.parse(o.detail) as { fill: ExcelJS.Fill | null; note: XCell["note"] | null };
         fill = d.fill;
         note = d.note;
         exact = true;
@@ -483,7 +561,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       }
     }
     if (!exact) {
-      fill = o.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(o.fill) } } : null;
+      fill = o.fill ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(o.fill) } } : null;
       note = o.note;
     }
     const style = { ...cell.style };
@@ -514,7 +592,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       return;
     }
     const ws = this.replaceSheet(ANNOTATION_STORE_SHEET);
-    ws.state = 'veryHidden';
+    ws.state = "veryHidden";
     ws.addRow(STORE_HEADER);
     for (const e of entries) ws.addRow(encodeStoreRow(e));
   }

@@ -3,37 +3,38 @@
  * http server for it, and a chromium driven by playwright-core (which one: test/helpers/chromium.ts).
  * Used by the end-to-end tests and by scripts/screenshot-pane.ts and scripts/bundle-size.ts.
  */
-import * as fs from 'fs';
-import * as http from 'http';
-import * as os from 'os';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import webpack from 'webpack';
-import { launchChromium } from '../helpers/chromium';
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import webpack from "webpack";
+import { launchChromium } from "../helpers/chromium";
 
 export { launchChromium };
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const REPO_ROOT = path.resolve(__dirname, "../..");
 /** The task pane's width in Excel on the desktop; tall enough for a run's summary. */
 export const PANE_VIEWPORT = { width: 350, height: 900 };
 
 /** Builds the add-in with the project's webpack.config.js (production) into `outDir`. */
 export async function buildPane(outDir: string): Promise<webpack.Stats> {
-   
-  const makeConfig = require(path.join(REPO_ROOT, 'webpack.config.js')) as (
+  const makeConfig = require(path.join(REPO_ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
-    options: { mode: string },
+    options: { mode: string }
   ) => Promise<webpack.Configuration>;
-  const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
+  const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
   config.output = { ...config.output, path: outDir };
-  config.infrastructureLogging = { level: 'error' };
+  config.infrastructureLogging = { level: "error" };
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (!stats || stats.hasErrors()) {
         const errors = stats?.toJson({ all: false, errors: true }).errors ?? [];
-        return reject(new Error(`webpack build failed:\n${errors.map((e) => e.message).join('\n')}`));
+        return reject(
+          new Error(`webpack build failed:\n${errors.map((e) => e.message).join("\n")}`)
+        );
       }
       resolve(stats);
     });
@@ -41,12 +42,12 @@ export async function buildPane(outDir: string): Promise<webpack.Stats> {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.css': 'text/css',
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
 };
 
 export interface StaticServer {
@@ -58,18 +59,20 @@ export interface StaticServer {
 export function serveDir(dir: string): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     const file = path.resolve(root, `.${urlPath}`);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}/`,
@@ -90,7 +93,7 @@ export interface PaneSite {
 
 export async function startPaneSite(prefix: string): Promise<PaneSite> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const dist = path.join(tmp, 'dist');
+  const dist = path.join(tmp, "dist");
   await buildPane(dist);
   const server = await serveDir(dist);
   const browser = await launchChromium();
@@ -108,18 +111,22 @@ export async function startPaneSite(prefix: string): Promise<PaneSite> {
 
 export interface PaneOptions {
   /** The browser's language, which the pane follows in file mode. */
-  locale: 'zh-CN' | 'en-US';
-  colorScheme?: 'light' | 'dark';
+  locale: "zh-CN" | "en-US";
+  colorScheme?: "light" | "dark";
 }
 
 /**
  * Opens the pane as a plain browser page: office.js is refused at once (as on a machine that
  * cannot reach Microsoft's CDN), so the pane must start in file mode.
  */
-export async function openPane(browser: Browser, baseUrl: string, opts: PaneOptions): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPane(
+  browser: Browser,
+  baseUrl: string,
+  opts: PaneOptions
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: opts.locale,
-    colorScheme: opts.colorScheme ?? 'light',
+    colorScheme: opts.colorScheme ?? "light",
     viewport: PANE_VIEWPORT,
     acceptDownloads: true,
   });

@@ -11,8 +11,8 @@
  * was started with `delayForCellEdit: true`, which makes it wait
  * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
  */
-import { ExcelDoubleError, WorkbookModel } from './excel-double-model';
-import type { DSheet } from './excel-double-model';
+import { ExcelDoubleError, WorkbookModel } from "./excel-double-model";
+import type { DSheet } from "./excel-double-model";
 
 export interface SyncRecord {
   /** Bytes of the request: the JSON of every queued action's arguments, plus a small envelope each. */
@@ -30,12 +30,16 @@ export interface DoubleLimits {
   cellsPerGet: number;
 }
 
-export const WEB_LIMITS: DoubleLimits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, cellsPerGet: 5_000_000 };
+export const WEB_LIMITS: DoubleLimits = {
+  requestBytes: 5 * 1024 * 1024,
+  responseBytes: 5 * 1024 * 1024,
+  cellsPerGet: 5_000_000,
+};
 
 const ENVELOPE = 60;
 
 export function utf8(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  return Buffer.byteLength(s, "utf8");
 }
 
 type Action = { run: () => void; bytes: number; label: string };
@@ -61,7 +65,7 @@ export class DoubleContextBase {
     readonly model: WorkbookModel,
     /** The highest ExcelApi version this "Excel" supports, as major + minor / 100: 1.18, 1.09, 1.01. */
     readonly apiVersion = 1.18,
-    options: DoubleOptions = {},
+    options: DoubleOptions = {}
   ) {
     this.limits = { ...WEB_LIMITS, ...options.limits };
     this.delayForCellEdit = options.delayForCellEdit === true;
@@ -74,22 +78,31 @@ export class DoubleContextBase {
   /** Like Office.context.requirements. */
   readonly requirements = {
     isSetSupported: (name: string, minVersion?: string): boolean =>
-      name === 'ExcelApi' && (minVersion === undefined || versionNumber(minVersion) <= this.apiVersion),
+      name === "ExcelApi" &&
+      (minVersion === undefined || versionNumber(minVersion) <= this.apiVersion),
   };
 
   enqueue(run: () => void, args: unknown = null): void {
-    const label = args && typeof args === 'object' && !Array.isArray(args) ? Object.keys(args)[0] ?? 'load' : 'load';
-    this.queue.push({ run, bytes: ENVELOPE + (args === null ? 0 : utf8(JSON.stringify(args) ?? '')), label });
+    const label =
+      args && typeof args === "object" && !Array.isArray(args)
+        ? (Object.keys(args)[0] ?? "load")
+        : "load";
+    this.queue.push({
+      run,
+      bytes: ENVELOPE + (args === null ? 0 : utf8(JSON.stringify(args) ?? "")),
+      label,
+    });
   }
 
   /** Counts loaded data towards the response of the sync under way. */
   respond(value: unknown): void {
-    this.response += utf8(JSON.stringify(value) ?? '');
+    this.response += utf8(JSON.stringify(value) ?? "");
   }
 
   need(version: number, api: string): void {
     this.used.add(api);
-    if (version > this.apiVersion) throw new ExcelDoubleError('ApiNotFound', `${api} needs ExcelApi ${formatVersion(version)}`);
+    if (version > this.apiVersion)
+      throw new ExcelDoubleError("ApiNotFound", `${api} needs ExcelApi ${formatVersion(version)}`);
   }
 
   async sync(): Promise<void> {
@@ -97,7 +110,10 @@ export class DoubleContextBase {
     this.queue = [];
     if (this.model.inCellEdit) {
       if (!this.delayForCellEdit) {
-        throw new ExcelDoubleError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+        throw new ExcelDoubleError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode"
+        );
       }
       await this.model.cellEditEnded();
     }
@@ -105,7 +121,10 @@ export class DoubleContextBase {
     const record: SyncRecord = { payloadBytes, responseBytes: 0, actions: queue.length };
     this.syncs.push(record);
     if (payloadBytes > this.limits.requestBytes) {
-      throw new ExcelDoubleError('RequestPayloadSizeLimitExceeded', `request of ${payloadBytes} bytes`);
+      throw new ExcelDoubleError(
+        "RequestPayloadSizeLimitExceeded",
+        `request of ${payloadBytes} bytes`
+      );
     }
     this.response = 0;
     this.addedInBatch.clear();
@@ -114,7 +133,7 @@ export class DoubleContextBase {
       for (const action of queue) {
         if (this.model.failOn?.(action.label)) {
           this.model.failOn = null;
-          throw new ExcelDoubleError('GeneralException', `injected failure at ${action.label}`);
+          throw new ExcelDoubleError("GeneralException", `injected failure at ${action.label}`);
         }
         action.run();
       }
@@ -122,13 +141,16 @@ export class DoubleContextBase {
       record.responseBytes = this.response;
     }
     if (record.responseBytes > this.limits.responseBytes) {
-      throw new ExcelDoubleError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes`);
+      throw new ExcelDoubleError(
+        "ResponsePayloadSizeLimitExceeded",
+        `response of ${record.responseBytes} bytes`
+      );
     }
   }
 }
 
 export function versionNumber(v: string): number {
-  const [major, minor] = v.split('.').map(Number);
+  const [major, minor] = v.split(".").map(Number);
   return major + (minor ?? 0) / 100;
 }
 
@@ -149,16 +171,17 @@ export abstract class Proxy<T> {
     protected readonly ctx: DoubleContextBase,
     resolve: Resolver<T>,
     /** Made by an *OrNullObject call (or from one): a missing target is a null object, not an error. */
-    protected readonly nullable = false,
+    protected readonly nullable = false
   ) {
-    if (typeof resolve !== 'function') {
+    if (typeof resolve !== "function") {
       this.target = resolve.now;
       this.resolved = true;
       return;
     }
     ctx.enqueue(() => {
       this.target = resolve();
-      if (this.target === null && !nullable) throw new ExcelDoubleError('ItemNotFound', `${this.constructor.name} not found`);
+      if (this.target === null && !nullable)
+        throw new ExcelDoubleError("ItemNotFound", `${this.constructor.name} not found`);
       this.resolved = true;
     });
   }
@@ -170,19 +193,27 @@ export abstract class Proxy<T> {
   }
 
   get isNullObject(): boolean {
-    if (!this.resolved) throw new ExcelDoubleError('PropertyNotLoaded', 'isNullObject read before sync');
+    if (!this.resolved)
+      throw new ExcelDoubleError("PropertyNotLoaded", "isNullObject read before sync");
     return this.target === null;
   }
 
   /** The live target, for queued actions. */
   protected live(): T {
-    if (this.target === null) throw new ExcelDoubleError('InvalidOperation', `${this.constructor.name} is a null object`);
+    if (this.target === null)
+      throw new ExcelDoubleError("InvalidOperation", `${this.constructor.name} is a null object`);
     return this.target;
   }
 
   /** Snapshot of the named properties, taken when the queue runs. */
   load(props?: string | string[] | { select?: string }): this {
-    const names = (typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : (props?.select ?? '').split(','))
+    const names = (
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : (props?.select ?? "").split(",")
+    )
       .map((p) => p.trim())
       .filter(Boolean);
     this.ctx.enqueue(() => {
@@ -197,9 +228,13 @@ export abstract class Proxy<T> {
   }
 
   protected loadedValue<V>(name: string): V {
-    if (this.target === null && this.resolved) throw new ExcelDoubleError('InvalidOperation', `${name} of a null object`);
+    if (this.target === null && this.resolved)
+      throw new ExcelDoubleError("InvalidOperation", `${name} of a null object`);
     if (!this.loaded.has(name)) {
-      throw new ExcelDoubleError('PropertyNotLoaded', `${this.constructor.name}.${name} was not loaded and synced`);
+      throw new ExcelDoubleError(
+        "PropertyNotLoaded",
+        `${this.constructor.name}.${name} was not loaded and synced`
+      );
     }
     return this.loaded.get(name) as V;
   }
@@ -222,7 +257,8 @@ export class DoubleResult<T> {
     this.done = true;
   }
   get value(): T {
-    if (!this.done) throw new ExcelDoubleError('PropertyNotLoaded', 'ClientResult.value read before sync');
+    if (!this.done)
+      throw new ExcelDoubleError("PropertyNotLoaded", "ClientResult.value read before sync");
     return this.result as T;
   }
 }

@@ -3,18 +3,18 @@
  * (sheet and workbook protection, cell-edit mode, a note or a comment per cell). The request
  * context and proxies that reach it are in excel-double.ts.
  */
-import { cellAddress, parseAddress } from '../../src/core/model/cells';
+import { cellAddress, parseAddress } from "../../src/core/model/cells";
 
 export class ExcelDoubleError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(`${code}: ${message}`);
   }
 }
 
-export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface DCell {
   value?: string | number | boolean;
@@ -51,7 +51,15 @@ export interface DDataBar {
 
 /** Excel.WorksheetProtectionOptions, as far as the product uses them. */
 export type ProtectionOptions = Partial<
-  Record<'allowFormatCells' | 'allowFormatColumns' | 'allowFormatRows' | 'allowEditObjects' | 'allowInsertHyperlinks' | 'allowAutoFilter', boolean>
+  Record<
+    | "allowFormatCells"
+    | "allowFormatColumns"
+    | "allowFormatRows"
+    | "allowEditObjects"
+    | "allowInsertHyperlinks"
+    | "allowAutoFilter",
+    boolean
+  >
 >;
 
 export interface DSheet {
@@ -65,7 +73,7 @@ export interface DSheet {
   rowHeights: Map<number, number>;
   freezeRows: number;
   autoFilter: string | null;
-  orientation: 'Portrait' | 'Landscape';
+  orientation: "Portrait" | "Landscape";
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   dataBars: DDataBar[];
   /** Notes (the old-style cell comments), by A1 address. */
@@ -83,14 +91,14 @@ export const cellKey = (row: number, col: number) => `${row},${col}`;
 export function newSheet(name: string): DSheet {
   return {
     name,
-    visibility: 'Visible',
+    visibility: "Visible",
     cells: new Map(),
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
     freezeRows: 0,
     autoFilter: null,
-    orientation: 'Portrait',
+    orientation: "Portrait",
     zoom: {},
     dataBars: [],
     notes: new Map(),
@@ -116,9 +124,11 @@ export class WorkbookModel {
   }
 
   add(name: string): DSheet {
-    this.guardStructure('add a sheet');
-    if (this.sheet(name)) throw new ExcelDoubleError('ItemAlreadyExists', `a sheet named ${name} exists`);
-    if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new ExcelDoubleError('InvalidArgument', `bad sheet name ${name}`);
+    this.guardStructure("add a sheet");
+    if (this.sheet(name))
+      throw new ExcelDoubleError("ItemAlreadyExists", `a sheet named ${name} exists`);
+    if (name.length > 31 || /[:\\/?*[\]]/.test(name))
+      throw new ExcelDoubleError("InvalidArgument", `bad sheet name ${name}`);
     const s = newSheet(name);
     this.sheets.push(s);
     return s;
@@ -138,7 +148,11 @@ export class WorkbookModel {
   }
 
   guardStructure(what: string): void {
-    if (this.structureProtected) throw new ExcelDoubleError('InvalidOperation', `cannot ${what}: the workbook structure is protected`);
+    if (this.structureProtected)
+      throw new ExcelDoubleError(
+        "InvalidOperation",
+        `cannot ${what}: the workbook structure is protected`
+      );
   }
 
   // --- cell-edit mode ------------------------------------------------------------------------
@@ -175,22 +189,29 @@ export class WorkbookModel {
 // column widths and row heights allowFormatColumns / allowFormatRows, and values only go into
 // unlocked cells.
 
-export type Guarded = 'formatCells' | 'editObjects' | 'formatColumns' | 'formatRows' | 'hyperlinks' | 'autoFilter' | 'structure';
+export type Guarded =
+  | "formatCells"
+  | "editObjects"
+  | "formatColumns"
+  | "formatRows"
+  | "hyperlinks"
+  | "autoFilter"
+  | "structure";
 
-const OPTION: Record<Exclude<Guarded, 'structure'>, keyof ProtectionOptions> = {
-  formatCells: 'allowFormatCells',
-  editObjects: 'allowEditObjects',
-  formatColumns: 'allowFormatColumns',
-  formatRows: 'allowFormatRows',
-  hyperlinks: 'allowInsertHyperlinks',
-  autoFilter: 'allowAutoFilter',
+const OPTION: Record<Exclude<Guarded, "structure">, keyof ProtectionOptions> = {
+  formatCells: "allowFormatCells",
+  editObjects: "allowEditObjects",
+  formatColumns: "allowFormatColumns",
+  formatRows: "allowFormatRows",
+  hyperlinks: "allowInsertHyperlinks",
+  autoFilter: "allowAutoFilter",
 };
 
 /** Throws as Excel does when `what` is not allowed on the protected sheet. */
 export function guard(sheet: DSheet, what: Guarded): void {
   if (!sheet.protected) return;
-  if (what !== 'structure' && sheet.protectionOptions[OPTION[what]]) return;
-  throw new ExcelDoubleError('AccessDenied', `${what} on the protected sheet ${sheet.name}`);
+  if (what !== "structure" && sheet.protectionOptions[OPTION[what]]) return;
+  throw new ExcelDoubleError("AccessDenied", `${what} on the protected sheet ${sheet.name}`);
 }
 
 /** Values can be written into unlocked cells only, on a protected sheet. */
@@ -198,7 +219,10 @@ export function guardValues(box: Box): void {
   if (!box.sheet.protected) return;
   eachCell(box, (r, c) => {
     if (box.sheet.cells.get(cellKey(r, c))?.locked !== false) {
-      throw new ExcelDoubleError('AccessDenied', `${cellAddress(r, c)} is locked on the protected sheet ${box.sheet.name}`);
+      throw new ExcelDoubleError(
+        "AccessDenied",
+        `${cellAddress(r, c)} is locked on the protected sheet ${box.sheet.name}`
+      );
     }
   });
 }
@@ -210,21 +234,21 @@ export function parseWritten(s: string, cell: DCell): void {
   delete cell.value;
   delete cell.error;
   delete cell.formula;
-  if (s === '') return;
+  if (s === "") return;
   if (s.startsWith("'")) {
     cell.value = s.slice(1);
     return;
   }
   const numeric = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%)?$/.exec(s.trim());
   if (numeric) {
-    const n = Number(s.trim().replace(/[,%]/g, ''));
+    const n = Number(s.trim().replace(/[,%]/g, ""));
     cell.value = numeric[4] ? n / 100 : n;
-    if (numeric[4] && !cell.numFmt) cell.numFmt = '0%';
+    if (numeric[4] && !cell.numFmt) cell.numFmt = "0%";
     return;
   }
   if (/^(=|\+|-|@)/.test(s)) {
-    cell.formula = s.replace(/^[=@]/, '');
-    cell.error = '#NAME?';
+    cell.formula = s.replace(/^[=@]/, "");
+    cell.error = "#NAME?";
     return;
   }
   if (/^(true|false)$/i.test(s)) {
@@ -234,7 +258,7 @@ export function parseWritten(s: string, cell: DCell): void {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (date) {
     cell.value = (Date.UTC(+date[1], +date[2] - 1, +date[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
-    cell.numFmt = 'yyyy-mm-dd';
+    cell.numFmt = "yyyy-mm-dd";
     return;
   }
   cell.value = s;
@@ -256,7 +280,7 @@ const MAX_COL = 16_383;
 
 export function parseBox(sheet: DSheet, address?: string): Box {
   if (address === undefined) return { sheet, top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL };
-  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   const col = /^([A-Z]+):([A-Z]+)$/i.exec(local);
   if (col) {
     const a = parseAddress(`${col[1]}1`).col;
@@ -269,13 +293,19 @@ export function parseBox(sheet: DSheet, address?: string): Box {
     const b = Number(rows[2]) - 1;
     return { sheet, top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: MAX_COL };
   }
-  const [first, second] = local.split(':');
+  const [first, second] = local.split(":");
   try {
     const a = parseAddress(first);
     const b = second ? parseAddress(second) : a;
-    return { sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+    return {
+      sheet,
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    };
   } catch {
-    throw new ExcelDoubleError('InvalidArgument', `bad address ${address}`);
+    throw new ExcelDoubleError("InvalidArgument", `bad address ${address}`);
   }
 }
 
@@ -307,9 +337,18 @@ export function usedBox(sheet: DSheet, valuesOnly: boolean): Box | null {
   let right = -1;
   for (const [k, c] of sheet.cells) {
     const hasValue = c.value !== undefined || c.error !== undefined || c.formula !== undefined;
-    const hasFormat = !!(c.fill || c.fontColor || c.bold || c.numFmt || c.wrap || c.hAlign || c.size || c.link);
+    const hasFormat = !!(
+      c.fill ||
+      c.fontColor ||
+      c.bold ||
+      c.numFmt ||
+      c.wrap ||
+      c.hAlign ||
+      c.size ||
+      c.link
+    );
     if (!hasValue && (valuesOnly || !hasFormat)) continue;
-    const [r, col] = k.split(',').map(Number);
+    const [r, col] = k.split(",").map(Number);
     top = Math.min(top, r);
     left = Math.min(left, col);
     bottom = Math.max(bottom, r);

@@ -13,14 +13,23 @@
  * The model is in excel-double-model.ts, the context in excel-double-context.ts, ranges, notes
  * and comments in excel-double-ranges.ts; this file has the workbook and its worksheets.
  */
-import { DoubleContextBase, DoubleOptions, Proxy } from './excel-double-context';
-import { DSheet, ExcelDoubleError, ProtectionOptions, Visibility, WorkbookModel, guard, parseBox, usedBox } from './excel-double-model';
-import { CommentCollectionProxy, NoteCollectionProxy, RangeProxy } from './excel-double-ranges';
+import { DoubleContextBase, DoubleOptions, Proxy } from "./excel-double-context";
+import {
+  DSheet,
+  ExcelDoubleError,
+  ProtectionOptions,
+  Visibility,
+  WorkbookModel,
+  guard,
+  parseBox,
+  usedBox,
+} from "./excel-double-model";
+import { CommentCollectionProxy, NoteCollectionProxy, RangeProxy } from "./excel-double-ranges";
 
-export * from './excel-double-model';
-export { DoubleResult, WEB_LIMITS, versionNumber } from './excel-double-context';
-export type { DoubleLimits, DoubleOptions, SyncRecord } from './excel-double-context';
-export * from './excel-double-ranges';
+export * from "./excel-double-model";
+export { DoubleResult, WEB_LIMITS, versionNumber } from "./excel-double-context";
+export type { DoubleLimits, DoubleOptions, SyncRecord } from "./excel-double-context";
+export * from "./excel-double-ranges";
 
 export class DoubleContext extends DoubleContextBase {
   readonly workbook: WorkbookProxy;
@@ -36,25 +45,25 @@ export class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(ctx);
   }
   get comments(): never {
-    throw new ExcelDoubleError('NotModelled', 'workbook-level comments: use a worksheet');
+    throw new ExcelDoubleError("NotModelled", "workbook-level comments: use a worksheet");
   }
   get notes(): never {
-    throw new ExcelDoubleError('NotModelled', 'workbook-level notes: use a worksheet');
+    throw new ExcelDoubleError("NotModelled", "workbook-level notes: use a worksheet");
   }
   /** Excel.WorkbookProtection (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection). */
   get protection(): WorkbookProtectionProxy {
-    this.ctx.need(1.07, 'Workbook.protection');
+    this.ctx.need(1.07, "Workbook.protection");
     return new WorkbookProtectionProxy(this.ctx, () => this.ctx.model);
   }
 }
 
 export class WorkbookProtectionProxy extends Proxy<WorkbookModel> {
   protected read(name: string): unknown {
-    if (name === 'protected') return this.live().structureProtected;
-    throw new ExcelDoubleError('InvalidArgument', `WorkbookProtection.${name} is not modelled`);
+    if (name === "protected") return this.live().structureProtected;
+    throw new ExcelDoubleError("InvalidArgument", `WorkbookProtection.${name} is not modelled`);
   }
   get protected(): boolean {
-    return this.loadedValue('protected');
+    return this.loadedValue("protected");
   }
 }
 
@@ -65,13 +74,14 @@ export class WorksheetCollectionProxy extends Proxy<WorkbookModel> {
   private itemsLoaded: WorksheetProxy[] | null = null;
 
   get items(): WorksheetProxy[] {
-    if (!this.itemsLoaded) throw new ExcelDoubleError('PropertyNotLoaded', 'worksheets.items was not loaded and synced');
+    if (!this.itemsLoaded)
+      throw new ExcelDoubleError("PropertyNotLoaded", "worksheets.items was not loaded and synced");
     return this.itemsLoaded;
   }
 
   override load(props?: string | string[]): this {
-    const names = (typeof props === 'string' ? props.split(',') : props ?? [])
-      .map((p) => p.trim().replace(/^items\//, ''))
+    const names = (typeof props === "string" ? props.split(",") : (props ?? []))
+      .map((p) => p.trim().replace(/^items\//, ""))
       .filter(Boolean);
     const holder: WorksheetProxy[] = [];
     this.ctx.enqueue(() => {
@@ -88,7 +98,7 @@ export class WorksheetCollectionProxy extends Proxy<WorkbookModel> {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null);
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    this.ctx.need(1.04, 'WorksheetCollection.getItemOrNullObject');
+    this.ctx.need(1.04, "WorksheetCollection.getItemOrNullObject");
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null, true);
   }
   getActiveWorksheet(): WorksheetProxy {
@@ -107,45 +117,49 @@ export class WorksheetProxy extends Proxy<DSheet> {
   protected read(name: string): unknown {
     const s = this.live();
     switch (name) {
-      case 'name':
+      case "name":
         return s.name;
-      case 'visibility':
+      case "visibility":
         return s.visibility;
-      case 'position':
+      case "position":
         return this.ctx.model.sheets.indexOf(s);
       default:
-        throw new ExcelDoubleError('InvalidArgument', `Worksheet.${name} is not modelled`);
+        throw new ExcelDoubleError("InvalidArgument", `Worksheet.${name} is not modelled`);
     }
   }
 
   get name(): string {
-    return this.loadedValue('name');
+    return this.loadedValue("name");
   }
   set name(v: string) {
-    this.setLater('name', v, (s) => {
-      this.ctx.model.guardStructure('rename a sheet');
-      if (this.ctx.model.sheet(v) && this.ctx.model.sheet(v) !== s) throw new ExcelDoubleError('ItemAlreadyExists', v);
+    this.setLater("name", v, (s) => {
+      this.ctx.model.guardStructure("rename a sheet");
+      if (this.ctx.model.sheet(v) && this.ctx.model.sheet(v) !== s)
+        throw new ExcelDoubleError("ItemAlreadyExists", v);
       s.name = v;
     });
   }
   get visibility(): Visibility {
-    return this.loadedValue('visibility');
+    return this.loadedValue("visibility");
   }
   set visibility(v: Visibility) {
-    this.setLater('visibility', v, (s) => {
-      this.ctx.model.guardStructure('hide or show a sheet');
-      if (v !== 'Visible' && this.ctx.model.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
-        throw new ExcelDoubleError('InvalidOperation', 'a workbook needs a visible sheet');
+    this.setLater("visibility", v, (s) => {
+      this.ctx.model.guardStructure("hide or show a sheet");
+      if (
+        v !== "Visible" &&
+        this.ctx.model.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0
+      ) {
+        throw new ExcelDoubleError("InvalidOperation", "a workbook needs a visible sheet");
       }
       s.visibility = v;
     });
   }
   get position(): number {
-    return this.loadedValue('position');
+    return this.loadedValue("position");
   }
   set position(p: number) {
-    this.setLater('position', p, (s) => {
-      this.ctx.model.guardStructure('move a sheet');
+    this.setLater("position", p, (s) => {
+      this.ctx.model.guardStructure("move a sheet");
       const list = this.ctx.model.sheets;
       const active = list[this.ctx.model.active];
       list.splice(list.indexOf(s), 1);
@@ -155,88 +169,110 @@ export class WorksheetProxy extends Proxy<DSheet> {
   }
 
   delete(): void {
-    this.ctx.enqueue(() => {
-      const s = this.live();
-      const list = this.ctx.model.sheets;
-      this.ctx.model.guardStructure('delete a sheet');
-      if (s.visibility === 'VeryHidden') throw new ExcelDoubleError('InvalidOperation', 'cannot delete a very hidden sheet');
-      if (list.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
-        throw new ExcelDoubleError('InvalidOperation', 'cannot delete the last visible sheet');
-      }
-      const active = list[this.ctx.model.active];
-      list.splice(list.indexOf(s), 1);
-      this.ctx.model.active = Math.max(0, active === s ? 0 : list.indexOf(active));
-    }, { delete: true });
+    this.ctx.enqueue(
+      () => {
+        const s = this.live();
+        const list = this.ctx.model.sheets;
+        this.ctx.model.guardStructure("delete a sheet");
+        if (s.visibility === "VeryHidden")
+          throw new ExcelDoubleError("InvalidOperation", "cannot delete a very hidden sheet");
+        if (list.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+          throw new ExcelDoubleError("InvalidOperation", "cannot delete the last visible sheet");
+        }
+        const active = list[this.ctx.model.active];
+        list.splice(list.indexOf(s), 1);
+        this.ctx.model.active = Math.max(0, active === s ? 0 : list.indexOf(active));
+      },
+      { delete: true }
+    );
   }
 
   activate(): void {
-    this.ctx.enqueue(() => {
-      const s = this.live();
-      if (s.visibility !== 'Visible') throw new ExcelDoubleError('InvalidOperation', 'cannot activate a hidden sheet');
-      // Excel on the web ignores activating a sheet added in the same batch (office-js issue #930).
-      if (this.ctx.addedInBatch.has(s)) return;
-      this.ctx.model.active = this.ctx.model.sheets.indexOf(s);
-    }, { activate: true });
+    this.ctx.enqueue(
+      () => {
+        const s = this.live();
+        if (s.visibility !== "Visible")
+          throw new ExcelDoubleError("InvalidOperation", "cannot activate a hidden sheet");
+        // Excel on the web ignores activating a sheet added in the same batch (office-js issue #930).
+        if (this.ctx.addedInBatch.has(s)) return;
+        this.ctx.model.active = this.ctx.model.sheets.indexOf(s);
+      },
+      { activate: true }
+    );
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => (this.target === null ? null : parseBox(this.target, address)), this.nullable);
+    return new RangeProxy(
+      this.ctx,
+      () => (this.target === null ? null : parseBox(this.target, address)),
+      this.nullable
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    this.ctx.need(1.04, 'Worksheet.getUsedRangeOrNullObject');
-    return new RangeProxy(this.ctx, () => (this.target === null ? null : usedBox(this.target, valuesOnly)), true);
+    this.ctx.need(1.04, "Worksheet.getUsedRangeOrNullObject");
+    return new RangeProxy(
+      this.ctx,
+      () => (this.target === null ? null : usedBox(this.target, valuesOnly)),
+      true
+    );
   }
 
   get notes(): NoteCollectionProxy {
-    this.ctx.need(1.18, 'Worksheet.notes');
+    this.ctx.need(1.18, "Worksheet.notes");
     return new NoteCollectionProxy(this.ctx, () => this.target, this.nullable);
   }
 
   get comments(): CommentCollectionProxy {
-    this.ctx.need(1.1, 'Worksheet.comments');
+    this.ctx.need(1.1, "Worksheet.comments");
     return new CommentCollectionProxy(this.ctx, () => this.target, this.nullable);
   }
 
   /** Excel.WorksheetProtection (ExcelApi 1.2; a password 1.7). */
   get protection(): WorksheetProtectionProxy {
-    this.ctx.need(1.02, 'Worksheet.protection');
+    this.ctx.need(1.02, "Worksheet.protection");
     return new WorksheetProtectionProxy(this.ctx, () => this.target, this.nullable);
   }
 
   get autoFilter(): { apply(range: string): void } {
-    this.ctx.need(1.09, 'Worksheet.autoFilter');
+    this.ctx.need(1.09, "Worksheet.autoFilter");
     return {
       apply: (range: string) =>
-        this.ctx.enqueue(() => {
-          guard(this.live(), 'autoFilter');
-          this.live().autoFilter = range;
-        }, { autoFilter: range }),
+        this.ctx.enqueue(
+          () => {
+            guard(this.live(), "autoFilter");
+            this.live().autoFilter = range;
+          },
+          { autoFilter: range }
+        ),
     };
   }
 
   get freezePanes(): { freezeRows(n: number): void } {
-    this.ctx.need(1.07, 'Worksheet.freezePanes');
+    this.ctx.need(1.07, "Worksheet.freezePanes");
     return {
-      freezeRows: (n: number) => this.ctx.enqueue(() => void (this.live().freezeRows = n), { freezeRows: n }),
+      freezeRows: (n: number) =>
+        this.ctx.enqueue(() => void (this.live().freezeRows = n), { freezeRows: n }),
     };
   }
 
-  get pageLayout(): { orientation: string; zoom: DSheet['zoom'] } {
-    this.ctx.need(1.09, 'Worksheet.pageLayout');
+  get pageLayout(): { orientation: string; zoom: DSheet["zoom"] } {
+    this.ctx.need(1.09, "Worksheet.pageLayout");
     const self = this;
     return {
       set orientation(v: string) {
-        self.ctx.enqueue(() => void (self.live().orientation = v as DSheet['orientation']), { orientation: v });
+        self.ctx.enqueue(() => void (self.live().orientation = v as DSheet["orientation"]), {
+          orientation: v,
+        });
       },
       get orientation(): string {
-        throw new ExcelDoubleError('PropertyNotLoaded', 'pageLayout.orientation');
+        throw new ExcelDoubleError("PropertyNotLoaded", "pageLayout.orientation");
       },
-      set zoom(v: DSheet['zoom']) {
+      set zoom(v: DSheet["zoom"]) {
         self.ctx.enqueue(() => void (self.live().zoom = { ...v }), { zoom: v });
       },
-      get zoom(): DSheet['zoom'] {
-        throw new ExcelDoubleError('PropertyNotLoaded', 'pageLayout.zoom');
+      get zoom(): DSheet["zoom"] {
+        throw new ExcelDoubleError("PropertyNotLoaded", "pageLayout.zoom");
       },
     };
   }
@@ -249,34 +285,42 @@ export class WorksheetProxy extends Proxy<DSheet> {
 export class WorksheetProtectionProxy extends Proxy<DSheet> {
   protected read(name: string): unknown {
     const s = this.live();
-    if (name === 'protected') return s.protected;
-    if (name === 'options') return { ...s.protectionOptions };
-    throw new ExcelDoubleError('InvalidArgument', `WorksheetProtection.${name} is not modelled`);
+    if (name === "protected") return s.protected;
+    if (name === "options") return { ...s.protectionOptions };
+    throw new ExcelDoubleError("InvalidArgument", `WorksheetProtection.${name} is not modelled`);
   }
   get protected(): boolean {
-    return this.loadedValue('protected');
+    return this.loadedValue("protected");
   }
   get options(): ProtectionOptions {
-    return this.loadedValue('options');
+    return this.loadedValue("options");
   }
   protect(options?: ProtectionOptions, password?: string): void {
-    if (password !== undefined) this.ctx.need(1.07, 'WorksheetProtection.protect(password)');
-    this.ctx.enqueue(() => {
-      const s = this.live();
-      if (s.protected) throw new ExcelDoubleError('InvalidOperation', `${s.name} is already protected`);
-      s.protected = true;
-      s.protectionOptions = { ...options };
-      if (password !== undefined) s.password = password;
-    }, { protect: options ?? null });
+    if (password !== undefined) this.ctx.need(1.07, "WorksheetProtection.protect(password)");
+    this.ctx.enqueue(
+      () => {
+        const s = this.live();
+        if (s.protected)
+          throw new ExcelDoubleError("InvalidOperation", `${s.name} is already protected`);
+        s.protected = true;
+        s.protectionOptions = { ...options };
+        if (password !== undefined) s.password = password;
+      },
+      { protect: options ?? null }
+    );
   }
   unprotect(password?: string): void {
-    if (password !== undefined) this.ctx.need(1.07, 'WorksheetProtection.unprotect(password)');
-    this.ctx.enqueue(() => {
-      const s = this.live();
-      if (s.password !== undefined && s.password !== password) throw new ExcelDoubleError('InvalidArgument', 'the password is incorrect');
-      s.protected = false;
-      delete s.password;
-    }, { unprotect: true });
+    if (password !== undefined) this.ctx.need(1.07, "WorksheetProtection.unprotect(password)");
+    this.ctx.enqueue(
+      () => {
+        const s = this.live();
+        if (s.password !== undefined && s.password !== password)
+          throw new ExcelDoubleError("InvalidArgument", "the password is incorrect");
+        s.protected = false;
+        delete s.password;
+      },
+      { unprotect: true }
+    );
   }
 }
 
@@ -289,11 +333,22 @@ export function asExcelContext(ctx: DoubleContext): Excel.RequestContext {
  * `Excel.run` over `model`, with both of its forms — `run(batch)` and `run(options, batch)` —
  * each run on a fresh request context. `contexts` collects them for tests that count syncs.
  */
-export function excelRunOn(model: WorkbookModel, apiVersion = 1.18, contexts: DoubleContext[] = []) {
-  return <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const batch = (typeof first === 'function' ? first : second) as (context: Excel.RequestContext) => Promise<T>;
-    const options = typeof first === 'function' ? {} : (first as { delayForCellEdit?: boolean });
-    const ctx = new DoubleContext(model, apiVersion, { delayForCellEdit: options.delayForCellEdit });
+export function excelRunOn(
+  model: WorkbookModel,
+  apiVersion = 1.18,
+  contexts: DoubleContext[] = []
+) {
+  return <T>(
+    first: unknown,
+    second?: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> => {
+    const batch = (typeof first === "function" ? first : second) as (
+      context: Excel.RequestContext
+    ) => Promise<T>;
+    const options = typeof first === "function" ? {} : (first as { delayForCellEdit?: boolean });
+    const ctx = new DoubleContext(model, apiVersion, {
+      delayForCellEdit: options.delayForCellEdit,
+    });
     contexts.push(ctx);
     return batch(asExcelContext(ctx));
   };

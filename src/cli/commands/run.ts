@@ -1,45 +1,62 @@
 /** validate and analyse (SPEC §10). */
-import { analyseWorkbook, validateWorkbook, toJsonDocument } from '../../core/engine';
-import { parseArgs, str, UsageError } from '../args';
-import { analysedName, assertWritableInPlace, readWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
-import { summaryLines, findingLines } from '../report';
-import { loadRulesFile } from '../rules-file';
-import { rulesSheetOf } from '../../core/catalogue/resolve';
-import { movedProductSheets } from '../../core/plan/product-sheet';
-import type { CommandContext } from '../main';
+import { analyseWorkbook, validateWorkbook, toJsonDocument } from "../../core/engine";
+import { parseArgs, str, UsageError } from "../args";
+import {
+  analysedName,
+  assertWritableInPlace,
+  readWorkbook,
+  parseAsOf,
+  saveWorkbook,
+  samePath,
+  InputError,
+} from "../io";
+import { summaryLines, findingLines } from "../report";
+import { loadRulesFile } from "../rules-file";
+import { rulesSheetOf } from "../../core/catalogue/resolve";
+import { movedProductSheets } from "../../core/plan/product-sheet";
+import type { CommandContext } from "../main";
 
-export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx: CommandContext): Promise<number> {
+export async function runCheck(
+  mode: "validate" | "analyse",
+  argv: string[],
+  ctx: CommandContext
+): Promise<number> {
   const { positional, options } = parseArgs(argv, {
-    flags: ['json', ...(mode === 'analyse' ? ['in-place'] : [])],
-    values: ['as-of', 'sheet', 'rules', ...(mode === 'analyse' ? ['out'] : [])],
+    flags: ["json", ...(mode === "analyse" ? ["in-place"] : [])],
+    values: ["as-of", "sheet", "rules", ...(mode === "analyse" ? ["out"] : [])],
   });
   if (positional.length !== 1) throw new UsageError(`${mode} takes exactly one FILE`);
   const file = positional[0];
-  const out = str(options, 'out');
-  const inPlace = options['in-place'] === true;
-  if (out && inPlace) throw new UsageError('use either --out or --in-place, not both');
-  if (out && samePath(out, file)) throw new UsageError('--out names the input file; use --in-place to write into it');
-  const asOf = parseAsOf(str(options, 'as-of'));
-  const rulesFile = str(options, 'rules');
+  const out = str(options, "out");
+  const inPlace = options["in-place"] === true;
+  if (out && inPlace) throw new UsageError("use either --out or --in-place, not both");
+  if (out && samePath(out, file))
+    throw new UsageError("--out names the input file; use --in-place to write into it");
+  const asOf = parseAsOf(str(options, "as-of"));
+  const rulesFile = str(options, "rules");
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
 
   ctx.progress?.(`读取 reading ${file}`);
   const { wb, grids } = await readWorkbook(file);
-  ctx.progress?.(`${mode === 'validate' ? '校验 validating' : '分析 analysing'} ${file}`);
+  ctx.progress?.(`${mode === "validate" ? "校验 validating" : "分析 analysing"} ${file}`);
   if (rulesFile && rulesSheetOf(grids)) {
-    ctx.stderr(`indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`);
+    ctx.stderr(
+      `indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`
+    );
   }
   let result;
   try {
-    const opts = { asOf, sheet: str(options, 'sheet'), catalogue };
-    result = mode === 'validate' ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
+    const opts = { asOf, sheet: str(options, "sheet"), catalogue };
+    result = mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
   } catch (e) {
     if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
     throw e;
   }
-  if (inPlace) assertWritableInPlace(wb, file, 'analyse --in-place');
+  if (inPlace) assertWritableInPlace(wb, file, "analyse --in-place");
   // A .xls, .et, .ods or .csv is analysed into an .xlsx beside it, never into itself.
-  const target = inPlace ? file : out ?? (mode === 'analyse' && wb.sourceFormat !== 'xlsx' ? analysedName(file) : undefined);
+  const target = inPlace
+    ? file
+    : (out ?? (mode === "analyse" && wb.sourceFormat !== "xlsx" ? analysedName(file) : undefined));
   if (target) {
     ctx.progress?.(`写入 writing ${target}`);
     await wb.applyPlan(result.plan);
@@ -49,15 +66,17 @@ export async function runCheck(mode: 'validate' | 'analyse', argv: string[], ctx
   if (options.json) {
     ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
   } else {
-    ctx.stdout(`${mode === 'validate' ? '校验' : '分析'} ${file}`);
+    ctx.stdout(`${mode === "validate" ? "校验" : "分析"} ${file}`);
     for (const l of summaryLines(result, mode)) ctx.stdout(l);
     for (const l of findingLines(result)) ctx.stdout(l);
     if (target) {
       ctx.stdout(`  → ${target}`);
       for (const m of movedProductSheets(result.plan)) {
-        ctx.stdout(`  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`);
+        ctx.stdout(
+          `  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`
+        );
       }
     }
   }
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

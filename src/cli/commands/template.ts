@@ -2,25 +2,30 @@
  * template --unit NAME --period TEXT --out OUT.xlsx: a unit's monitoring sheet for the period, to hand
  * to the unit. --unit all writes one workbook per unit into the folder --out names.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import type { Catalogue } from '../../core/model/catalogue';
-import { defaultCatalogue } from '../../core/catalogue/default';
-import { parsePeriod } from '../../core/read/period';
-import { templateSheet, indicatorsFor, TemplateError } from '../../core/template/template';
-import { XlsxWorkbook } from '../../workbook/xlsx';
-import { parseArgs, str, UsageError } from '../args';
-import { InputError, saveWorkbook } from '../io';
-import { loadRulesFile } from '../rules-file';
-import type { CommandContext } from '../main';
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { Catalogue } from "../../core/model/catalogue";
+import { defaultCatalogue } from "../../core/catalogue/default";
+import { parsePeriod } from "../../core/read/period";
+import { templateSheet, indicatorsFor, TemplateError } from "../../core/template/template";
+import { XlsxWorkbook } from "../../workbook/xlsx";
+import { parseArgs, str, UsageError } from "../args";
+import { InputError, saveWorkbook } from "../io";
+import { loadRulesFile } from "../rules-file";
+import type { CommandContext } from "../main";
 
-async function writeTemplate(catalogue: Catalogue, unit: string, period: string, out: string): Promise<string> {
+async function writeTemplate(
+  catalogue: Catalogue,
+  unit: string,
+  period: string,
+  out: string
+): Promise<string> {
   let sheet;
   try {
     sheet = templateSheet(catalogue, unit, period);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
-    if (e.reason === 'bad_period') throw new UsageError(e.message);
+    if (e.reason === "bad_period") throw new UsageError(e.message);
     throw new InputError(e.message);
   }
   const wb = XlsxWorkbook.empty();
@@ -30,28 +35,33 @@ async function writeTemplate(catalogue: Catalogue, unit: string, period: string,
 }
 
 export async function runTemplate(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: [], values: ['unit', 'period', 'out', 'rules'] });
+  const { positional, options } = parseArgs(argv, {
+    flags: [],
+    values: ["unit", "period", "out", "rules"],
+  });
   if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
-  const unit = str(options, 'unit');
-  const period = str(options, 'period');
-  const out = str(options, 'out');
-  if (!unit || !period || !out) throw new UsageError('--unit, --period and --out are all needed');
-  if (!parsePeriod(period)) throw new UsageError(`--period ${period} is not a period (e.g. 2022Q3, 2022年第三季度)`);
-  const rulesFile = str(options, 'rules');
+  const unit = str(options, "unit");
+  const period = str(options, "period");
+  const out = str(options, "out");
+  if (!unit || !period || !out) throw new UsageError("--unit, --period and --out are all needed");
+  if (!parsePeriod(period))
+    throw new UsageError(`--period ${period} is not a period (e.g. 2022Q3, 2022年第三季度)`);
+  const rulesFile = str(options, "rules");
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : defaultCatalogue();
 
-  if (unit.toLowerCase() !== 'all') {
+  if (unit.toLowerCase() !== "all") {
     const name = await writeTemplate(catalogue, unit, period, out);
     ctx.stdout(`模板“${name}” → ${out}`);
     return 0;
   }
   // Every unit that reports something, one workbook each, named after its sheet.
-  if (/\.xlsx$/i.test(out)) throw new UsageError('--unit all writes one workbook per unit: --out names a folder');
+  if (/\.xlsx$/i.test(out))
+    throw new UsageError("--unit all writes one workbook per unit: --out names a folder");
   await fs.mkdir(out, { recursive: true });
   let written = 0;
   for (const u of catalogue.units) {
     if (!indicatorsFor(catalogue, u).length) continue;
-    const file = path.join(out, `${u.name} ${period.replace(/[\\/:*?"<>|]/g, '-')}.xlsx`);
+    const file = path.join(out, `${u.name} ${period.replace(/[\\/:*?"<>|]/g, "-")}.xlsx`);
     const name = await writeTemplate(catalogue, u.name, period, file);
     ctx.stdout(`模板“${name}” → ${file}`);
     written++;

@@ -2,16 +2,22 @@
  * Approving a sheet (SPEC §9) and noticing a change after approval. Approval is refused while the
  * sheet has an error finding; the reason says which.
  */
-import type { WorkbookGrids } from '../model/cells';
-import type { Catalogue } from '../model/catalogue';
-import type { Finding } from '../model/results';
-import type { Message } from '../i18n/messages';
-import type { SheetCheck } from '../validate/sheet';
-import { makeFinding } from '../validate/rules';
-import { APPROVAL_REFUSED } from '../i18n/approval-messages';
-import { fingerprint } from './fingerprint';
-import { APPROVALS_SHEET, approvalToRow, lastApproval, readApprovals, type Approval } from './record';
-import type { CellValue } from '../model/cells';
+import type { WorkbookGrids } from "../model/cells";
+import type { Catalogue } from "../model/catalogue";
+import type { Finding } from "../model/results";
+import type { Message } from "../i18n/messages";
+import type { SheetCheck } from "../validate/sheet";
+import { makeFinding } from "../validate/rules";
+import { APPROVAL_REFUSED } from "../i18n/approval-messages";
+import { fingerprint } from "./fingerprint";
+import {
+  APPROVALS_SHEET,
+  approvalToRow,
+  lastApproval,
+  readApprovals,
+  type Approval,
+} from "./record";
+import type { CellValue } from "../model/cells";
 
 /** The approvals recorded in a workbook's own 审核记录 sheet. */
 export function workbookApprovals(wb: WorkbookGrids): Approval[] {
@@ -19,27 +25,44 @@ export function workbookApprovals(wb: WorkbookGrids): Approval[] {
 }
 
 export type ApprovalState =
-  | { state: 'approved'; approval: Approval }
-  | { state: 'changed'; approval: Approval }
-  | { state: 'none' };
+  | { state: "approved"; approval: Approval }
+  | { state: "changed"; approval: Approval }
+  | { state: "none" };
 
 /** Whether the sheet as it is now is what was last approved. */
-export function approvalState(check: SheetCheck, approvals: Approval[], opts: { byUnit?: boolean } = {}): ApprovalState {
+export function approvalState(
+  check: SheetCheck,
+  approvals: Approval[],
+  opts: { byUnit?: boolean } = {}
+): ApprovalState {
   const last = lastApproval(check, approvals, opts);
-  if (!last) return { state: 'none' };
-  return { state: last.fingerprint === fingerprint(check) ? 'approved' : 'changed', approval: last };
+  if (!last) return { state: "none" };
+  return {
+    state: last.fingerprint === fingerprint(check) ? "approved" : "changed",
+    approval: last,
+  };
 }
 
 /** A `changed_after_approval` warning for each sheet whose data differ from its last approval. */
-export function approvalFindings(checks: SheetCheck[], approvals: Approval[], opts: { byUnit?: boolean } = {}): Finding[] {
+export function approvalFindings(
+  checks: SheetCheck[],
+  approvals: Approval[],
+  opts: { byUnit?: boolean } = {}
+): Finding[] {
   if (!approvals.length) return [];
   const out: Finding[] = [];
   for (const c of checks) {
     // The units' rows of one table are approved as one: one warning for the table, with its first row.
     if (!c.recognised || (c.whole?.parts && c.whole.parts[0] !== c)) continue;
     const st = approvalState(c, approvals, opts);
-    if (st.state !== 'changed') continue;
-    out.push(makeFinding('changed_after_approval', { sheet: c.sheet }, { reporter: st.approval.reviewer, other: st.approval.time }));
+    if (st.state !== "changed") continue;
+    out.push(
+      makeFinding(
+        "changed_after_approval",
+        { sheet: c.sheet },
+        { reporter: st.approval.reviewer, other: st.approval.time }
+      )
+    );
   }
   return out;
 }
@@ -55,8 +78,7 @@ export interface ApprovalRequest {
 }
 
 export type ApprovalOutcome =
-  | { ok: true; approval: Approval; row: CellValue[] }
-  | { ok: false; reason: Message };
+  { ok: true; approval: Approval; row: CellValue[] } | { ok: false; reason: Message };
 
 /**
  * The approval of one sheet, or the reason it is refused: no reviewer, not a monitoring sheet, or
@@ -64,17 +86,22 @@ export type ApprovalOutcome =
  */
 export function approveSheet(req: ApprovalRequest): ApprovalOutcome {
   const { check } = req;
-  const reviewer = req.reviewer.replace(/\s+/g, ' ').trim();
+  const reviewer = req.reviewer.replace(/\s+/g, " ").trim();
   if (!reviewer) return { ok: false, reason: APPROVAL_REFUSED.noReviewer() };
   if (!check.recognised) return { ok: false, reason: APPROVAL_REFUSED.notRecognised(check.sheet) };
-  const own = req.findings.filter((f) => f.sheet === check.sheet && f.rule !== 'changed_after_approval');
-  const errors = own.filter((f) => f.severity === 'error');
+  const own = req.findings.filter(
+    (f) => f.sheet === check.sheet && f.rule !== "changed_after_approval"
+  );
+  const errors = own.filter((f) => f.severity === "error");
   if (errors.length) {
     const first = errors[0];
-    const at = first.cell ? `${first.cell} ` : '';
+    const at = first.cell ? `${first.cell} ` : "";
     return {
       ok: false,
-      reason: APPROVAL_REFUSED.hasErrors(check.sheet, errors.length, { zh: at + first.message.zh, en: at + first.message.en }),
+      reason: APPROVAL_REFUSED.hasErrors(check.sheet, errors.length, {
+        zh: at + first.message.zh,
+        en: at + first.message.en,
+      }),
     };
   }
   const approval: Approval = {
@@ -82,8 +109,11 @@ export function approveSheet(req: ApprovalRequest): ApprovalOutcome {
     reviewer,
     sheet: check.sheet,
     // A table of units as rows is approved whole, under the unit that sent it (its 填报单位, if any).
-    unit: (check.whole ? check.whole.unitCanonical ?? check.whole.unit : check.unitCanonical ?? check.unit) ?? '',
-    period: check.period?.label ?? '',
+    unit:
+      (check.whole
+        ? (check.whole.unitCanonical ?? check.whole.unit)
+        : (check.unitCanonical ?? check.unit)) ?? "",
+    period: check.period?.label ?? "",
     errors: 0,
     warnings: own.length,
     catalogueVersion: req.catalogue.version,

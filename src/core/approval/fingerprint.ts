@@ -4,11 +4,11 @@
  * formatting or spelling of a number ("5.6万亩" and 56000 under 亩); any change of a value,
  * a remark, the unit or the period changes it.
  */
-import type { SheetCheck, RowData } from '../validate/sheet';
-import type { ReadValue } from '../validate/interpret';
-import { canonicalJson } from '../catalogue/version';
-import { sha256Hex } from '../util/sha256';
-import { parsePeriod } from '../read/period';
+import type { SheetCheck, RowData } from "../validate/sheet";
+import type { ReadValue } from "../validate/interpret";
+import { canonicalJson } from "../catalogue/version";
+import { sha256Hex } from "../util/sha256";
+import { parsePeriod } from "../read/period";
 
 /** "A1" < "A1a" < "A2" < "C10": by letter, then number, then suffix — the catalogue's order. */
 export function compareCodes(a: string, b: string): number {
@@ -27,12 +27,12 @@ type Fingerprinted = number | string | null | { invalid: string } | { value: num
 /** A value as fingerprinted: the number, "n/a", null for none, or the raw text when it could not be read. */
 function valueOf(v: ReadValue): Fingerprinted {
   switch (v.state) {
-    case 'ok':
+    case "ok":
       if (v.value === null) return null;
       return v.approx ? { value: v.value, approx: true } : v.value;
-    case 'not_applicable':
-      return 'n/a';
-    case 'invalid':
+    case "not_applicable":
+      return "n/a";
+    case "invalid":
       return { invalid: v.text };
     default:
       return null;
@@ -65,7 +65,9 @@ export function fingerprintContent(check: SheetCheck) {
   return {
     unit: check.unitCanonical ?? check.unit ?? null,
     period: sheetPeriod(check),
-    rows: [...check.rows].sort((a, b) => compareCodes(a.indicator.code, b.indicator.code)).map(rowOf),
+    rows: [...check.rows]
+      .sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
+      .map(rowOf),
   };
 }
 
@@ -74,8 +76,11 @@ function tableContent(whole: SheetCheck, parts: SheetCheck[]) {
   return {
     unit: whole.unitCanonical ?? whole.unit ?? null,
     period: sheetPeriod(whole),
-    rows: parts.flatMap((p) => [...p.rows].sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
-      .map((r) => ({ unit: p.unitCanonical ?? p.unit ?? null, ...rowOf(r) }))),
+    rows: parts.flatMap((p) =>
+      [...p.rows]
+        .sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
+        .map((r) => ({ unit: p.unitCanonical ?? p.unit ?? null, ...rowOf(r) }))
+    ),
   };
 }
 

@@ -1,8 +1,13 @@
 /** Approval of monitoring sheets with a fingerprint of their values (SPEC §9). */
-export { fingerprint, fingerprintContent, compareCodes } from './fingerprint';
+export { fingerprint, fingerprintContent, compareCodes } from "./fingerprint";
 export {
-  APPROVALS_SHEET, APPROVAL_HEADER, readApprovals, lastApproval, approvalToRow, formatApprovalTime,
-} from './record';
-export type { Approval } from './record';
-export { approveSheet, approvalFindings, approvalState, workbookApprovals } from './approve';
-export type { ApprovalRequest, ApprovalOutcome, ApprovalState } from './approve';
+  APPROVALS_SHEET,
+  APPROVAL_HEADER,
+  readApprovals,
+  lastApproval,
+  approvalToRow,
+  formatApprovalTime,
+} from "./record";
+export type { Approval } from "./record";
+export { approveSheet, approvalFindings, approvalState, workbookApprovals } from "./approve";
+export type { ApprovalRequest, ApprovalOutcome, ApprovalState } from "./approve";

@@ -2,24 +2,24 @@
  * The approvals log (审核记录): one row per approval, appended and never rewritten. This module
  * makes a row and reads the log back; the adapters append the row (WorkbookPort.appendRows).
  */
-import type { CellValue, SheetGrid } from '../model/cells';
-import { cellText } from '../model/cells';
-import type { SheetCheck } from '../validate/sheet';
-import { sameUnit } from '../catalogue/match';
+import type { CellValue, SheetGrid } from "../model/cells";
+import { cellText } from "../model/cells";
+import type { SheetCheck } from "../validate/sheet";
+import { sameUnit } from "../catalogue/match";
 
-export const APPROVALS_SHEET = '审核记录';
+export const APPROVALS_SHEET = "审核记录";
 
 /** Column headers, in order; readApprovals finds columns by the Chinese words, so the order may change. */
 export const APPROVAL_HEADER = [
-  '审核时间 / Time',
-  '审核人 / Reviewer',
-  '工作表 / Sheet',
-  '填报单位 / Unit',
-  '报告期 / Period',
-  '错误数 / Errors',
-  '提示数 / Warnings',
-  '指标目录版本 / Catalogue version',
-  '数据指纹 SHA-256 / Fingerprint',
+  "审核时间 / Time",
+  "审核人 / Reviewer",
+  "工作表 / Sheet",
+  "填报单位 / Unit",
+  "报告期 / Period",
+  "错误数 / Errors",
+  "提示数 / Warnings",
+  "指标目录版本 / Catalogue version",
+  "数据指纹 SHA-256 / Fingerprint",
 ];
 
 export interface Approval {
@@ -37,19 +37,29 @@ export interface Approval {
 type Field = keyof Approval;
 /** Header words per field, matched as substrings of the header cell. */
 const FIELD_WORDS: [Field, string][] = [
-  ['time', '审核时间'],
-  ['reviewer', '审核人'],
-  ['sheet', '工作表'],
-  ['unit', '单位'],
-  ['period', '报告期'],
-  ['errors', '错误'],
-  ['warnings', '提示'],
-  ['catalogueVersion', '版本'],
-  ['fingerprint', '指纹'],
+  ["time", "审核时间"],
+  ["reviewer", "审核人"],
+  ["sheet", "工作表"],
+  ["unit", "单位"],
+  ["period", "报告期"],
+  ["errors", "错误"],
+  ["warnings", "提示"],
+  ["catalogueVersion", "版本"],
+  ["fingerprint", "指纹"],
 ];
 
 export function approvalToRow(a: Approval): CellValue[] {
-  return [a.time, a.reviewer, a.sheet, a.unit, a.period, a.errors, a.warnings, a.catalogueVersion, a.fingerprint];
+  return [
+    a.time,
+    a.reviewer,
+    a.sheet,
+    a.unit,
+    a.period,
+    a.errors,
+    a.warnings,
+    a.catalogueVersion,
+    a.fingerprint,
+  ];
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -60,7 +70,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
  */
 export function readApprovals(grid: SheetGrid | undefined): Approval[] {
   if (!grid) return [];
-  const headerRow = grid.rows.findIndex((r) => (r ?? []).some((c) => cellText(c).includes('指纹')));
+  const headerRow = grid.rows.findIndex((r) => (r ?? []).some((c) => cellText(c).includes("指纹")));
   if (headerRow < 0) return [];
   const columns = new Map<Field, number>();
   (grid.rows[headerRow] ?? []).forEach((c, col) => {
@@ -74,19 +84,19 @@ export function readApprovals(grid: SheetGrid | undefined): Approval[] {
     const row = grid.rows[r] ?? [];
     const text = (f: Field) => {
       const col = columns.get(f);
-      return col === undefined ? '' : cellText(row[col]);
+      return col === undefined ? "" : cellText(row[col]);
     };
-    const fp = text('fingerprint').toLowerCase();
+    const fp = text("fingerprint").toLowerCase();
     if (!HEX64.test(fp)) continue;
     out.push({
-      time: text('time'),
-      reviewer: text('reviewer'),
-      sheet: text('sheet'),
-      unit: text('unit'),
-      period: text('period'),
-      errors: Number(text('errors')) || 0,
-      warnings: Number(text('warnings')) || 0,
-      catalogueVersion: text('catalogueVersion'),
+      time: text("time"),
+      reviewer: text("reviewer"),
+      sheet: text("sheet"),
+      unit: text("unit"),
+      period: text("period"),
+      errors: Number(text("errors")) || 0,
+      warnings: Number(text("warnings")) || 0,
+      catalogueVersion: text("catalogueVersion"),
       fingerprint: fp,
     });
   }
@@ -97,7 +107,11 @@ export function readApprovals(grid: SheetGrid | undefined): Approval[] {
  * The latest approval of a sheet. Within the sheet's own workbook the sheet's name identifies it;
  * approvals kept elsewhere (`byUnit`) must also name the same unit.
  */
-export function lastApproval(check: SheetCheck, approvals: Approval[], opts: { byUnit?: boolean } = {}): Approval | undefined {
+export function lastApproval(
+  check: SheetCheck,
+  approvals: Approval[],
+  opts: { byUnit?: boolean } = {}
+): Approval | undefined {
   for (let i = approvals.length - 1; i >= 0; i--) {
     const a = approvals[i];
     if (a.sheet !== check.sheet) continue;
@@ -108,14 +122,16 @@ export function lastApproval(check: SheetCheck, approvals: Approval[], opts: { b
 }
 
 function pad(n: number): string {
-  return String(n).padStart(2, '0');
+  return String(n).padStart(2, "0");
 }
 
 /** "2022-10-08 14:03:21 +08:00": the local time of `date` with its offset, so it reads the same anywhere. */
 export function formatApprovalTime(date: Date): string {
   const off = -date.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
+  const sign = off >= 0 ? "+" : "-";
   const abs = Math.abs(off);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} `
-    + `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
 }

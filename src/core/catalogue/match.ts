@@ -1,7 +1,7 @@
 /** Finding a sheet row's indicator in the catalogue, and matching unit names. */
-import type { Catalogue, Indicator } from '../model/catalogue';
-import { normaliseKey } from '../read/text';
-import { memoText } from '../util/memo';
+import type { Catalogue, Indicator } from "../model/catalogue";
+import { normaliseKey } from "../read/text";
+import { memoText } from "../util/memo";
 
 export interface IndicatorIndex {
   byCode: Map<string, Indicator>;
@@ -14,19 +14,25 @@ export interface IndicatorIndex {
  * quotation marks around a term ("“R&D”经费投入强度") say nothing about which indicator it is.
  */
 function nameKey(text: string): string {
-  return normaliseKey(text).replace(/规上/g, '规模以上').replace(/["'“”‘’「」『』]/g, '');
+  return normaliseKey(text)
+    .replace(/规上/g, "规模以上")
+    .replace(/["'“”‘’「」『』]/g, "");
 }
 
 /** Names are compared without spaces, brackets folded and width folded; a trailing "(单位)" is ignored too. */
 function nameKeys(text: string): string[] {
   const key = nameKey(text);
   // "优质青稞种植面积(亩)": drop a trailing bracketed unit.
-  const stripBracket = (k: string) => k.replace(/\([^()]*\)$/, '');
+  const stripBracket = (k: string) => k.replace(/\([^()]*\)$/, "");
   // "1.R&D经费投入强度" / "(一)…" / "1、…" / "①…" / "★…": drop a leading list number or mark.
-  const stripNumber = (k: string) => k.replace(/^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s|[\u2460-\u2473\u2776-\u277f]|[★☆*※▲△●○◆◇■□])/, '');
+  const stripNumber = (k: string) =>
+    k.replace(
+      /^(\(?[0-9一二三四五六七八九十]+[).、.．]|[0-9]+\s|[\u2460-\u2473\u2776-\u277f]|[★☆*※▲△●○◆◇■□])/,
+      ""
+    );
   const bare = stripBracket(stripNumber(key));
   // "研究与试验发展(R&D)经费投入强度": a note in brackets inside the name.
-  const noNotes = bare.replace(/\([^()]*\)/g, '');
+  const noNotes = bare.replace(/\([^()]*\)/g, "");
   const keys = [key, stripBracket(key), stripNumber(key), bare, noNotes].filter(Boolean);
   return Array.from(new Set(keys));
 }
@@ -45,7 +51,11 @@ export function indexCatalogue(catalogue: Catalogue): IndicatorIndex {
 }
 
 /** Code first, then the name or an alias, then a name that contains exactly one known name. */
-export function matchIndicator(index: IndicatorIndex, code: string, name: string): Indicator | undefined {
+export function matchIndicator(
+  index: IndicatorIndex,
+  code: string,
+  name: string
+): Indicator | undefined {
   if (code) {
     const hit = index.byCode.get(normaliseKey(code));
     if (hit) return hit;
@@ -105,30 +115,30 @@ export const unitKey = memoText(unitKeyText);
  * government offices, not of this plan, so it lives here rather than in the catalogue.
  */
 const OFFICE_SHORT_FORMS: [RegExp, string][] = [
-  [/科学技术局$/, '科技局'],
-  [/科学技术协会$/, '科协'],
-  [/工业和信息化局$/, '工信局'],
-  [/市场监督管理局$/, '市场监管局'],
-  [/发展和改革局$/, '发展改革局'],
-  [/人力资源和社会保障局$/, '人社局'],
-  [/文化体育广电和旅游局$/, '文体广电和旅游局'],
-  [/生态产业园区管理委员会$/, '生态产业园区管委会'],
+  [/科学技术局$/, "科技局"],
+  [/科学技术协会$/, "科协"],
+  [/工业和信息化局$/, "工信局"],
+  [/市场监督管理局$/, "市场监管局"],
+  [/发展和改革局$/, "发展改革局"],
+  [/人力资源和社会保障局$/, "人社局"],
+  [/文化体育广电和旅游局$/, "文体广电和旅游局"],
+  [/生态产业园区管理委员会$/, "生态产业园区管委会"],
 ];
 
 function unitKeyText(name: string): string {
   let k = normaliseKey(name);
   // "科技局(盖章)", "那吾镇人民政府", "当周街道办事处": the seal note and the office's title name the same unit.
-  k = k.replace(/\([^()]*\)$/, '').replace(/(人民政府|政府|办事处)$/, '');
+  k = k.replace(/\([^()]*\)$/, "").replace(/(人民政府|政府|办事处)$/, "");
   for (const [full, short] of OFFICE_SHORT_FORMS) k = k.replace(full, short);
   // "合作市科技局" is "市科技局"; then both lose the one leading 市, so that "合作市市场监管局" and
   // "市市场监管局" meet, and the 市 of 市场 survives.
-  k = k.replace(/^(甘南州|甘南藏族自治州)?合作市/, '市');
-  k = k.replace(/^市/, '');
+  k = k.replace(/^(甘南州|甘南藏族自治州)?合作市/, "市");
+  k = k.replace(/^市/, "");
   return k;
 }
 
 export function sameUnit(a: string, b: string): boolean {
-  return unitKey(a) !== '' && unitKey(a) === unitKey(b);
+  return unitKey(a) !== "" && unitKey(a) === unitKey(b);
 }
 
 /** The catalogue's spelling of a unit name, when it knows the unit. */

@@ -3,19 +3,19 @@
  * edited rules travel with the workbook), else the one given (the command line's --rules FILE),
  * else the plan's default.
  */
-import type { SheetGrid, WorkbookGrids } from '../model/cells';
-import type { Catalogue } from '../model/catalogue';
-import type { Finding } from '../model/results';
-import { defaultCatalogue } from './default';
-import { RULES_SHEET } from './sheet-layout';
-import { catalogueFromGrid } from './sheet-read';
+import type { SheetGrid, WorkbookGrids } from "../model/cells";
+import type { Catalogue } from "../model/catalogue";
+import type { Finding } from "../model/results";
+import { defaultCatalogue } from "./default";
+import { RULES_SHEET } from "./sheet-layout";
+import { catalogueFromGrid } from "./sheet-read";
 
 export interface CatalogueChoice {
   /** Null when the workbook's 指标规则 is broken: nothing may be analysed then. */
   catalogue: Catalogue | null;
   /** The problems of the 指标规则 sheet (each on its cell). */
   findings: Finding[];
-  source: 'sheet' | 'given' | 'default';
+  source: "sheet" | "given" | "default";
 }
 
 export function rulesSheetOf(wb: WorkbookGrids): SheetGrid | undefined {
@@ -26,8 +26,8 @@ export function catalogueFor(wb: WorkbookGrids, given?: Catalogue): CatalogueCho
   const sheet = rulesSheetOf(wb);
   if (sheet) {
     const { catalogue, findings } = catalogueFromGrid(sheet);
-    return { catalogue, findings, source: 'sheet' };
+    return { catalogue, findings, source: "sheet" };
   }
-  if (given) return { catalogue: given, findings: [], source: 'given' };
-  return { catalogue: defaultCatalogue(), findings: [], source: 'default' };
+  if (given) return { catalogue: given, findings: [], source: "given" };
+  return { catalogue: defaultCatalogue(), findings: [], source: "default" };
 }

@@ -3,26 +3,39 @@
  * owners, reference values and the unit list there, without code. `catalogueToSheet` writes it;
  * `catalogueFromGrid` (sheet-read.ts) reads it back, the same catalogue for the same sheet.
  */
-import type { Catalogue, Indicator } from '../model/catalogue';
-import type { CellValidation, PlanCell, PlanSheet, PlanValue } from '../model/plan';
-import { columnLetters } from '../model/cells';
-import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from '../plan/styles';
+import type { Catalogue, Indicator } from "../model/catalogue";
+import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/plan";
+import { columnLetters } from "../model/cells";
+import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
 import {
-  AGGREGATION_WORDS, INDICATOR_BLOCK, KIND_WORDS, MEASURE_WORDS, NO, REFERENCE_BLOCK, RULES_SHEET, SETTINGS,
-  SETTING_BLOCK, UNIT_BLOCK, UNIT_KIND_WORDS, YES, headerText, wordFor,
-  type Block, type IndicatorField,
-} from './sheet-layout';
+  AGGREGATION_WORDS,
+  INDICATOR_BLOCK,
+  KIND_WORDS,
+  MEASURE_WORDS,
+  NO,
+  REFERENCE_BLOCK,
+  RULES_SHEET,
+  SETTINGS,
+  SETTING_BLOCK,
+  UNIT_BLOCK,
+  UNIT_KIND_WORDS,
+  YES,
+  headerText,
+  wordFor,
+  type Block,
+  type IndicatorField,
+} from "./sheet-layout";
 
-export { RULES_SHEET } from './sheet-layout';
-export { catalogueFromGrid } from './sheet-read';
+export { RULES_SHEET } from "./sheet-layout";
+export { catalogueFromGrid } from "./sheet-read";
 
 /** The text written in the target cell of kinds whose target is not a number. */
-const TARGET_TEXT: Partial<Record<NonNullable<Indicator['kind']>, string>> = {
-  milestone: '完成',
-  reach_reference: '见参考值',
+const TARGET_TEXT: Partial<Record<NonNullable<Indicator["kind"]>, string>> = {
+  milestone: "完成",
+  reach_reference: "见参考值",
 };
 
-const TITLE_FILL = '#DDEBF7';
+const TITLE_FILL = "#DDEBF7";
 /**
  * Rows under the unit list (the last block) that get its drop-down too, for units the office adds.
  * Rows inserted inside a block take its drop-downs from Excel itself.
@@ -32,39 +45,66 @@ const SPARE_UNIT_ROWS = 30;
 /** "3%" for 0.03, "2.5%" for 0.025: the shortest percent format that shows the rate exactly. */
 export function percentFormat(fraction: number): string {
   const points = Number((fraction * 100).toPrecision(12));
-  const decimals = (String(points).split('.')[1] ?? '').length;
-  return decimals === 0 ? '0%' : `0.${'0'.repeat(Math.min(decimals, 6))}%`;
+  const decimals = (String(points).split(".")[1] ?? "").length;
+  return decimals === 0 ? "0%" : `0.${"0".repeat(Math.min(decimals, 6))}%`;
 }
 
-function indicatorValue(ind: Indicator, field: IndicatorField): { value: PlanValue; numFmt?: string } {
+function indicatorValue(
+  ind: Indicator,
+  field: IndicatorField
+): { value: PlanValue; numFmt?: string } {
   switch (field) {
-    case 'code': return { value: ind.code };
-    case 'name': return { value: ind.name };
-    case 'aliases': return { value: ind.aliases.join('；') };
-    case 'category': return { value: ind.category };
-    case 'unit': return { value: ind.unit };
-    case 'kind': return { value: ind.kind ? wordFor(KIND_WORDS, ind.kind) : '' };
-    case 'target':
+    case "code":
+      return { value: ind.code };
+    case "name":
+      return { value: ind.name };
+    case "aliases":
+      return { value: ind.aliases.join("；") };
+    case "category":
+      return { value: ind.category };
+    case "unit":
+      return { value: ind.unit };
+    case "kind":
+      return { value: ind.kind ? wordFor(KIND_WORDS, ind.kind) : "" };
+    case "target":
       if (ind.kind && TARGET_TEXT[ind.kind]) return { value: TARGET_TEXT[ind.kind]! };
       if (ind.target === null) return { value: null };
       // A growth rate is shown as a percent (3%) and read back as the fraction 0.03.
-      return ind.kind === 'annual_growth' ? { value: ind.target, numFmt: percentFormat(ind.target) } : { value: ind.target };
-    case 'baseline': return { value: ind.baseline };
-    case 'baselineDate': return { value: ind.baselineDate };
-    case 'deadline': return { value: ind.deadline };
-    case 'weight': return { value: ind.weight };
-    case 'aggregation': return { value: wordFor(AGGREGATION_WORDS, ind.aggregation) };
-    case 'weightBy': return { value: ind.weightBy ?? '' };
-    case 'measure': return { value: wordFor(MEASURE_WORDS, ind.measure) };
-    case 'owner': return { value: ind.owner };
-    case 'coUnits': return { value: ind.coUnits.join('、') };
-    case 'min': return { value: ind.min ?? null };
-    case 'max': return { value: ind.max ?? null };
-    case 'integer': return { value: ind.integer ? YES : '' };
-    case 'cumulative': return { value: ind.cumulative ? YES : '' };
-    case 'ratioNumerator': return { value: ind.ratio?.numerator ?? '' };
-    case 'ratioDenominator': return { value: ind.ratio?.denominator ?? '' };
-    case 'ratioFactor': return { value: ind.ratio ? ind.ratio.factor : null };
+      return ind.kind === "annual_growth"
+        ? { value: ind.target, numFmt: percentFormat(ind.target) }
+        : { value: ind.target };
+    case "baseline":
+      return { value: ind.baseline };
+    case "baselineDate":
+      return { value: ind.baselineDate };
+    case "deadline":
+      return { value: ind.deadline };
+    case "weight":
+      return { value: ind.weight };
+    case "aggregation":
+      return { value: wordFor(AGGREGATION_WORDS, ind.aggregation) };
+    case "weightBy":
+      return { value: ind.weightBy ?? "" };
+    case "measure":
+      return { value: wordFor(MEASURE_WORDS, ind.measure) };
+    case "owner":
+      return { value: ind.owner };
+    case "coUnits":
+      return { value: ind.coUnits.join("、") };
+    case "min":
+      return { value: ind.min ?? null };
+    case "max":
+      return { value: ind.max ?? null };
+    case "integer":
+      return { value: ind.integer ? YES : "" };
+    case "cumulative":
+      return { value: ind.cumulative ? YES : "" };
+    case "ratioNumerator":
+      return { value: ind.ratio?.numerator ?? "" };
+    case "ratioDenominator":
+      return { value: ind.ratio?.denominator ?? "" };
+    case "ratioFactor":
+      return { value: ind.ratio ? ind.ratio.factor : null };
   }
 }
 
@@ -80,34 +120,58 @@ class SheetWriter {
   row = 0;
 
   put(cell: PlanCell): void {
-    if (cell.value === null || cell.value === '') {
+    if (cell.value === null || cell.value === "") {
       if (!cell.fill && !cell.numFmt) return;
     }
     this.cells.push(cell);
   }
 
   title(text: string): void {
-    this.put({ row: this.row, col: 0, value: text, bold: true, fontColor: TITLE_TEXT, fill: TITLE_FILL });
+    this.put({
+      row: this.row,
+      col: 0,
+      value: text,
+      bold: true,
+      fontColor: TITLE_TEXT,
+      fill: TITLE_FILL,
+    });
     this.row++;
   }
 
   header<F extends string>(block: Block<F>): number {
     const at = this.row;
-    block.columns.forEach((c, i) => this.put({
-      row: at, col: block.offset + i, value: headerText(c), bold: true, fill: HEADER_FILL, fontColor: HEADER_TEXT,
-      align: 'center', wrap: true,
-    }));
+    block.columns.forEach((c, i) =>
+      this.put({
+        row: at,
+        col: block.offset + i,
+        value: headerText(c),
+        bold: true,
+        fill: HEADER_FILL,
+        fontColor: HEADER_TEXT,
+        align: "center",
+        wrap: true,
+      })
+    );
     this.row++;
     return at;
   }
 
   /** A drop-down on a column of a block, over its rows and the spare rows under them. */
-  choices<F extends string>(block: Block<F>, field: F, rows: [number, number], list: string[], title: string): void {
+  choices<F extends string>(
+    block: Block<F>,
+    field: F,
+    rows: [number, number],
+    list: string[],
+    title: string
+  ): void {
     const col = block.offset + block.columns.findIndex((c) => c.field === field);
     this.validations.push({
-      range: columnRange(col, rows[0], rows[1]), kind: 'list', list, title,
+      range: columnRange(col, rows[0], rows[1]),
+      kind: "list",
+      list,
+      title,
       prompt: `请从下拉列表选择。/ Choose from the list.`,
-      error: '请从下拉列表选择；也可填写说明中列出的其他写法。/ Choose from the list.',
+      error: "请从下拉列表选择；也可填写说明中列出的其他写法。/ Choose from the list.",
     });
   }
 }
@@ -115,16 +179,29 @@ class SheetWriter {
 /** The catalogue as the sheet 指标规则: the indicator table, then tolerances, reference values and units. */
 export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
   const w = new SheetWriter();
-  w.put({ row: w.row++, col: 0, value: '指标规则 / Indicator rules', bold: true, size: 14, fontColor: TITLE_TEXT });
   w.put({
-    row: w.row++, col: 0, fontColor: SUBTLE_TEXT,
-    value: `目录版本 ${catalogue.version}。本表即指标目录：保存后，本工作簿的校验与分析都按本表执行，版本号随内容重新计算。`
-      + ` / Catalogue version ${catalogue.version}. This sheet is the catalogue of this workbook; the version is recomputed from its content.`,
+    row: w.row++,
+    col: 0,
+    value: "指标规则 / Indicator rules",
+    bold: true,
+    size: 14,
+    fontColor: TITLE_TEXT,
   });
   w.put({
-    row: w.row++, col: 0, fontColor: SUBTLE_TEXT,
-    value: `目标类型：${KIND_WORDS.map((k) => k.zh).join('、')}；年递增目标填百分数（如 3%）；别名之间用“；”分隔；`
-      + '汇总方式为“加权平均”时在“加权依据”填权重指标的编码。以【】开头的行是标题，不作数据。',
+    row: w.row++,
+    col: 0,
+    fontColor: SUBTLE_TEXT,
+    value:
+      `目录版本 ${catalogue.version}。本表即指标目录：保存后，本工作簿的校验与分析都按本表执行，版本号随内容重新计算。` +
+      ` / Catalogue version ${catalogue.version}. This sheet is the catalogue of this workbook; the version is recomputed from its content.`,
+  });
+  w.put({
+    row: w.row++,
+    col: 0,
+    fontColor: SUBTLE_TEXT,
+    value:
+      `目标类型：${KIND_WORDS.map((k) => k.zh).join("、")}；年递增目标填百分数（如 3%）；别名之间用“；”分隔；` +
+      "汇总方式为“加权平均”时在“加权依据”填权重指标的编码。以【】开头的行是标题，不作数据。",
   });
   w.row++;
 
@@ -135,27 +212,61 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
   for (const ind of catalogue.indicators) {
     INDICATOR_BLOCK.columns.forEach((c, i) => {
       const { value, numFmt } = indicatorValue(ind, c.field);
-      w.put({ row: w.row, col: INDICATOR_BLOCK.offset + i, value, ...(numFmt ? { numFmt } : {}), ...(c.field === 'aliases' || c.field === 'name' ? { wrap: true } : {}) });
+      w.put({
+        row: w.row,
+        col: INDICATOR_BLOCK.offset + i,
+        value,
+        ...(numFmt ? { numFmt } : {}),
+        ...(c.field === "aliases" || c.field === "name" ? { wrap: true } : {}),
+      });
     });
     w.row++;
   }
   const rows: [number, number] = [firstIndicator, Math.max(firstIndicator, w.row - 1)];
-  w.choices(INDICATOR_BLOCK, 'kind', rows, KIND_WORDS.map((k) => k.zh), '目标类型 Target kind');
-  w.choices(INDICATOR_BLOCK, 'aggregation', rows, AGGREGATION_WORDS.map((k) => k.zh), '汇总方式 Aggregation');
-  w.choices(INDICATOR_BLOCK, 'measure', rows, MEASURE_WORDS.map((k) => k.zh), '计量方式 Measure');
-  w.choices(INDICATOR_BLOCK, 'integer', rows, [YES, NO], '仅限整数 Integer only');
-  w.choices(INDICATOR_BLOCK, 'cumulative', rows, [YES, NO], '累计不降 Cumulative');
+  w.choices(
+    INDICATOR_BLOCK,
+    "kind",
+    rows,
+    KIND_WORDS.map((k) => k.zh),
+    "目标类型 Target kind"
+  );
+  w.choices(
+    INDICATOR_BLOCK,
+    "aggregation",
+    rows,
+    AGGREGATION_WORDS.map((k) => k.zh),
+    "汇总方式 Aggregation"
+  );
+  w.choices(
+    INDICATOR_BLOCK,
+    "measure",
+    rows,
+    MEASURE_WORDS.map((k) => k.zh),
+    "计量方式 Measure"
+  );
+  w.choices(INDICATOR_BLOCK, "integer", rows, [YES, NO], "仅限整数 Integer only");
+  w.choices(INDICATOR_BLOCK, "cumulative", rows, [YES, NO], "累计不降 Cumulative");
   w.row++;
 
   // Tolerances and due days.
   w.title(SETTING_BLOCK.title);
   w.header(SETTING_BLOCK);
-  const settingValues = { onTrack: catalogue.tolerances.onTrack, lagging: catalogue.tolerances.lagging, dueDays: catalogue.dueDays };
+  const settingValues = {
+    onTrack: catalogue.tolerances.onTrack,
+    lagging: catalogue.tolerances.lagging,
+    dueDays: catalogue.dueDays,
+  };
   for (const s of SETTINGS) {
     const value = settingValues[s.key];
     const o = SETTING_BLOCK.offset;
     w.put({ row: w.row, col: o, value: `${s.zh}\n${s.en}`, wrap: true });
-    w.put({ row: w.row, col: o + 1, value, ...(s.key === 'dueDays' ? {} : { numFmt: percentFormat(value) }), align: 'left' });
+    w.put({
+      row: w.row,
+      col: o + 1,
+      value,
+      ...(s.key === "dueDays" ? {} : { numFmt: percentFormat(value) }),
+      align: "left",
+    });
     w.put({ row: w.row, col: o + 2, value: s.note, fontColor: SUBTLE_TEXT });
     w.row++;
   }
@@ -165,12 +276,24 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
   w.title(REFERENCE_BLOCK.title);
   w.header(REFERENCE_BLOCK);
   for (const ind of catalogue.indicators) {
-    const years = Object.keys(ind.reference ?? {}).map(Number).sort((a, b) => a - b);
+    const years = Object.keys(ind.reference ?? {})
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const year of years) {
-      const values: Record<string, PlanValue> = { code: ind.code, year, name: ind.name, value: ind.reference![year] };
-      REFERENCE_BLOCK.columns.forEach((c, i) => w.put({
-        row: w.row, col: REFERENCE_BLOCK.offset + i, value: values[c.field], ...(c.field === 'year' ? { align: 'left' as const } : {}),
-      }));
+      const values: Record<string, PlanValue> = {
+        code: ind.code,
+        year,
+        name: ind.name,
+        value: ind.reference![year],
+      };
+      REFERENCE_BLOCK.columns.forEach((c, i) =>
+        w.put({
+          row: w.row,
+          col: REFERENCE_BLOCK.offset + i,
+          value: values[c.field],
+          ...(c.field === "year" ? { align: "left" as const } : {}),
+        })
+      );
       w.row++;
     }
   }
@@ -181,11 +304,22 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
   w.header(UNIT_BLOCK);
   const firstUnit = w.row;
   for (const u of catalogue.units) {
-    const values: Record<string, PlanValue> = { kind: wordFor(UNIT_KIND_WORDS, u.kind), name: u.name };
-    UNIT_BLOCK.columns.forEach((c, i) => w.put({ row: w.row, col: UNIT_BLOCK.offset + i, value: values[c.field] }));
+    const values: Record<string, PlanValue> = {
+      kind: wordFor(UNIT_KIND_WORDS, u.kind),
+      name: u.name,
+    };
+    UNIT_BLOCK.columns.forEach((c, i) =>
+      w.put({ row: w.row, col: UNIT_BLOCK.offset + i, value: values[c.field] })
+    );
     w.row++;
   }
-  w.choices(UNIT_BLOCK, 'kind', [firstUnit, w.row - 1 + SPARE_UNIT_ROWS], UNIT_KIND_WORDS.map((k) => k.zh), '单位类型 Unit kind');
+  w.choices(
+    UNIT_BLOCK,
+    "kind",
+    [firstUnit, w.row - 1 + SPARE_UNIT_ROWS],
+    UNIT_KIND_WORDS.map((k) => k.zh),
+    "单位类型 Unit kind"
+  );
 
   return {
     name: RULES_SHEET,

@@ -4,13 +4,13 @@
  * the indicators part of each unit's annual assessment (考核, 八(六)), so each row also has the
  * unit's score over the indicators it owns or reports, whether it reported on time, and a rank.
  */
-import type { Catalogue, Indicator, UnitEntry, UnitKind } from '../model/catalogue';
-import type { Finding, IndicatorResult } from '../model/results';
-import type { SheetCheck } from '../validate/sheet';
-import type { ApprovalState } from '../approval/approve';
-import { aggregateScores, scoreIndicator } from '../score';
-import { compareCodes } from '../approval/fingerprint';
-import { reportDateOf } from './period';
+import type { Catalogue, Indicator, UnitEntry, UnitKind } from "../model/catalogue";
+import type { Finding, IndicatorResult } from "../model/results";
+import type { SheetCheck } from "../validate/sheet";
+import type { ApprovalState } from "../approval/approve";
+import { aggregateScores, scoreIndicator } from "../score";
+import { compareCodes } from "../approval/fingerprint";
+import { reportDateOf } from "./period";
 
 /** One sheet read for the consolidation. */
 export interface SheetReport {
@@ -27,12 +27,13 @@ export interface SheetReport {
   findings: Finding[];
 }
 
-export type ReportStatus = 'reported' | 'not_reported' | 'period_mismatch' | 'no_period' | 'unrecognised';
+export type ReportStatus =
+  "reported" | "not_reported" | "period_mismatch" | "no_period" | "unrecognised";
 
 export interface CompletenessRow {
   unit: string;
   /** 'unlisted': a unit that sent a sheet but is not in the catalogue's list. */
-  kind: UnitKind | 'unlisted';
+  kind: UnitKind | "unlisted";
   /** Sent a sheet of the consolidation's period (or one without a period, which cannot be placed). */
   reported: boolean;
   status: ReportStatus;
@@ -48,7 +49,7 @@ export interface CompletenessRow {
   warnings: number;
   /** Approved, and the data still match the approval (every sheet of the period). */
   approved: boolean;
-  approval: 'approved' | 'changed' | 'none';
+  approval: "approved" | "changed" | "none";
   approvedBy: string | null;
   approvedAt: string | null;
   expected: string[];
@@ -58,16 +59,29 @@ export interface CompletenessRow {
 }
 
 /** The indicators a unit is expected to report: a bureau its own, a township or street the sums and yields. */
-export function expectedIndicators(catalogue: Catalogue, entry: UnitEntry | null, sameUnit: (a: string, b: string) => boolean): Indicator[] {
+export function expectedIndicators(
+  catalogue: Catalogue,
+  entry: UnitEntry | null,
+  sameUnit: (a: string, b: string) => boolean
+): Indicator[] {
   if (!entry) return [];
   const scored = catalogue.indicators.filter((i) => i.kind);
-  if (entry.kind === 'township' || entry.kind === 'street') return scored.filter((i) => i.aggregation !== 'owner');
-  return scored.filter((i) => i.aggregation === 'owner' && sameUnit(i.owner, entry.name));
+  if (entry.kind === "township" || entry.kind === "street")
+    return scored.filter((i) => i.aggregation !== "owner");
+  return scored.filter((i) => i.aggregation === "owner" && sameUnit(i.owner, entry.name));
 }
 
 function noDataResult(ind: Indicator, asOf: string, catalogue: Catalogue): IndicatorResult {
-  const figures = scoreIndicator({ indicator: ind, state: 'no_data', actual: null, baseline: ind.baseline, asOf, history: [], tolerances: catalogue.tolerances });
-  return { ...figures, sheet: '' };
+  const figures = scoreIndicator({
+    indicator: ind,
+    state: "no_data",
+    actual: null,
+    baseline: ind.baseline,
+    asOf,
+    history: [],
+    tolerances: catalogue.tolerances,
+  });
+  return { ...figures, sheet: "" };
 }
 
 export interface CompletenessInput {
@@ -85,49 +99,79 @@ function source(r: SheetReport): string {
 }
 
 function rowFor(
-  unit: string, kind: CompletenessRow['kind'], entry: UnitEntry | null, reports: SheetReport[], input: CompletenessInput,
+  unit: string,
+  kind: CompletenessRow["kind"],
+  entry: UnitEntry | null,
+  reports: SheetReport[],
+  input: CompletenessInput
 ): CompletenessRow {
   const { catalogue, asOf, dueDate } = input;
   const included = reports.filter((r) => r.included);
   const status: ReportStatus = included.length
-    ? 'reported'
-    : reports.some((r) => !r.check.asOf) ? 'no_period'
-      : reports.length ? 'period_mismatch' : 'not_reported';
+    ? "reported"
+    : reports.some((r) => !r.check.asOf)
+      ? "no_period"
+      : reports.length
+        ? "period_mismatch"
+        : "not_reported";
   const findings = reports.flatMap((r) => r.findings);
   const expected = expectedIndicators(catalogue, entry, input.sameUnit);
   const rows = included.flatMap((r) => r.check.rows);
-  const given = new Set(rows.filter((r) => r.actual.state !== 'no_data').map((r) => r.indicator.code));
-  const missing = expected.map((i) => i.code).filter((c) => !given.has(c)).sort(compareCodes);
+  const given = new Set(
+    rows.filter((r) => r.actual.state !== "no_data").map((r) => r.indicator.code)
+  );
+  const missing = expected
+    .map((i) => i.code)
+    .filter((c) => !given.has(c))
+    .sort(compareCodes);
 
   // The unit's score: its own sheets' results, and 0 for each expected indicator it did not report.
   let score: number | null = null;
   if (asOf) {
-    const results = included.flatMap((r) => r.check.results).filter((r) => catalogue.indicators.some((i) => i.code === r.code && i.kind));
+    const results = included
+      .flatMap((r) => r.check.results)
+      .filter((r) => catalogue.indicators.some((i) => i.code === r.code && i.kind));
     const seen = new Set(results.map((r) => r.code));
-    for (const ind of expected) if (!seen.has(ind.code)) results.push(noDataResult(ind, asOf, catalogue));
+    for (const ind of expected)
+      if (!seen.has(ind.code)) results.push(noDataResult(ind, asOf, catalogue));
     score = aggregateScores(results).overall;
   }
 
   const dates = included.map((r) => reportDateOf(r.check));
   const reportDate = dates.length && dates.every((d) => d) ? dates.sort()[dates.length - 1] : null;
   const states = included.map((r) => r.approval);
-  const approval: CompletenessRow['approval'] = !states.length || states.some((s) => s.state === 'none')
-    ? (states.some((s) => s.state === 'changed') ? 'changed' : 'none')
-    : states.some((s) => s.state === 'changed') ? 'changed' : 'approved';
-  const last = states.map((s) => (s.state === 'none' ? null : s.approval)).filter((a) => a).pop() ?? null;
+  const approval: CompletenessRow["approval"] =
+    !states.length || states.some((s) => s.state === "none")
+      ? states.some((s) => s.state === "changed")
+        ? "changed"
+        : "none"
+      : states.some((s) => s.state === "changed")
+        ? "changed"
+        : "approved";
+  const last =
+    states
+      .map((s) => (s.state === "none" ? null : s.approval))
+      .filter((a) => a)
+      .pop() ?? null;
   return {
     unit,
     kind,
-    reported: status === 'reported' || status === 'no_period',
+    reported: status === "reported" || status === "no_period",
     status,
-    periods: Array.from(new Set(reports.map((r) => r.check.period?.label ?? r.check.read.meta.period?.text).filter((p): p is string => !!p))),
+    periods: Array.from(
+      new Set(
+        reports
+          .map((r) => r.check.period?.label ?? r.check.read.meta.period?.text)
+          .filter((p): p is string => !!p)
+      )
+    ),
     sources: reports.map(source),
     reportDate,
     dueDate,
     onTime: reportDate && dueDate ? reportDate <= dueDate : null,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    approved: approval === 'approved',
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    approved: approval === "approved",
     approval,
     approvedBy: last?.reviewer ?? null,
     approvedAt: last?.time ?? null,
@@ -138,7 +182,13 @@ function rowFor(
   };
 }
 
-const ORDER: Record<ReportStatus, number> = { not_reported: 0, period_mismatch: 1, no_period: 2, unrecognised: 3, reported: 2 };
+const ORDER: Record<ReportStatus, number> = {
+  not_reported: 0,
+  period_mismatch: 1,
+  no_period: 2,
+  unrecognised: 3,
+  reported: 2,
+};
 
 /**
  * The rows of 填报情况: units that sent nothing first, then those that sent another period, then the
@@ -162,13 +212,18 @@ export function completeness(input: CompletenessInput): CompletenessRow[] {
     byUnit.set(key, [...(byUnit.get(key) ?? []), r]);
   }
   for (const [key, mine] of byUnit) {
-    const name = key.startsWith('\u0000') ? `（未填写单位）${source(mine[0])}` : key;
-    rows.push(rowFor(name, 'unlisted', null, mine, input));
+    const name = key.startsWith("\u0000") ? `（未填写单位）${source(mine[0])}` : key;
+    rows.push(rowFor(name, "unlisted", null, mine, input));
   }
   for (const u of input.unreadable) {
     rows.push({
-      ...rowFor(u.source, 'unlisted', null, [], input),
-      status: 'unrecognised', reported: true, sources: [u.source], errors: u.errors, warnings: u.warnings, score: null,
+      ...rowFor(u.source, "unlisted", null, [], input),
+      status: "unrecognised",
+      reported: true,
+      sources: [u.source],
+      errors: u.errors,
+      warnings: u.warnings,
+      score: null,
     });
   }
   rank(rows);
@@ -179,7 +234,9 @@ export function completeness(input: CompletenessInput): CompletenessRow[] {
 
 /** Competition ranking by score, highest first (1, 2, 2, 4); rows without a score have no rank. */
 function rank(rows: CompletenessRow[]): void {
-  const scored = rows.filter((r) => r.score !== null && r.kind !== 'unlisted').sort((a, b) => b.score! - a.score!);
+  const scored = rows
+    .filter((r) => r.score !== null && r.kind !== "unlisted")
+    .sort((a, b) => b.score! - a.score!);
   scored.forEach((r, i) => {
     r.rank = i > 0 && Math.abs(scored[i - 1].score! - r.score!) < 1e-9 ? scored[i - 1].rank : i + 1;
   });

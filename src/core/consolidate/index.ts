@@ -3,29 +3,29 @@
  * or several files — read and validated as usual, then per indicator the city's figure, scored and
  * gap-analysed like a single sheet (SPEC §5), and who reported (填报情况).
  */
-import type { WorkbookGrids } from '../model/cells';
-import type { Catalogue, Indicator, UnitEntry } from '../model/catalogue';
-import type { Finding, IndicatorResult, Scores, Status } from '../model/results';
-import type { WritePlan } from '../model/plan';
-import { defaultCatalogue } from '../catalogue/default';
-import { catalogueFor } from '../catalogue/resolve';
-import { canonicalUnitName, sameUnit, unitKey } from '../catalogue/match';
-import { checkWorkbook, isProductGrid, type SheetSummary } from '../engine';
-import { placeProductSheets } from '../plan/product-sheet';
-import { aggregateScores, scoreIndicator } from '../score';
-import { makeFinding } from '../validate/rules';
-import type { SheetCheck, RowData } from '../validate/sheet';
-import { approvalFindings, approvalState, workbookApprovals } from '../approval/approve';
-import type { Approval } from '../approval/record';
-import { gapSheet } from '../plan/gap-sheet';
-import { findingsSheet, annotationsFor, FINDINGS_SHEET } from '../plan/findings-sheet';
-import { completenessSheet, COMPLETENESS_SHEET } from '../plan/completeness-sheet';
-import { unitsPhrase } from '../i18n/consolidation-messages';
-import { aggregateIndicator, where as whereOf, type Contribution } from './aggregate';
-import { completeness, type CompletenessRow, type SheetReport } from './completeness';
-import { addDays, consolidationAsOf, periodLabel, sheetAsOf } from './period';
+import type { WorkbookGrids } from "../model/cells";
+import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
+import type { Finding, IndicatorResult, Scores, Status } from "../model/results";
+import type { WritePlan } from "../model/plan";
+import { defaultCatalogue } from "../catalogue/default";
+import { catalogueFor } from "../catalogue/resolve";
+import { canonicalUnitName, sameUnit, unitKey } from "../catalogue/match";
+import { checkWorkbook, isProductGrid, type SheetSummary } from "../engine";
+import { placeProductSheets } from "../plan/product-sheet";
+import { aggregateScores, scoreIndicator } from "../score";
+import { makeFinding } from "../validate/rules";
+import type { SheetCheck, RowData } from "../validate/sheet";
+import { approvalFindings, approvalState, workbookApprovals } from "../approval/approve";
+import type { Approval } from "../approval/record";
+import { gapSheet } from "../plan/gap-sheet";
+import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "../plan/findings-sheet";
+import { completenessSheet, COMPLETENESS_SHEET } from "../plan/completeness-sheet";
+import { unitsPhrase } from "../i18n/consolidation-messages";
+import { aggregateIndicator, where as whereOf, type Contribution } from "./aggregate";
+import { completeness, type CompletenessRow, type SheetReport } from "./completeness";
+import { addDays, consolidationAsOf, periodLabel, sheetAsOf } from "./period";
 
-export const CONSOLIDATION_SHEET = '汇总';
+export const CONSOLIDATION_SHEET = "汇总";
 
 export interface ConsolidationInput {
   /** The file's name, when the sheets come from several files. */
@@ -81,11 +81,14 @@ function tag(f: Finding, file: string | undefined): Finding {
 }
 
 /** The unit of a sheet as the catalogue spells it, and its entry in the list. */
-function unitOf(check: SheetCheck, catalogue: Catalogue): { unit: string | null; entry: UnitEntry | null } {
+function unitOf(
+  check: SheetCheck,
+  catalogue: Catalogue
+): { unit: string | null; entry: UnitEntry | null } {
   const typed = check.unit;
   if (!typed) return { unit: null, entry: null };
   const known = canonicalUnitName(catalogue, typed);
-  const entry = known ? catalogue.units.find((u) => u.name === known) ?? null : null;
+  const entry = known ? (catalogue.units.find((u) => u.name === known) ?? null) : null;
   return { unit: known ?? typed, entry };
 }
 
@@ -93,7 +96,10 @@ function unitOf(check: SheetCheck, catalogue: Catalogue): { unit: string | null;
  * One catalogue for every input: the one given; else, for the tabs of one workbook, its own 指标规则;
  * else the plan's. Null when that workbook's 指标规则 is broken (its findings say why).
  */
-function chooseCatalogue(inputs: ConsolidationInput[], given?: Catalogue): { catalogue: Catalogue | null; findings: Finding[] } {
+function chooseCatalogue(
+  inputs: ConsolidationInput[],
+  given?: Catalogue
+): { catalogue: Catalogue | null; findings: Finding[] } {
   if (given) return { catalogue: given, findings: [] };
   if (inputs.length === 1) {
     const choice = catalogueFor(inputs[0].grids);
@@ -102,7 +108,10 @@ function chooseCatalogue(inputs: ConsolidationInput[], given?: Catalogue): { cat
   return { catalogue: defaultCatalogue(), findings: [] };
 }
 
-export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptions = {}): ConsolidationResult {
+export function consolidate(
+  inputs: ConsolidationInput[],
+  opts: ConsolidateOptions = {}
+): ConsolidationResult {
   const choice = chooseCatalogue(inputs, opts.catalogue);
   if (!choice.catalogue) return brokenRules(choice.findings);
   const catalogue = choice.catalogue;
@@ -113,18 +122,27 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
 
   // 1. Read and validate every sheet, as a single workbook would be (one pass over each input).
   inputs.forEach((input, i) => {
-    const file = several ? input.file ?? `#${i + 1}` : input.file;
+    const file = several ? (input.file ?? `#${i + 1}`) : input.file;
     const tagFile = several ? file : undefined;
-    const { checks, findings } = checkWorkbook(input.grids, { catalogue, asOf: opts.asOf, ignoreRulesSheet: true });
+    const { checks, findings } = checkWorkbook(input.grids, {
+      catalogue,
+      asOf: opts.asOf,
+      ignoreRulesSheet: true,
+    });
     const own = workbookApprovals(input.grids);
     const inChecks = new Set(checks.flatMap((c) => c.findings));
     const rest = findings.filter((f) => !inChecks.has(f)).map((f) => tag(f, tagFile));
     loose.push(...rest);
     if (!checks.length) {
       unreadable.push({
-        source: file ?? input.grids.sheets.filter((s) => !isProductGrid(s)).map((s) => s.name).join('、'),
-        errors: rest.filter((f) => f.severity === 'error').length,
-        warnings: rest.filter((f) => f.severity === 'warning').length,
+        source:
+          file ??
+          input.grids.sheets
+            .filter((s) => !isProductGrid(s))
+            .map((s) => s.name)
+            .join("、"),
+        errors: rest.filter((f) => f.severity === "error").length,
+        warnings: rest.filter((f) => f.severity === "warning").length,
       });
     }
     for (const check of checks) {
@@ -133,24 +151,50 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
       // The input's own log decides; approvals kept elsewhere count when it has none for the sheet.
       let approval = approvalState(check, own);
       const sheetFindings = check.findings.map((f) => tag(f, tagFile));
-      if (approval.state === 'none' && extra.length) {
+      if (approval.state === "none" && extra.length) {
         approval = approvalState(check, extra, { byUnit: true });
-        sheetFindings.push(...approvalFindings([check], extra, { byUnit: true }).map((f) => tag(f, tagFile)));
+        sheetFindings.push(
+          ...approvalFindings([check], extra, { byUnit: true }).map((f) => tag(f, tagFile))
+        );
       }
-      reports.push({ file: tagFile, check, unit, entry, included: false, approval, findings: sheetFindings });
+      reports.push({
+        file: tagFile,
+        check,
+        unit,
+        entry,
+        included: false,
+        approval,
+        findings: sheetFindings,
+      });
     }
   });
 
   // 2. The period: sheets of another period are not mixed in.
-  const asOf = consolidationAsOf(reports.map((r) => r.check), opts.asOf);
-  const period = asOf ? periodLabel(reports.map((r) => r.check), asOf) : null;
+  const asOf = consolidationAsOf(
+    reports.map((r) => r.check),
+    opts.asOf
+  );
+  const period = asOf
+    ? periodLabel(
+        reports.map((r) => r.check),
+        asOf
+      )
+    : null;
   for (const r of reports) {
     const own = sheetAsOf(r.check);
     r.included = !!asOf && own === asOf;
     if (asOf && own && own !== asOf) {
       const meta = r.check.read.meta.period;
-      r.findings.push(tag(makeFinding('period_mismatch', { sheet: r.check.sheet, cell: meta?.address, text: meta?.text },
-        { found: r.check.period?.label ?? meta?.text ?? own, expected: period ?? asOf }), r.file));
+      r.findings.push(
+        tag(
+          makeFinding(
+            "period_mismatch",
+            { sheet: r.check.sheet, cell: meta?.address, text: meta?.text },
+            { found: r.check.period?.label ?? meta?.text ?? own, expected: period ?? asOf }
+          ),
+          r.file
+        )
+      );
     }
   }
 
@@ -160,19 +204,34 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   const byUnit = contributionsByUnit(reports, catalogue);
   if (asOf) {
     for (const ind of catalogue.indicators.filter((i) => i.kind)) {
-      const contributions = byUnit.map((u) => u.contribution(ind)).filter((c): c is Contribution => !!c);
+      const contributions = byUnit
+        .map((u) => u.contribution(ind))
+        .filter((c): c is Contribution => !!c);
       const fig = aggregateIndicator(ind, contributions);
       for (const f of fig.findings) reportOf(reports, f)?.findings.push(f);
       const figures = scoreIndicator({
-        indicator: ind, state: fig.state, actual: fig.value, baseline: fig.baseline, asOf, history: fig.history, tolerances: catalogue.tolerances,
+        indicator: ind,
+        state: fig.state,
+        actual: fig.value,
+        baseline: fig.baseline,
+        asOf,
+        history: fig.history,
+        tolerances: catalogue.tolerances,
       });
       const res: IndicatorResult = { ...figures, sheet: CONSOLIDATION_SHEET };
       if (fig.actualText) res.actualText = fig.actualText;
       // An invalid figure is not shown as a number: who has to correct it is.
-      if (fig.state === 'invalid') res.actualText = `待核实：${unitsPhrase(fig.brokenBy).zh}`;
+      if (fig.state === "invalid") res.actualText = `待核实：${unitsPhrase(fig.brokenBy).zh}`;
       if (fig.approximate) res.approximate = true;
       indicators.push(res);
-      consolidated.push({ code: ind.code, value: fig.value, units: fig.units, status: res.status, completion: res.completion, score: res.score });
+      consolidated.push({
+        code: ind.code,
+        value: fig.value,
+        units: fig.units,
+        status: res.status,
+        completion: res.completion,
+        score: res.score,
+      });
     }
   }
   const scores = aggregateScores(indicators);
@@ -184,16 +243,23 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
   const findings = [...loose, ...reports.flatMap((r) => r.findings)];
   const sheets = reports.map((r) => ({
     ...(r.file ? { file: r.file } : {}),
-    sheet: r.check.sheet, recognised: r.check.recognised, unit: r.check.unit,
-    period: r.check.period?.label ?? r.check.read.meta.period?.text ?? null, asOf: r.check.asOf, rows: r.check.rows.length,
+    sheet: r.check.sheet,
+    recognised: r.check.recognised,
+    unit: r.check.unit,
+    period: r.check.period?.label ?? r.check.read.meta.period?.text ?? null,
+    asOf: r.check.asOf,
+    rows: r.check.rows.length,
   }));
   const unitsOf = new Map(consolidated.map((c) => [c.code, c.units]));
-  const reportedUnits = rows.filter((r) => r.status === 'reported').length;
+  const reportedUnits = rows.filter((r) => r.status === "reported").length;
   const summary = gapSheet(indicators, scores, catalogue, {
     name: CONSOLIDATION_SHEET,
-    title: '汇总 / Consolidated figures',
-    subtitle: `报告期：${period ?? '—'}　截至：${asOf ?? '—'}　报送单位 ${reportedUnits} 个　指标目录版本：${catalogue.version}`,
-    source: { header: '数据来源单位', value: (r) => sourceText(unitsOf.get(r.code) ?? [], catalogue) },
+    title: "汇总 / Consolidated figures",
+    subtitle: `报告期：${period ?? "—"}　截至：${asOf ?? "—"}　报送单位 ${reportedUnits} 个　指标目录版本：${catalogue.version}`,
+    source: {
+      header: "数据来源单位",
+      value: (r) => sourceText(unitsOf.get(r.code) ?? [], catalogue),
+    },
   });
   // Unit names such as 甘南合作生态产业园区管委会 need a wider source column than a sheet name.
   if (summary.columnWidths) summary.columnWidths[0] = 26;
@@ -203,29 +269,61 @@ export function consolidate(inputs: ConsolidationInput[], opts: ConsolidateOptio
     sheets: [
       summary,
       completenessSheet(rows, { period, asOf, dueDate }),
-      findingsSheet(findings, '校验结果 / Validation findings (consolidation)'),
+      findingsSheet(findings, "校验结果 / Validation findings (consolidation)"),
     ],
     // Cells can be marked only in the workbook the sheets are in: consolidating its own tabs.
-    annotations: tabs ? annotationsFor(findings, new Set(tabs.sheets.filter((s) => !isProductGrid(s)).map((s) => s.name))) : [],
+    annotations: tabs
+      ? annotationsFor(
+          findings,
+          new Set(tabs.sheets.filter((s) => !isProductGrid(s)).map((s) => s.name))
+        )
+      : [],
     activate: CONSOLIDATION_SHEET,
   };
   const plan = target ? placeProductSheets(planned, target) : planned;
-  return { asOf, period, dueDate, findings, indicators, scores, consolidated, completeness: rows, sheets, reports, plan, catalogue };
+  return {
+    asOf,
+    period,
+    dueDate,
+    findings,
+    indicators,
+    scores,
+    consolidated,
+    completeness: rows,
+    sheets,
+    reports,
+    plan,
+    catalogue,
+  };
 }
 
 /** The 汇总 sheet's source column: the units by name when few, else how many townships and streets. */
 function sourceText(units: string[], catalogue: Catalogue): string {
-  if (units.length <= 2) return units.join('、');
+  if (units.length <= 2) return units.join("、");
   const kinds = units.map((u) => catalogue.units.find((e) => sameUnit(e.name, u))?.kind);
-  return kinds.every((k) => k === 'township' || k === 'street') ? `${units.length} 个乡镇（街道）` : `${units.length} 个单位`;
+  return kinds.every((k) => k === "township" || k === "street")
+    ? `${units.length} 个乡镇（街道）`
+    : `${units.length} 个单位`;
 }
 
 /** A broken 指标规则 in the workbook: its findings only, nothing read or scored against it. */
 function brokenRules(findings: Finding[]): ConsolidationResult {
   return {
-    asOf: null, period: null, dueDate: null, findings, indicators: [], scores: { overall: null, categories: {} },
-    consolidated: [], completeness: [], sheets: [], reports: [],
-    plan: { sheets: [findingsSheet(findings, '校验结果 / Validation findings (consolidation)')], annotations: [], activate: FINDINGS_SHEET },
+    asOf: null,
+    period: null,
+    dueDate: null,
+    findings,
+    indicators: [],
+    scores: { overall: null, categories: {} },
+    consolidated: [],
+    completeness: [],
+    sheets: [],
+    reports: [],
+    plan: {
+      sheets: [findingsSheet(findings, "校验结果 / Validation findings (consolidation)")],
+      annotations: [],
+      activate: FINDINGS_SHEET,
+    },
     catalogue: null,
   };
 }
@@ -268,12 +366,35 @@ function contributionsByUnit(reports: SheetReport[], catalogue: Catalogue): Unit
         }
         const a = first.row.actual;
         const b = row.actual;
-        if (a.state === 'ok' && b.state === 'ok' && a.value !== null && b.value !== null && Math.abs(a.value - b.value) > 1e-9 * Math.max(1, Math.abs(a.value))) {
+        if (
+          a.state === "ok" &&
+          b.state === "ok" &&
+          a.value !== null &&
+          b.value !== null &&
+          Math.abs(a.value - b.value) > 1e-9 * Math.max(1, Math.abs(a.value))
+        ) {
           const at = { unit: report.unit!, file: report.file, sheet: report.check.sheet, row };
-          const f = makeFinding('conflicting_values', { sheet: report.check.sheet, cell: b.address, indicator: row.indicator.code, text: b.text }, {
-            ind: `${row.indicator.code} ${row.indicator.name}`, reporter: whereOf(at), found: b.text || b.value,
-            owner: whereOf({ unit: first.report.unit!, file: first.report.file, sheet: first.report.check.sheet, row: first.row }), expected: a.value,
-          });
+          const f = makeFinding(
+            "conflicting_values",
+            {
+              sheet: report.check.sheet,
+              cell: b.address,
+              indicator: row.indicator.code,
+              text: b.text,
+            },
+            {
+              ind: `${row.indicator.code} ${row.indicator.name}`,
+              reporter: whereOf(at),
+              found: b.text || b.value,
+              owner: whereOf({
+                unit: first.report.unit!,
+                file: first.report.file,
+                sheet: first.report.check.sheet,
+                row: first.row,
+              }),
+              expected: a.value,
+            }
+          );
           report.findings.push(tag(f, report.file));
         }
       }
@@ -286,8 +407,13 @@ function contributionsByUnit(reports: SheetReport[], catalogue: Catalogue): Unit
         if (!hit) return undefined;
         const weight = ind.weightBy ? rowsByCode.get(ind.weightBy)?.row : undefined;
         return {
-          unit, kind: entry?.kind ?? null, isOwner: sameUnit(unit, ind.owner), row: hit.row, weightRow: weight,
-          file: hit.report.file, sheet: hit.report.check.sheet,
+          unit,
+          kind: entry?.kind ?? null,
+          isOwner: sameUnit(unit, ind.owner),
+          row: hit.row,
+          weightRow: weight,
+          file: hit.report.file,
+          sheet: hit.report.check.sheet,
         };
       },
     });

@@ -1,6 +1,6 @@
 /** The consolidation's period: the one given, or the one most units reported for; its due date. */
-import { parsePeriod } from '../read/period';
-import type { SheetCheck } from '../validate/sheet';
+import { parsePeriod } from "../read/period";
+import type { SheetCheck } from "../validate/sheet";
 
 /** The sheet's own period end (an --as-of fills in only for a sheet that has none). */
 export function sheetAsOf(check: SheetCheck): string | null {
@@ -27,15 +27,16 @@ export function consolidationAsOf(checks: SheetCheck[], given?: string): string 
 export function periodLabel(checks: SheetCheck[], asOf: string): string {
   const counts = new Map<string, number>();
   for (const c of checks) {
-    if (sheetAsOf(c) === asOf && c.period) counts.set(c.period.label, (counts.get(c.period.label) ?? 0) + 1);
+    if (sheetAsOf(c) === asOf && c.period)
+      counts.set(c.period.label, (counts.get(c.period.label) ?? 0) + 1);
   }
   const top = Array.from(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return top ? top[0] : parsePeriod(asOf)?.label ?? asOf;
+  return top ? top[0] : (parsePeriod(asOf)?.label ?? asOf);
 }
 
 /** asOf + days, as an ISO date. */
 export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
+  const [y, m, d] = iso.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
@@ -45,5 +46,10 @@ export function reportDateOf(check: SheetCheck): string | null {
   if (!meta) return null;
   const p = parsePeriod(meta.value);
   // Only a day: "2022年10月" is not a date something was sent on.
-  return p && (meta.value instanceof Date || typeof meta.value === 'number' || /日|\d[-/.]\d{1,2}[-/.]\d/.test(meta.text)) ? p.asOf : null;
+  return p &&
+    (meta.value instanceof Date ||
+      typeof meta.value === "number" ||
+      /日|\d[-/.]\d{1,2}[-/.]\d/.test(meta.text))
+    ? p.asOf
+    : null;
 }

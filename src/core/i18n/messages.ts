@@ -2,9 +2,15 @@
  * Finding messages, Chinese and English, each saying what is wrong and what to do.
  * One function per rule; the rule table (severity) lives in src/core/validate/rules.ts.
  */
-import type { RuleId } from '../model/results';
-import type { NotFound } from '../read/layout';
-import { columnGuessed, notRecognised, totalMismatch, type ChoiceArgs, type TotalArgs } from './reading-messages';
+import type { RuleId } from "../model/results";
+import type { NotFound } from "../read/layout";
+import {
+  columnGuessed,
+  notRecognised,
+  totalMismatch,
+  type ChoiceArgs,
+  type TotalArgs,
+} from "./reading-messages";
 
 export interface Message {
   zh: string;
@@ -39,22 +45,23 @@ type Builder = (a: MessageArgs) => Message;
 export const MESSAGES: Record<RuleId, Builder> = {
   sheet_not_recognised: (a) => notRecognised(a.notFound),
   missing_period: () => ({
-    zh: '缺少报告期：表头未填写“报告期”(如 2022年第三季度)。请补填报告期。',
-    en: 'No report period: the header block has no 报告期 (e.g. 2022年第三季度). Fill in the period.',
+    zh: "缺少报告期：表头未填写“报告期”(如 2022年第三季度)。请补填报告期。",
+    en: "No report period: the header block has no 报告期 (e.g. 2022年第三季度). Fill in the period.",
   }),
   missing_reporting_unit: () => ({
-    zh: '缺少填报单位：表头未填写“填报单位”。请补填本单位名称。',
-    en: 'No reporting unit: the header block has no 填报单位. Fill in the unit name.',
+    zh: "缺少填报单位：表头未填写“填报单位”。请补填本单位名称。",
+    en: "No reporting unit: the header block has no 填报单位. Fill in the unit name.",
   }),
-  unknown_indicator: (a) => (a.other
-    ? {
-      zh: `编码与名称指向不同指标(编码为 ${a.ind}，名称为 ${a.other})，无法确定本行数据属于哪个指标。请改正编码或名称。`,
-      en: `The code and the name point at different indicators (code: ${a.ind}, name: ${a.other}); the row's figures cannot be placed. Correct the code or the name.`,
-    }
-    : {
-      zh: `指标“${a.text}”不在指标目录中，无法计分。请核对指标名称或编码。`,
-      en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
-    }),
+  unknown_indicator: (a) =>
+    a.other
+      ? {
+          zh: `编码与名称指向不同指标(编码为 ${a.ind}，名称为 ${a.other})，无法确定本行数据属于哪个指标。请改正编码或名称。`,
+          en: `The code and the name point at different indicators (code: ${a.ind}, name: ${a.other}); the row's figures cannot be placed. Correct the code or the name.`,
+        }
+      : {
+          zh: `指标“${a.text}”不在指标目录中，无法计分。请核对指标名称或编码。`,
+          en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
+        },
   duplicate_indicator: (a) => ({
     zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other})。请删除重复行，只保留一行。`,
     en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other}). Delete the duplicate row.`,
@@ -75,18 +82,19 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `指标 ${a.ind} 的单元格为公式错误 ${a.text}。请修正公式或直接填写数值。`,
     en: `The cell for indicator ${a.ind} holds the error ${a.text}. Fix the formula or type the value.`,
   }),
-  unit_mismatch: (a) => (a.other !== undefined
-    ? {
-      zh: `指标 ${a.ind} 按单位“${a.found}”换算后为 ${a.other}${a.expected}，是基期或上期(${a.min}${a.expected})的上千倍，单位与数值不符。请按“${a.expected}”填写或改正单位。`,
-      en: `Indicator ${a.ind} comes to ${a.other} ${a.expected} under the unit "${a.found}", a thousand times its baseline or previous value (${a.min}): the unit does not fit the figure. Report in "${a.expected}" or correct the unit.`,
-    }
-    : {
-      zh: `指标 ${a.ind} 的单位“${a.found}”无法换算为“${a.expected}”。请按“${a.expected}”填写或改正单位。`,
-      en: `The unit "${a.found}" of indicator ${a.ind} does not convert to "${a.expected}". Report in "${a.expected}" or correct the unit.`,
-    }),
+  unit_mismatch: (a) =>
+    a.other !== undefined
+      ? {
+          zh: `指标 ${a.ind} 按单位“${a.found}”换算后为 ${a.other}${a.expected}，是基期或上期(${a.min}${a.expected})的上千倍，单位与数值不符。请按“${a.expected}”填写或改正单位。`,
+          en: `Indicator ${a.ind} comes to ${a.other} ${a.expected} under the unit "${a.found}", a thousand times its baseline or previous value (${a.min}): the unit does not fit the figure. Report in "${a.expected}" or correct the unit.`,
+        }
+      : {
+          zh: `指标 ${a.ind} 的单位“${a.found}”无法换算为“${a.expected}”。请按“${a.expected}”填写或改正单位。`,
+          en: `The unit "${a.found}" of indicator ${a.ind} does not convert to "${a.expected}". Report in "${a.expected}" or correct the unit.`,
+        },
   out_of_range: (a) => ({
-    zh: `指标 ${a.ind} 的值 ${a.found} 超出允许范围(${a.min ?? '—'} 至 ${a.max ?? '—'})。请核对数值和单位。`,
-    en: `Indicator ${a.ind}: ${a.found} is outside the allowed range (${a.min ?? '—'} to ${a.max ?? '—'}). Check the value and its unit.`,
+    zh: `指标 ${a.ind} 的值 ${a.found} 超出允许范围(${a.min ?? "—"} 至 ${a.max ?? "—"})。请核对数值和单位。`,
+    en: `Indicator ${a.ind}: ${a.found} is outside the allowed range (${a.min ?? "—"} to ${a.max ?? "—"}). Check the value and its unit.`,
   }),
   not_integer: (a) => ({
     zh: `指标 ${a.ind} 是个数，应为整数，现为 ${a.found}。请填写整数。`,
@@ -109,8 +117,8 @@ export const MESSAGES: Record<RuleId, Builder> = {
     en: `Indicator ${a.ind} is cumulative but fell from ${a.expected} to ${a.found}. Check it and explain in the remarks.`,
   }),
   outlier_jump: (a) => ({
-    zh: `指标 ${a.ind} 由${a.other ?? '上期'} ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
-    en: `Indicator ${a.ind} changed from ${a.expected} (${a.other === '基期值' ? 'baseline' : 'previous period'}) to ${a.found}, more than 50 %. Check the value and its unit.`,
+    zh: `指标 ${a.ind} 由${a.other ?? "上期"} ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
+    en: `Indicator ${a.ind} changed from ${a.expected} (${a.other === "基期值" ? "baseline" : "previous period"}) to ${a.found}, more than 50 %. Check the value and its unit.`,
   }),
   inconsistent_ratio: (a) => ({
     zh: `指标 ${a.ind} 填报值 ${a.found} 与由分项计算的 ${a.expected} 不一致(允许误差 0.05 个百分点)。请核对分子、分母或比值。`,
@@ -118,7 +126,7 @@ export const MESSAGES: Record<RuleId, Builder> = {
   }),
   remark_required: (a) => ({
     zh: `指标 ${a.ind} ${a.other}，但未填写备注。请在备注栏说明原因和措施。`,
-    en: `Indicator ${a.ind} is ${a.other === '严重滞后' ? 'critically behind' : 'down on the previous period'} and has no remark. Explain the reason and the measures in the remarks.`,
+    en: `Indicator ${a.ind} is ${a.other === "严重滞后" ? "critically behind" : "down on the previous period"} and has no remark. Explain the reason and the measures in the remarks.`,
   }),
   not_responsible: (a) => ({
     zh: `指标 ${a.ind} 的责任单位是${a.owner}，本表填报单位为${a.reporter}。如为代报请在备注中说明，否则请删除该行。`,

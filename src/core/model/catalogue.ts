@@ -1,26 +1,26 @@
 /** The indicator catalogue: the plan's target rules, as data (SPEC §3). */
 
 export type TargetKind =
-  | 'at_least'
-  | 'greater_than'
-  | 'at_most'
-  | 'approx'
-  | 'annual_growth'
-  | 'reach_reference'
-  | 'milestone';
+  | "at_least"
+  | "greater_than"
+  | "at_most"
+  | "approx"
+  | "annual_growth"
+  | "reach_reference"
+  | "milestone";
 
 export const TARGET_KINDS: readonly TargetKind[] = [
-  'at_least',
-  'greater_than',
-  'at_most',
-  'approx',
-  'annual_growth',
-  'reach_reference',
-  'milestone',
+  "at_least",
+  "greater_than",
+  "at_most",
+  "approx",
+  "annual_growth",
+  "reach_reference",
+  "milestone",
 ];
 
-export type Aggregation = 'sum' | 'owner' | 'weighted_mean';
-export type Measure = 'level' | 'flow';
+export type Aggregation = "sum" | "owner" | "weighted_mean";
+export type Measure = "level" | "flow";
 
 export interface Indicator {
   /** Stable code used in all machine output, e.g. "A1". */
@@ -64,7 +64,7 @@ export interface Indicator {
   ratio?: { numerator: string; denominator: string; factor: number };
 }
 
-export type UnitKind = 'bureau' | 'township' | 'street' | 'other';
+export type UnitKind = "bureau" | "township" | "street" | "other";
 
 export interface UnitEntry {
   name: string;

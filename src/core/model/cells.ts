@@ -30,7 +30,7 @@ export interface WorkbookGrids {
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
 }
 
 export function columnLetters(col: number): string {
@@ -44,7 +44,7 @@ const keptLetters: string[] = [];
 
 function lettersOf(col: number): string {
   let n = col + 1;
-  let s = '';
+  let s = "";
   while (n > 0) {
     const m = (n - 1) % 26;
     s = String.fromCharCode(65 + m) + s;
@@ -76,19 +76,19 @@ export function getCell(grid: SheetGrid, row: number, col: number): Cell | undef
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell) return true;
   const v = cell.value;
-  if (typeof v === 'number' || typeof v === 'boolean') return false;
-  if (typeof v === 'string') return v.trim() === '';
-  return cellText(cell) === '';
+  if (typeof v === "number" || typeof v === "boolean") return false;
+  if (typeof v === "string") return v.trim() === "";
+  return cellText(cell) === "";
 }
 
 /** The text a person sees in a cell, trimmed; '' for empty. Numbers use plain JS formatting. */
 export function cellText(cell: Cell | undefined): string {
-  if (!cell || cell.value === null || cell.value === undefined) return '';
+  if (!cell || cell.value === null || cell.value === undefined) return "";
   const v = cell.value;
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
-  return '';
+  return "";
 }

@@ -20,13 +20,13 @@ export interface PlanCell {
   /** Font size in points (title rows). */
   size?: number;
   wrap?: boolean;
-  align?: 'left' | 'center' | 'right';
+  align?: "left" | "center" | "right";
   /** An internal link to a cell of the workbook. */
   link?: { sheet: string; cell: string };
 }
 
 /** The look of a cell: its PlanCell fields other than place, value and link. */
-export type PlanStyle = Omit<PlanCell, 'row' | 'col' | 'value' | 'link'>;
+export type PlanStyle = Omit<PlanCell, "row" | "col" | "value" | "link">;
 
 /**
  * Rows written under the same columns, such as the indicator rows of 差距分析: an array of values
@@ -81,14 +81,14 @@ export interface PlanSheet {
    * 'replace' (the default): a product sheet, replaced whole. 'create': a new sheet that never
    * replaces one of the same name — a free name such as "那吾镇 2022Q3 (2)" is used instead.
    */
-  mode?: 'replace' | 'create';
+  mode?: "replace" | "create";
 }
 
 /** A data validation rule on a range; 'percent' is a decimal between min (default 0) and max (default 100). */
 export interface CellValidation {
   /** A1 range, e.g. "G5:H5". */
   range: string;
-  kind: 'decimal' | 'whole' | 'percent' | 'list';
+  kind: "decimal" | "whole" | "percent" | "list";
   min?: number;
   max?: number;
   /** The choices of a 'list'. */
@@ -101,7 +101,7 @@ export interface CellValidation {
    * 'stop' refuses other input; 'warning' (the default) asks and lets the person confirm, so a
    * deliberate 不适用 can still be typed — the validator reads it.
    */
-  errorStyle?: 'stop' | 'warning';
+  errorStyle?: "stop" | "warning";
   /** The text of the alert shown for other input. */
   error?: string;
 }
@@ -129,9 +129,16 @@ export interface WritePlan {
 }
 
 /** Sheets the product owns and replaces on every run; never read as monitoring sheets. */
-export const PRODUCT_SHEETS = ['差距分析', '校验结果', '汇总', '填报情况', '审核记录', '指标规则'] as const;
+export const PRODUCT_SHEETS = [
+  "差距分析",
+  "校验结果",
+  "汇总",
+  "填报情况",
+  "审核记录",
+  "指标规则",
+] as const;
 /** A hidden sheet where adapters keep the fills that annotations covered, to restore them. */
-export const ANNOTATION_STORE_SHEET = '_标注备份';
+export const ANNOTATION_STORE_SHEET = "_标注备份";
 
 /** Calls fn with every cell a sheet plans: its single cells, then its table's cells row by row. */
 export function forEachPlanCell(ps: PlanSheet, fn: (cell: PlanCell) => void): void {

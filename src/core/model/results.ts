@@ -1,35 +1,35 @@
 /** What the engine produces: findings, indicator results, scores. */
 
-export type Severity = 'error' | 'warning';
+export type Severity = "error" | "warning";
 
 export type RuleId =
-  | 'sheet_not_recognised'
-  | 'missing_period'
-  | 'missing_reporting_unit'
-  | 'unknown_indicator'
-  | 'duplicate_indicator'
-  | 'missing_value'
-  | 'unparseable_number'
-  | 'unparseable_milestone'
-  | 'formula_error'
-  | 'unit_mismatch'
-  | 'out_of_range'
-  | 'not_integer'
-  | 'likely_fraction_percent'
-  | 'target_changed'
-  | 'baseline_changed'
-  | 'cumulative_decreased'
-  | 'outlier_jump'
-  | 'inconsistent_ratio'
-  | 'remark_required'
-  | 'not_responsible'
-  | 'missing_reference'
-  | 'conflicting_values'
-  | 'changed_after_approval'
-  | 'period_mismatch'
-  | 'catalogue_invalid'
-  | 'column_guessed'
-  | 'total_mismatch';
+  | "sheet_not_recognised"
+  | "missing_period"
+  | "missing_reporting_unit"
+  | "unknown_indicator"
+  | "duplicate_indicator"
+  | "missing_value"
+  | "unparseable_number"
+  | "unparseable_milestone"
+  | "formula_error"
+  | "unit_mismatch"
+  | "out_of_range"
+  | "not_integer"
+  | "likely_fraction_percent"
+  | "target_changed"
+  | "baseline_changed"
+  | "cumulative_decreased"
+  | "outlier_jump"
+  | "inconsistent_ratio"
+  | "remark_required"
+  | "not_responsible"
+  | "missing_reference"
+  | "conflicting_values"
+  | "changed_after_approval"
+  | "period_mismatch"
+  | "catalogue_invalid"
+  | "column_guessed"
+  | "total_mismatch";
 
 export interface Finding {
   rule: RuleId;
@@ -46,24 +46,24 @@ export interface Finding {
 }
 
 export type Status =
-  | 'invalid'
-  | 'no_data'
-  | 'not_applicable'
-  | 'no_target'
-  | 'met'
-  | 'on_track'
-  | 'lagging'
-  | 'critical';
+  | "invalid"
+  | "no_data"
+  | "not_applicable"
+  | "no_target"
+  | "met"
+  | "on_track"
+  | "lagging"
+  | "critical";
 
 export const STATUSES: readonly Status[] = [
-  'met',
-  'on_track',
-  'lagging',
-  'critical',
-  'no_data',
-  'no_target',
-  'not_applicable',
-  'invalid',
+  "met",
+  "on_track",
+  "lagging",
+  "critical",
+  "no_data",
+  "no_target",
+  "not_applicable",
+  "invalid",
 ];
 
 /** The figures of one indicator of one sheet (or of the consolidation), in canonical units. */

@@ -2,23 +2,30 @@
  * The gap-analysis sheet (差距分析, and 汇总 after consolidation): one row per indicator with its
  * figures, status colour + symbol + word, data bars on completion; category and overall scores on top.
  */
-import type { Catalogue } from '../model/catalogue';
-import type { IndicatorResult, Scores } from '../model/results';
-import type { PlanCell, PlanSheet, PlanStyle, PlanTableRow, PlanValue } from '../model/plan';
-import { STATUS_STYLE } from '../score';
-import { cellAddress } from '../model/cells';
+import type { Catalogue } from "../model/catalogue";
+import type { IndicatorResult, Scores } from "../model/results";
+import type { PlanCell, PlanSheet, PlanStyle, PlanTableRow, PlanValue } from "../model/plan";
+import { STATUS_STYLE } from "../score";
+import { cellAddress } from "../model/cells";
 import {
-  DATA_BAR_COLOR, FMT_PERCENT_1, FMT_SCORE, HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT, valueFormat,
-} from './styles';
+  DATA_BAR_COLOR,
+  FMT_PERCENT_1,
+  FMT_SCORE,
+  HEADER_FILL,
+  HEADER_TEXT,
+  SUBTLE_TEXT,
+  TITLE_TEXT,
+  valueFormat,
+} from "./styles";
 
-export const GAP_SHEET = '差距分析';
+export const GAP_SHEET = "差距分析";
 
-const STATUSES = Object.keys(STATUS_STYLE) as IndicatorResult['status'][];
+const STATUSES = Object.keys(STATUS_STYLE) as IndicatorResult["status"][];
 
 interface Column {
   zh: string;
   width: number;
-  value: (r: IndicatorResult) => PlanCell['value'];
+  value: (r: IndicatorResult) => PlanCell["value"];
   fmt?: (r: IndicatorResult) => string | undefined;
 }
 
@@ -35,33 +42,66 @@ export interface GapSheetOptions {
 
 const num = (v: number | null) => (v === null ? null : v);
 
-export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: Catalogue, opts: GapSheetOptions): PlanSheet {
+export function gapSheet(
+  results: IndicatorResult[],
+  scores: Scores,
+  catalogue: Catalogue,
+  opts: GapSheetOptions
+): PlanSheet {
   const integer = new Map(catalogue.indicators.map((i) => [i.code, i.integer]));
-  const vf = (r: IndicatorResult) => (r.unit === '%' ? '0.00' : valueFormat(integer.get(r.code)));
+  const vf = (r: IndicatorResult) => (r.unit === "%" ? "0.00" : valueFormat(integer.get(r.code)));
   const columns: Column[] = [
-    ...(opts.source ? [{ zh: opts.source.header, width: 16, value: (r: IndicatorResult) => opts.source!.value(r) }] : []),
-    { zh: '类别', width: 14, value: (r) => r.category },
-    { zh: '编码', width: 6, value: (r) => r.code },
-    { zh: '指标名称', width: 34, value: (r) => r.name },
-    { zh: '单位', width: 8, value: (r) => r.unit },
-    { zh: '基期值', width: 11, value: (r) => num(r.baseline), fmt: vf },
-    { zh: '目标值', width: 11, value: (r) => num(r.target), fmt: vf },
+    ...(opts.source
+      ? [
+          {
+            zh: opts.source.header,
+            width: 16,
+            value: (r: IndicatorResult) => opts.source!.value(r),
+          },
+        ]
+      : []),
+    { zh: "类别", width: 14, value: (r) => r.category },
+    { zh: "编码", width: 6, value: (r) => r.code },
+    { zh: "指标名称", width: 34, value: (r) => r.name },
+    { zh: "单位", width: 8, value: (r) => r.unit },
+    { zh: "基期值", width: 11, value: (r) => num(r.baseline), fmt: vf },
+    { zh: "目标值", width: 11, value: (r) => num(r.target), fmt: vf },
     // An invalid row shows what was typed, not a figure derived from it.
-    { zh: '本期完成值', width: 12, value: (r) => (r.actual === null || r.status === 'invalid' ? r.actualText ?? null : r.actual), fmt: vf },
-    { zh: '完成率', width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
-    { zh: '序时进度', width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
-    { zh: '推进进度', width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
-    { zh: '差距', width: 11, value: (r) => num(r.gap), fmt: vf },
-    { zh: '所需年均增速', width: 12, value: (r) => num(r.requiredGrowth), fmt: () => FMT_PERCENT_1 },
-    { zh: '预计期末值', width: 12, value: (r) => num(r.projection), fmt: vf },
-    { zh: '预计能否达标', width: 12, value: (r) => (r.projectionMeets === null ? '' : r.projectionMeets ? '能 / Yes' : '不能 / No') },
-    { zh: '状态', width: 16, value: (r) => `${STATUS_STYLE[r.status].symbol} ${STATUS_STYLE[r.status].zh}` },
-    { zh: '得分', width: 8, value: (r) => num(r.score), fmt: () => FMT_SCORE },
+    {
+      zh: "本期完成值",
+      width: 12,
+      value: (r) =>
+        r.actual === null || r.status === "invalid" ? (r.actualText ?? null) : r.actual,
+      fmt: vf,
+    },
+    { zh: "完成率", width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
+    { zh: "序时进度", width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
+    { zh: "推进进度", width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
+    { zh: "差距", width: 11, value: (r) => num(r.gap), fmt: vf },
+    {
+      zh: "所需年均增速",
+      width: 12,
+      value: (r) => num(r.requiredGrowth),
+      fmt: () => FMT_PERCENT_1,
+    },
+    { zh: "预计期末值", width: 12, value: (r) => num(r.projection), fmt: vf },
+    {
+      zh: "预计能否达标",
+      width: 12,
+      value: (r) =>
+        r.projectionMeets === null ? "" : r.projectionMeets ? "能 / Yes" : "不能 / No",
+    },
+    {
+      zh: "状态",
+      width: 16,
+      value: (r) => `${STATUS_STYLE[r.status].symbol} ${STATUS_STYLE[r.status].zh}`,
+    },
+    { zh: "得分", width: 8, value: (r) => num(r.score), fmt: () => FMT_SCORE },
   ];
   const colIndex = (zh: string) => columns.findIndex((c) => c.zh === zh);
-  const statusCol = colIndex('状态');
-  const completionCol = colIndex('完成率');
-  const actualCol = colIndex('本期完成值');
+  const statusCol = colIndex("状态");
+  const completionCol = colIndex("完成率");
+  const actualCol = colIndex("本期完成值");
 
   const cells: PlanCell[] = [];
   cells.push({ row: 0, col: 0, value: opts.title, bold: true, size: 14, fontColor: TITLE_TEXT });
@@ -69,7 +109,7 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
 
   // Scores block: overall, then one line per category.
   let r = 3;
-  cells.push({ row: r, col: 0, value: '综合得分 / Overall score', bold: true });
+  cells.push({ row: r, col: 0, value: "综合得分 / Overall score", bold: true });
   cells.push({ row: r, col: 2, value: scores.overall, numFmt: FMT_SCORE, bold: true });
   const categories = Object.keys(scores.categories);
   categories.forEach((cat, i) => {
@@ -81,14 +121,31 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
   for (const res of results) counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
   let sc = 4;
   for (const [status, n] of counts) {
-    const st = STATUS_STYLE[status as IndicatorResult['status']];
-    cells.push({ row: r, col: sc, value: `${st.symbol} ${st.zh} ${n}`, fill: st.fill ?? undefined, fontColor: st.text });
+    const st = STATUS_STYLE[status as IndicatorResult["status"]];
+    cells.push({
+      row: r,
+      col: sc,
+      value: `${st.symbol} ${st.zh} ${n}`,
+      fill: st.fill ?? undefined,
+      fontColor: st.text,
+    });
     sc += 2;
   }
   r += categories.length + 2;
 
   const headerRow = r;
-  columns.forEach((c, i) => cells.push({ row: headerRow, col: i, value: c.zh, bold: true, fill: HEADER_FILL, fontColor: HEADER_TEXT, align: 'center', wrap: true }));
+  columns.forEach((c, i) =>
+    cells.push({
+      row: headerRow,
+      col: i,
+      value: c.zh,
+      bold: true,
+      fill: HEADER_FILL,
+      fontColor: HEADER_TEXT,
+      align: "center",
+      wrap: true,
+    })
+  );
   // The indicator rows as a table: rows that look alike share one array of styles.
   const rowLooks = new Map<string, Map<number, (PlanStyle | undefined)[]>>();
   const rows: PlanTableRow[] = new Array(results.length);
@@ -99,13 +156,14 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
     for (let ci = 0; ci < columns.length; ci++) {
       const value = columns[ci].value(res);
       values[ci] = value;
-      if (typeof value === 'number') numbers |= 1 << ci;
+      if (typeof value === "number") numbers |= 1 << ci;
     }
     // A row's look: its value format, status and approximate flag, and which of its cells hold figures.
     const format = vf(res);
     let looks = rowLooks.get(format);
     if (!looks) rowLooks.set(format, (looks = new Map()));
-    const lookKey = (numbers * STATUSES.length + STATUSES.indexOf(res.status)) * 2 + (res.approximate ? 1 : 0);
+    const lookKey =
+      (numbers * STATUSES.length + STATUSES.indexOf(res.status)) * 2 + (res.approximate ? 1 : 0);
     let styles = looks.get(lookKey);
     if (!styles) {
       styles = columns.map((c, ci) => {
@@ -123,12 +181,18 @@ export function gapSheet(results: IndicatorResult[], scores: Scores, catalogue: 
       looks.set(lookKey, styles);
     }
     const row: PlanTableRow = { values, styles };
-    if (opts.linkToSource && res.cell && res.sheet) row.link = { col: actualCol, sheet: res.sheet, cell: res.cell };
+    if (opts.linkToSource && res.cell && res.sheet)
+      row.link = { col: actualCol, sheet: res.sheet, cell: res.cell };
     rows[i] = row;
   }
   const last = headerRow + results.length;
   const dataBars = results.length
-    ? [{ range: `${cellAddress(headerRow + 1, completionCol)}:${cellAddress(last, completionCol)}`, color: DATA_BAR_COLOR }]
+    ? [
+        {
+          range: `${cellAddress(headerRow + 1, completionCol)}:${cellAddress(last, completionCol)}`,
+          color: DATA_BAR_COLOR,
+        },
+      ]
     : [];
   return {
     name: opts.name,

@@ -6,11 +6,11 @@
  * and " / " ("差距分析 / Gap analysis"). A sheet of that name without the mark is the user's; the
  * product then writes to the first free name, "差距分析 (2)", and goes on using it on later runs.
  */
-import { cellText, type SheetGrid, type WorkbookGrids } from '../model/cells';
-import type { WritePlan } from '../model/plan';
+import { cellText, type SheetGrid, type WorkbookGrids } from "../model/cells";
+import type { WritePlan } from "../model/plan";
 
 /** The sheets the product replaces whole on every run. */
-export const REPLACED_SHEETS: readonly string[] = ['差距分析', '校验结果', '汇总', '填报情况'];
+export const REPLACED_SHEETS: readonly string[] = ["差距分析", "校验结果", "汇总", "填报情况"];
 
 /** The start of A1 in a product sheet named (or first named) `base`: "差距分析 / ". */
 export function productMark(base: string): string {
@@ -30,7 +30,7 @@ export function isProductMade(grid: SheetGrid): boolean {
 }
 
 function isBlank(grid: SheetGrid): boolean {
-  return grid.rows.every((r) => !r || r.every((c) => cellText(c) === ''));
+  return grid.rows.every((r) => !r || r.every((c) => cellText(c) === ""));
 }
 
 /**
@@ -43,7 +43,8 @@ export function productSheetName(base: string, wb: WorkbookGrids): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
     const existing = byName.get(name.toLowerCase());
-    if (!existing || isBlank(existing) || (existing.name === name && isProductMade(existing))) return name;
+    if (!existing || isBlank(existing) || (existing.name === name && isProductMade(existing)))
+      return name;
   }
 }
 
@@ -58,7 +59,8 @@ export function placeProductSheets(plan: WritePlan, wb: WorkbookGrids): WritePla
     return { ...ps, name };
   });
   if (moved.size === 0) return plan;
-  const activate = plan.activate === undefined ? undefined : moved.get(plan.activate) ?? plan.activate;
+  const activate =
+    plan.activate === undefined ? undefined : (moved.get(plan.activate) ?? plan.activate);
   return { ...plan, sheets, activate };
 }
 

@@ -9,12 +9,12 @@ export const MAX_SHEET_NAME = 31;
  */
 export function safeSheetName(name: string): string {
   const cleaned = name
-    .replace(/[:\\/?*[\]]/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/\s+/g, " ")
     .trim()
-    .replace(/^'+|'+$/g, '');
-  const cut = Array.from(cleaned).slice(0, MAX_SHEET_NAME).join('').trim();
-  return cut || 'Sheet';
+    .replace(/^'+|'+$/g, "");
+  const cut = Array.from(cleaned).slice(0, MAX_SHEET_NAME).join("").trim();
+  return cut || "Sheet";
 }
 
 /**
@@ -27,7 +27,10 @@ export function freeSheetName(name: string, existing: Iterable<string>): string 
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const head = Array.from(base).slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd();
+    const head = Array.from(base)
+      .slice(0, MAX_SHEET_NAME - suffix.length)
+      .join("")
+      .trimEnd();
     const candidate = `${head}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }

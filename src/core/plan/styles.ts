@@ -1,21 +1,24 @@
 /** Colours and number formats shared by the product's sheets (SPEC §6). */
-import type { Severity } from '../model/results';
+import type { Severity } from "../model/results";
 
-export const SEVERITY_STYLE: Record<Severity, { zh: string; en: string; fill: string; text: string; symbol: string }> = {
-  error: { zh: '错误', en: 'Error', fill: '#FFC7CE', text: '#9C0006', symbol: '✖' },
-  warning: { zh: '提示', en: 'Warning', fill: '#FFEB9C', text: '#9C5700', symbol: '▲' },
+export const SEVERITY_STYLE: Record<
+  Severity,
+  { zh: string; en: string; fill: string; text: string; symbol: string }
+> = {
+  error: { zh: "错误", en: "Error", fill: "#FFC7CE", text: "#9C0006", symbol: "✖" },
+  warning: { zh: "提示", en: "Warning", fill: "#FFEB9C", text: "#9C5700", symbol: "▲" },
 };
 
-export const HEADER_FILL = '#1F4E78';
-export const HEADER_TEXT = '#FFFFFF';
-export const TITLE_TEXT = '#1F4E78';
-export const SUBTLE_TEXT = '#595959';
-export const DATA_BAR_COLOR = '#5B9BD5';
+export const HEADER_FILL = "#1F4E78";
+export const HEADER_TEXT = "#FFFFFF";
+export const TITLE_TEXT = "#1F4E78";
+export const SUBTLE_TEXT = "#595959";
+export const DATA_BAR_COLOR = "#5B9BD5";
 
-export const FMT_PERCENT_1 = '0.0%';
-export const FMT_SCORE = '0.0';
-export const FMT_INTEGER = '#,##0';
-export const FMT_DECIMAL = '#,##0.00';
+export const FMT_PERCENT_1 = "0.0%";
+export const FMT_SCORE = "0.0";
+export const FMT_INTEGER = "#,##0";
+export const FMT_DECIMAL = "#,##0.00";
 
 /** A value format fitting the indicator's unit: whole numbers for counts, two decimals otherwise. */
 export function valueFormat(integer: boolean | undefined): string {
@@ -41,8 +44,15 @@ export function displayWidth(text: string): number {
 }
 
 function isWide(c: number): boolean {
-  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
 }
 
 const LINE_HEIGHT = 15;
@@ -50,6 +60,9 @@ const LINE_HEIGHT = 15;
 /** The height a row needs for its wrapped texts in columns of the given widths; null when one line does. */
 export function wrappedRowHeight(texts: { text: string; width: number }[]): number | null {
   // Fonts run a little wider than the column's character count: leave a tenth spare.
-  const lines = Math.max(1, ...texts.map((t) => Math.ceil((displayWidth(t.text) * 1.1) / Math.max(1, t.width))));
+  const lines = Math.max(
+    1,
+    ...texts.map((t) => Math.ceil((displayWidth(t.text) * 1.1) / Math.max(1, t.width)))
+  );
   return lines > 1 ? lines * LINE_HEIGHT : null;
 }

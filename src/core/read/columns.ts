@@ -6,43 +6,99 @@
  * baseline; 上年同期 the previous value. Columns derived from the figures or kept for administration
  * (权重, 分值, 得分, 完成率, 同比增长, 序号, 数据项) are `derived`: recognised, never read as a figure.
  */
-import { normaliseKey } from './text';
-import { memoText } from '../util/memo';
+import { normaliseKey } from "./text";
+import { memoText } from "../util/memo";
 
 export type ColumnKey =
-  | 'code'
-  | 'category'
-  | 'indicator'
-  | 'unit'
-  | 'baseline'
-  | 'target'
-  | 'actual'
-  | 'previous'
-  | 'responsible'
-  | 'remarks';
+  | "code"
+  | "category"
+  | "indicator"
+  | "unit"
+  | "baseline"
+  | "target"
+  | "actual"
+  | "previous"
+  | "responsible"
+  | "remarks";
 
 /** What a header may say: a column to read, or a column derived from the figures (not to read as one). */
-export type HeaderRole = ColumnKey | 'derived';
+export type HeaderRole = ColumnKey | "derived";
 
 /** Accepted header names per column (the templates' names), matched after normaliseKey. */
 export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
-  code: ['指标编码', '编码', '代码', '指标代码', '指标编号', '编号', 'Code'],
-  category: ['一级指标', '类别', '指标类别', '领域', '指标类型', 'Category'],
-  indicator: ['指标名称', '指标', '二级指标', '考核指标', '监测指标', '具体指标', '指标内容', '项目', '指标项目', '指标项', '评价指标', '三级指标', '监测项目', 'Indicator'],
-  unit: ['单位', '计量单位', '指标单位', '单位名称(计量)', 'Unit'],
-  baseline: ['基期值', '基数', '基准值', '2020年', '2020年基数', '2020年底', '2020年底基数', '基期', 'Baseline'],
-  target: ['目标值', '目标', '2023年目标', '目标任务', '2023年目标值', '2023年底目标', '任务目标', '分解任务', '目标任务数', '目标数', 'Target'],
-  actual: [
-    '本期完成值', '本期', '完成值', '实际值', '本期值', '截至本期', '累计完成', '实际完成', '完成情况', '本期完成', '截至本期完成',
-    '截止本期', '本期实际完成', '完成', '完成数', '数值', '数据', '实际', 'Actual',
+  code: ["指标编码", "编码", "代码", "指标代码", "指标编号", "编号", "Code"],
+  category: ["一级指标", "类别", "指标类别", "领域", "指标类型", "Category"],
+  indicator: [
+    "指标名称",
+    "指标",
+    "二级指标",
+    "考核指标",
+    "监测指标",
+    "具体指标",
+    "指标内容",
+    "项目",
+    "指标项目",
+    "指标项",
+    "评价指标",
+    "三级指标",
+    "监测项目",
+    "Indicator",
   ],
-  previous: ['上期完成值', '上期值', '上年同期', '上期', '上年同期值', 'Previous'],
-  responsible: ['责任单位', '牵头单位', '责任部门', 'Responsible'],
-  remarks: ['备注', '说明', '情况说明', '备注说明', 'Remarks'],
+  unit: ["单位", "计量单位", "指标单位", "单位名称(计量)", "Unit"],
+  baseline: [
+    "基期值",
+    "基数",
+    "基准值",
+    "2020年",
+    "2020年基数",
+    "2020年底",
+    "2020年底基数",
+    "基期",
+    "Baseline",
+  ],
+  target: [
+    "目标值",
+    "目标",
+    "2023年目标",
+    "目标任务",
+    "2023年目标值",
+    "2023年底目标",
+    "任务目标",
+    "分解任务",
+    "目标任务数",
+    "目标数",
+    "Target",
+  ],
+  actual: [
+    "本期完成值",
+    "本期",
+    "完成值",
+    "实际值",
+    "本期值",
+    "截至本期",
+    "累计完成",
+    "实际完成",
+    "完成情况",
+    "本期完成",
+    "截至本期完成",
+    "截止本期",
+    "本期实际完成",
+    "完成",
+    "完成数",
+    "数值",
+    "数据",
+    "实际",
+    "Actual",
+  ],
+  previous: ["上期完成值", "上期值", "上年同期", "上期", "上年同期值", "Previous"],
+  responsible: ["责任单位", "牵头单位", "责任部门", "Responsible"],
+  remarks: ["备注", "说明", "情况说明", "备注说明", "Remarks"],
 };
 
 const HEADER_INDEX: { key: string; column: ColumnKey }[] = Object.entries(COLUMN_NAMES)
-  .flatMap(([column, names]) => names.map((n) => ({ key: normaliseKey(n), column: column as ColumnKey })))
+  .flatMap(([column, names]) =>
+    names.map((n) => ({ key: normaliseKey(n), column: column as ColumnKey }))
+  )
   // Longest first, so "指标编码" wins over "指标" in prefix matches.
   .sort((a, b) => b.key.length - a.key.length);
 const HEADER_EXACT = new Map(HEADER_INDEX.map((h) => [h.key, h.column]));
@@ -54,7 +110,9 @@ export function isListedHeader(text: string): boolean {
 
 /** A header text with its bracketed notes and units removed: "本期完成值（截至9月底）" → "本期完成值". */
 export function headerCore(text: string): string {
-  return normaliseKey(text).replace(/\([^()]*\)/g, '').replace(/[:：*]/g, '');
+  return normaliseKey(text)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：*]/g, "");
 }
 
 /** A plain number ("1.42", "-3,000", "1e308") names no column; most cells of a table are one. */
@@ -85,7 +143,7 @@ const roleOfText = memoText(roleOfHeaderText);
 export function classifyHeader(text: string): ColumnKey | null {
   if (PLAIN_NUMBER.test(text)) return null;
   const role = roleOfText(text);
-  return role === 'derived' ? null : role;
+  return role === "derived" ? null : role;
 }
 
 /** What a header says, derived columns included. */
@@ -99,16 +157,17 @@ function roleOfHeaderText(text: string): HeaderRole | null {
   const exact = HEADER_EXACT.get(k);
   if (exact) return exact;
   // "完成情况说明" is a remark; "本期完成率", "完成进度", "同比增长" are rates beside the figures, not figures.
-  if (REMARK_HEADER.test(k)) return 'remarks';
-  if (DERIVED_HEADER.test(k)) return 'derived';
+  if (REMARK_HEADER.test(k)) return "remarks";
+  if (DERIVED_HEADER.test(k)) return "derived";
   // "2021年完成值" is a year column of the wide layout, not the actual column.
   if (yearOfHeader(text) !== null) return null;
   // "2022年目标值", "目标值(亩)": prefix or suffix match on the longer names only, to avoid "单位" in "填报单位".
   for (const h of HEADER_INDEX) {
-    if (h.key.length >= 3 && (k.startsWith(h.key) || (k.endsWith(h.key) && /^20\d\d年/.test(k)))) return h.column;
+    if (h.key.length >= 3 && (k.startsWith(h.key) || (k.endsWith(h.key) && /^20\d\d年/.test(k))))
+      return h.column;
   }
   // A period as the header of the figures: "2022年1-9月", "截至9月底", "三季度完成", "本年累计".
-  if (PERIOD_HEADER.test(k)) return k.startsWith('上') ? 'previous' : 'actual';
+  if (PERIOD_HEADER.test(k)) return k.startsWith("上") ? "previous" : "actual";
   return familyOf(k);
 }
 
@@ -118,16 +177,18 @@ const REMARK_HEADER = /(说明|备注|原因|存在问题|下步措施|改进措
  * Rates, shares, scores and bookkeeping beside the figures. "完成目标（%）" is the share of the target
  * reached; 预计 is a projection; 序号, 行次, 数据项 number or label the rows.
  */
-const DERIVED_HEADER = new RegExp([
-  '(率|比例|比重|比率|占比|百分比|进度|增幅|增速|增长|增减|增量|幅度|排名|名次|位次|差距|差额|差值|偏差|权重|分值|得分|扣分|评分|打分|分数|系数)$',
-  // 绩效目标 / 绩效指标 label a performance form's block, merged down beside its levels of indicators.
-  '^(序号|行次|栏次|数据项|数据项目|计分|评分标准|评价标准|评分方法|绩效目标|绩效指标|年度绩效目标)$',
-  '完成目标|占目标|占任务|同比|环比|比上年|比上期|较上年|较上期|^预计|^预测',
-].join('|'));
+const DERIVED_HEADER = new RegExp(
+  [
+    "(率|比例|比重|比率|占比|百分比|进度|增幅|增速|增长|增减|增量|幅度|排名|名次|位次|差距|差额|差值|偏差|权重|分值|得分|扣分|评分|打分|分数|系数)$",
+    // 绩效目标 / 绩效指标 label a performance form's block, merged down beside its levels of indicators.
+    "^(序号|行次|栏次|数据项|数据项目|计分|评分标准|评价标准|评分方法|绩效目标|绩效指标|年度绩效目标)$",
+    "完成目标|占目标|占任务|同比|环比|比上年|比上期|较上年|较上期|^预计|^预测",
+  ].join("|")
+);
 
 export const PERIOD_HEADER = new RegExp(
-  '^(截至|截止|至)?(20\\d\\d年)?(本年|本季度?|上期|上季度?|1[-—–~～至]\\d{1,2}月|\\d{1,2}月(底|末)?|第?[一二三四1-4]季度|前三季度|上半年|全年)'
-  + '(累计)?(完成|实际|实现)?(值|数|情况)?$',
+  "^(截至|截止|至)?(20\\d\\d年)?(本年|本季度?|上期|上季度?|1[-—–~～至]\\d{1,2}月|\\d{1,2}月(底|末)?|第?[一二三四1-4]季度|前三季度|上半年|全年)" +
+    "(累计)?(完成|实际|实现)?(值|数|情况)?$"
 );
 
 /** Family words are for short headers: a longer text is a name, a remark or a sentence. */
@@ -140,26 +201,28 @@ const BASELINE_WORDS = /^(基期|基数|基准|基线|期初|起始)|^20\d\d年?
 /** 计划完成数, 应完成数: what was to be done, a target, though the head word is 完成. */
 const PLANNED = /^(年度|全年|本年)?(计划|预期|应)/;
 const TARGET_WORDS = /目标|任务|计划|预期|预算数?/g;
-const ACTUAL_WORDS = /完成|实际|累计|实现|实绩|执行|核定|核实|审定|认定|自报|自评|本期|当期|现状|达到|进展|数值|指标值/g;
+const ACTUAL_WORDS =
+  /完成|实际|累计|实现|实绩|执行|核定|核实|审定|认定|自报|自评|本期|当期|现状|达到|进展|数值|指标值/g;
 /** 指标值 is the actual in a statistical table; 年度指标值 the year's target in a performance form. */
 const PLANNED_VALUE = /^(年度|全年|本年|计划|预期|目标)指标值$/;
-const INDICATOR_WORDS = /^(一级|二级|三级|四级|考核|评价|监测|绩效|具体|细化|主要|重点|统计)?(指标|项目|内容|事项)(名称)?$|^名称$/;
+const INDICATOR_WORDS =
+  /^(一级|二级|三级|四级|考核|评价|监测|绩效|具体|细化|主要|重点|统计)?(指标|项目|内容|事项)(名称)?$|^名称$/;
 const RESPONSIBLE_WORDS = /^(责任|牵头|主责|承办|主办)(单位|部门)$/;
 
 /** The role of a header none of the listed names gives, by its words. */
 function familyOf(k: string): HeaderRole | null {
   if (k.length > FAMILY_MAX || CELL_WORDS.test(k)) return null;
-  if (PREVIOUS_WORDS.test(k)) return 'previous';
-  if (BASELINE_WORDS.test(k)) return 'baseline';
-  if (INDICATOR_WORDS.test(k)) return 'indicator';
-  if (RESPONSIBLE_WORDS.test(k)) return 'responsible';
-  if (PLANNED_VALUE.test(k)) return 'target';
-  if (PLANNED.test(k) && /完成|数|值/.test(k)) return 'target';
+  if (PREVIOUS_WORDS.test(k)) return "previous";
+  if (BASELINE_WORDS.test(k)) return "baseline";
+  if (INDICATOR_WORDS.test(k)) return "indicator";
+  if (RESPONSIBLE_WORDS.test(k)) return "responsible";
+  if (PLANNED_VALUE.test(k)) return "target";
+  if (PLANNED.test(k) && /完成|数|值/.test(k)) return "target";
   // The head word comes last: 任务完成数 is what was done, 全年任务 what was to be done.
   const target = lastIndex(k, TARGET_WORDS);
   const actual = lastIndex(k, ACTUAL_WORDS);
   if (target < 0 && actual < 0) return null;
-  return target > actual ? 'target' : 'actual';
+  return target > actual ? "target" : "actual";
 }
 
 function lastIndex(k: string, words: RegExp): number {
@@ -172,13 +235,16 @@ function lastIndex(k: string, words: RegExp): number {
  * Words that only say "a figure" (数量, 金额, 面积): under a group header they take the group's
  * meaning ("完成情况" over "数量 | 占比"), and in a header row they count as header words.
  */
-const GENERIC_HEADER = /^(数量|数|数值|值|金额|面积|规模|产量|总量|总数|绝对数|个数|人数|户数|头数|只数|亩数|万元|元)$/;
+const GENERIC_HEADER =
+  /^(数量|数|数值|值|金额|面积|规模|产量|总量|总数|绝对数|个数|人数|户数|头数|只数|亩数|万元|元)$/;
 
-export const isGenericHeader = memoText((text: string): boolean => GENERIC_HEADER.test(headerCore(text)));
+export const isGenericHeader = memoText((text: string): boolean =>
+  GENERIC_HEADER.test(headerCore(text))
+);
 
 /** A column headed by a period: "2022年1-9月", "三季度", "截至6月底". */
 export function isPeriodHeader(text: string): boolean {
-  return classifyHeader(text) === 'actual' && PERIOD_HEADER.test(headerCore(text));
+  return classifyHeader(text) === "actual" && PERIOD_HEADER.test(headerCore(text));
 }
 
 /** "本季度完成 | 累计完成": the figure to date, not the quarter's increment, is the actual. */
@@ -189,7 +255,11 @@ const ONE_PERIOD = /^(本期|当期|本季度?|当季度?|本月|当月|季度|�
 const CHECKED = /核定|核实|审定|认定|考核/;
 const SELF_REPORTED = /自报|自评|申报|上报/;
 
-export type ActualPreference = { col: number; silent: boolean; reason: 'to_date' | 'checked' | 'listed' | 'first' };
+export type ActualPreference = {
+  col: number;
+  silent: boolean;
+  reason: "to_date" | "checked" | "listed" | "first";
+};
 
 /**
  * Of several columns whose headers say "actual", the one to read: the figure to date over one
@@ -200,11 +270,13 @@ export function preferActual(candidates: { col: number; text: string }[]): Actua
   const core = (t: string) => headerCore(t);
   const toDate = candidates.filter((c) => TO_DATE.test(core(c.text)));
   const rest = candidates.filter((c) => !toDate.includes(c));
-  if (toDate.length === 1 && rest.every((c) => ONE_PERIOD.test(core(c.text)))) return { col: toDate[0].col, silent: true, reason: 'to_date' };
+  if (toDate.length === 1 && rest.every((c) => ONE_PERIOD.test(core(c.text))))
+    return { col: toDate[0].col, silent: true, reason: "to_date" };
   const checked = candidates.filter((c) => CHECKED.test(core(c.text)));
-  if (checked.length === 1 && candidates.some((c) => SELF_REPORTED.test(core(c.text)))) return { col: checked[0].col, silent: false, reason: 'checked' };
-  const listed = candidates.filter((c) => HEADER_EXACT.get(core(c.text)) === 'actual');
-  if (listed.length === 1) return { col: listed[0].col, silent: false, reason: 'listed' };
-  if (toDate.length === 1) return { col: toDate[0].col, silent: false, reason: 'to_date' };
-  return { col: candidates[0].col, silent: false, reason: 'first' };
+  if (checked.length === 1 && candidates.some((c) => SELF_REPORTED.test(core(c.text))))
+    return { col: checked[0].col, silent: false, reason: "checked" };
+  const listed = candidates.filter((c) => HEADER_EXACT.get(core(c.text)) === "actual");
+  if (listed.length === 1) return { col: listed[0].col, silent: false, reason: "listed" };
+  if (toDate.length === 1) return { col: toDate[0].col, silent: false, reason: "to_date" };
+  return { col: candidates[0].col, silent: false, reason: "first" };
 }

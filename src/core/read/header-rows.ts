@@ -4,15 +4,23 @@
  * brackets, a row of column numbers (甲 乙 丙 1 2 3). The layout depends only on the header's texts,
  * so it is worked out once per distinct header; what only the contents can settle is marked pending.
  */
-import type { SheetGrid } from '../model/cells';
-import { foldWidth } from './text';
-import { normaliseUnit, parseUnit } from './units';
+import type { SheetGrid } from "../model/cells";
+import { foldWidth } from "./text";
+import { normaliseUnit, parseUnit } from "./units";
 import {
-  type ColumnKey, type HeaderRole, classifyHeader, headerRole, headerCore, isGenericHeader, isPeriodHeader, yearOfHeader,
-  PLAIN_NUMBER, TO_DATE,
-} from './columns';
-import type { HeaderCellAt, TableLayout } from './layout';
-import { rowTexts } from './row-view';
+  type ColumnKey,
+  type HeaderRole,
+  classifyHeader,
+  headerRole,
+  headerCore,
+  isGenericHeader,
+  isPeriodHeader,
+  yearOfHeader,
+  PLAIN_NUMBER,
+  TO_DATE,
+} from "./columns";
+import type { HeaderCellAt, TableLayout } from "./layout";
+import { rowTexts } from "./row-view";
 
 export interface HeaderCandidate {
   columns: Partial<Record<ColumnKey, number>>;
@@ -40,13 +48,14 @@ export function classifyRow(texts: string[]): HeaderCandidate {
       return;
     }
     // "本季度完成 | 累计完成": the figure to date, not the quarter's increment, is the actual.
-    if (col === 'actual' && TO_DATE.test(t) && !TO_DATE.test(texts[columns.actual!])) columns.actual = c;
+    if (col === "actual" && TO_DATE.test(t) && !TO_DATE.test(texts[columns.actual!]))
+      columns.actual = c;
     if (col) return;
     const y = yearOfHeader(t);
     if (y !== null) {
       years.push({ year: y, col: c });
       hits++;
-    } else if (!PLAIN_NUMBER.test(t) && (headerRole(t) === 'derived' || isGenericHeader(t))) {
+    } else if (!PLAIN_NUMBER.test(t) && (headerRole(t) === "derived" || isGenericHeader(t))) {
       // A figure is no header word: the row under a header is mostly figures, each different.
       soft++;
     }
@@ -55,7 +64,11 @@ export function classifyRow(texts: string[]): HeaderCandidate {
 }
 
 export function isHeader(c: HeaderCandidate): boolean {
-  return c.columns.indicator !== undefined && (c.columns.actual !== undefined || c.years.length > 0) && c.hits >= 2;
+  return (
+    c.columns.indicator !== undefined &&
+    (c.columns.actual !== undefined || c.years.length > 0) &&
+    c.hits >= 2
+  );
 }
 
 /** Header rows at most: a group row (完成情况 over 上期 | 本期), a row of names, a row of years or notes. */
@@ -79,8 +92,15 @@ function continuesHeader(above: HeaderCandidate, next: HeaderCandidate, texts: s
   if (next.hits + next.soft === 0) return false;
   const filled = texts.filter((t) => t && !BRACKET_NOTE.test(t));
   if (filled.some((t) => PLAIN_NUMBER.test(t))) return false;
-  const nameCols = [above.columns.indicator, above.columns.code].filter((c): c is number => c !== undefined);
-  if (nameCols.some((c) => texts[c] && classifyHeader(texts[c]) === null && yearOfHeader(texts[c]) === null)) return false;
+  const nameCols = [above.columns.indicator, above.columns.code].filter(
+    (c): c is number => c !== undefined
+  );
+  if (
+    nameCols.some(
+      (c) => texts[c] && classifyHeader(texts[c]) === null && yearOfHeader(texts[c]) === null
+    )
+  )
+    return false;
   return (next.hits + next.soft) * 2 >= filled.length;
 }
 
@@ -96,13 +116,25 @@ export function mergeHeaderRow(upper: HeaderCandidate, lower: HeaderCandidate): 
   const yearCols = new Set(second.years.map((y) => y.col));
   for (const key of Object.keys(columns) as ColumnKey[]) {
     const col = columns[key]!;
-    if ((named.has(col) && second.columns[key] === undefined) || (key === 'actual' && yearCols.has(col))) delete columns[key];
+    if (
+      (named.has(col) && second.columns[key] === undefined) ||
+      (key === "actual" && yearCols.has(col))
+    )
+      delete columns[key];
   }
   Object.assign(columns, second.columns);
   const used = new Set(Object.values(columns));
-  const years = [...first.years.filter((y) => !named.has(y.col) && !yearCols.has(y.col)), ...second.years]
-    .filter((y) => !used.has(y.col));
-  return { columns, years, hits: first.hits + second.hits, soft: first.soft + second.soft, named: [...first.named, ...second.named] };
+  const years = [
+    ...first.years.filter((y) => !named.has(y.col) && !yearCols.has(y.col)),
+    ...second.years,
+  ].filter((y) => !used.has(y.col));
+  return {
+    columns,
+    years,
+    hits: first.hits + second.hits,
+    soft: first.soft + second.soft,
+    named: [...first.named, ...second.named],
+  };
 }
 
 /**
@@ -110,7 +142,10 @@ export function mergeHeaderRow(upper: HeaderCandidate, lower: HeaderCandidate): 
  * year's column of the wide layout; its 目标 is the year's own target, not the plan's, and is not read.
  * Null when the upper row's years head no such sub-columns.
  */
-function yearGroups(first: HeaderCandidate, second: HeaderCandidate): { first: HeaderCandidate; second: HeaderCandidate } | null {
+function yearGroups(
+  first: HeaderCandidate,
+  second: HeaderCandidate
+): { first: HeaderCandidate; second: HeaderCandidate } | null {
   if (!first.years.length) return null;
   const upperCols = Object.values(first.columns);
   // The year cell a lower cell sits under: the nearest year at or left of it, no other column name between.
@@ -118,16 +153,26 @@ function yearGroups(first: HeaderCandidate, second: HeaderCandidate): { first: H
     const y = first.years.filter((g) => g.col <= col).sort((a, b) => b.col - a.col)[0];
     return y && !upperCols.some((c) => c > y.col && c <= col) ? y : undefined;
   };
-  const sub = second.named.filter((n) => (n.key === 'actual' || n.key === 'target') && groupOf(n.col));
-  if (!sub.some((n) => n.key === 'actual')) return null;
+  const sub = second.named.filter(
+    (n) => (n.key === "actual" || n.key === "target") && groupOf(n.col)
+  );
+  if (!sub.some((n) => n.key === "actual")) return null;
   const subCols = new Set(sub.map((n) => n.col));
   const grouped = new Set(sub.map((n) => groupOf(n.col)!.col));
-  const years = sub.filter((n) => n.key === 'actual').map((n) => ({ year: groupOf(n.col)!.year, col: n.col }));
+  const years = sub
+    .filter((n) => n.key === "actual")
+    .map((n) => ({ year: groupOf(n.col)!.year, col: n.col }));
   const columns = { ...second.columns };
-  for (const key of Object.keys(columns) as ColumnKey[]) if (subCols.has(columns[key]!)) delete columns[key];
+  for (const key of Object.keys(columns) as ColumnKey[])
+    if (subCols.has(columns[key]!)) delete columns[key];
   return {
     first: { ...first, years: first.years.filter((y) => !grouped.has(y.col)) },
-    second: { ...second, columns, years: [...second.years, ...years], named: second.named.filter((n) => !subCols.has(n.col)) },
+    second: {
+      ...second,
+      columns,
+      years: [...second.years, ...years],
+      named: second.named.filter((n) => !subCols.has(n.col)),
+    },
   };
 }
 
@@ -135,15 +180,28 @@ function yearGroups(first: HeaderCandidate, second: HeaderCandidate): { first: H
  * The target column of the plan's year: "2022年目标任务 | 2023年目标任务" → the 2023 one; a target
  * column of another year only is no target column.
  */
-function planTarget(head: HeaderCandidate, headerTexts: string[][], targetYear: number): Partial<Record<ColumnKey, number>> {
+function planTarget(
+  head: HeaderCandidate,
+  headerTexts: string[][],
+  targetYear: number
+): Partial<Record<ColumnKey, number>> {
   const columns = { ...head.columns };
   const yearOf = (col: number) => {
-    const lowest = headerTexts.map((t) => t[col] ?? '').filter((t) => t).pop() ?? '';
+    const lowest =
+      headerTexts
+        .map((t) => t[col] ?? "")
+        .filter((t) => t)
+        .pop() ?? "";
     const m = /^(20\d\d)年/.exec(headerCore(lowest));
     return m ? Number(m[1]) : null;
   };
-  const candidates = head.named.filter((n) => n.key === 'target' && !Object.entries(columns).some(([k, c]) => k !== 'target' && c === n.col));
-  const best = candidates.find((n) => yearOf(n.col) === targetYear) ?? candidates.find((n) => yearOf(n.col) === null);
+  const candidates = head.named.filter(
+    (n) =>
+      n.key === "target" && !Object.entries(columns).some(([k, c]) => k !== "target" && c === n.col)
+  );
+  const best =
+    candidates.find((n) => yearOf(n.col) === targetYear) ??
+    candidates.find((n) => yearOf(n.col) === null);
   if (best) columns.target = best.col;
   else delete columns.target;
   return columns;
@@ -172,7 +230,12 @@ export interface HeaderRead {
 }
 
 /** The table whose header starts at row r, when the row (with up to two rows under it) is one. */
-export function readHeader(grid: SheetGrid, r: number, texts: string[], targetYear?: number): HeaderRead | null {
+export function readHeader(
+  grid: SheetGrid,
+  r: number,
+  texts: string[],
+  targetYear?: number
+): HeaderRead | null {
   const first = classifyRow(texts);
   if (first.columns.indicator === undefined || first.hits < 2) return null;
   const headerTexts = [texts];
@@ -185,7 +248,7 @@ export function readHeader(grid: SheetGrid, r: number, texts: string[], targetYe
     headerTexts.push(nextTexts);
   }
   const numbered = isColumnNumberRow(rowTexts(grid, r + headerTexts.length));
-  const key = `${targetYear ?? ''}\u0002${numbered}\u0002${headerTexts.map((t) => t.join('\u0001')).join('\u0002')}`;
+  const key = `${targetYear ?? ""}\u0002${numbered}\u0002${headerTexts.map((t) => t.join("\u0001")).join("\u0002")}`;
   let known = knownHeaders.get(key);
   if (known === undefined) {
     known = isHeader(head) ? layoutOf(head, headerTexts, numbered, targetYear) : null;
@@ -199,13 +262,21 @@ export function readHeader(grid: SheetGrid, r: number, texts: string[], targetYe
  * The header rows above a table found by its contents (discover.ts), read as one header whose
  * indicator column is the one whose cells name indicators.
  */
-export function headerOfRows(headerTexts: string[][], numbered: boolean, nameCol: number, targetYear?: number, key: 'indicator' | 'code' = 'indicator'): HeaderRead {
+export function headerOfRows(
+  headerTexts: string[][],
+  numbered: boolean,
+  nameCol: number,
+  targetYear?: number,
+  key: "indicator" | "code" = "indicator"
+): HeaderRead {
   let head = classifyRow(headerTexts[0]);
   for (const texts of headerTexts.slice(1)) head = mergeHeaderRow(head, classifyRow(texts));
   const columns = { ...head.columns };
-  for (const k of Object.keys(columns) as ColumnKey[]) if (columns[k] === nameCol) delete columns[k];
-  if (key === 'indicator' && columns.indicator !== undefined && columns.category === undefined) columns.category = columns.indicator;
-  if (key === 'indicator') delete columns.indicator;
+  for (const k of Object.keys(columns) as ColumnKey[])
+    if (columns[k] === nameCol) delete columns[k];
+  if (key === "indicator" && columns.indicator !== undefined && columns.category === undefined)
+    columns.category = columns.indicator;
+  if (key === "indicator") delete columns.indicator;
   columns[key] = nameCol;
   return layoutOf({ ...head, columns }, headerTexts, numbered, targetYear);
 }
@@ -216,16 +287,25 @@ export function headerOfRows(headerTexts: string[][], numbered: boolean, nameCol
  */
 const knownHeaders = new Map<string, Readonly<HeaderRead> | null>();
 
-function layoutOf(head: HeaderCandidate, headerTexts: string[][], numbered: boolean, targetYear: number | undefined): HeaderRead {
-  if (targetYear !== undefined) head = { ...head, columns: planTarget(head, headerTexts, targetYear) };
+function layoutOf(
+  head: HeaderCandidate,
+  headerTexts: string[][],
+  numbered: boolean,
+  targetYear: number | undefined
+): HeaderRead {
+  if (targetYear !== undefined)
+    head = { ...head, columns: planTarget(head, headerTexts, targetYear) };
   const columns = { ...head.columns };
   indicatorValueAsTarget(columns, headerTexts);
   const headers: Partial<Record<ColumnKey, string>> = {};
   const units: Partial<Record<ColumnKey, string>> = {};
   for (const [k, c] of Object.entries(columns) as [ColumnKey, number][]) {
     // The lowest text names the column; a unit may be written in any of its header cells.
-    const stack = headerTexts.map((t) => t[c] ?? '').filter((t) => t).reverse();
-    headers[k] = stack[0] ?? '';
+    const stack = headerTexts
+      .map((t) => t[c] ?? "")
+      .filter((t) => t)
+      .reverse();
+    headers[k] = stack[0] ?? "";
     const unit = stack.map(unitInHeader).find((u) => u);
     if (unit) units[k] = unit;
   }
@@ -233,7 +313,14 @@ function layoutOf(head: HeaderCandidate, headerTexts: string[][], numbered: bool
   if (periodColumns.length) delete headers.actual;
   const yearColumns = head.years.filter((y) => !Object.values(columns).includes(y.col));
   const layout: TableLayout = {
-    headerRow: 0, headerRows: headerTexts.length + (numbered ? 1 : 0), columns, headers, units, yearColumns, periodColumns, choices: [],
+    headerRow: 0,
+    headerRows: headerTexts.length + (numbered ? 1 : 0),
+    columns,
+    headers,
+    units,
+    yearColumns,
+    periodColumns,
+    choices: [],
   };
   return deepFreeze({ layout, pending: pendingOf(layout, headerTexts) });
 }
@@ -242,23 +329,38 @@ function layoutOf(head: HeaderCandidate, headerTexts: string[][], numbered: bool
  * 指标值 beside 实际完成值 — a performance form's "年度指标值 | 实际完成值" written short — is the
  * value set for the indicator, the target; alone (a statistical table's 指标值) it is the figure.
  */
-function indicatorValueAsTarget(columns: Partial<Record<ColumnKey, number>>, headerTexts: string[][]): void {
+function indicatorValueAsTarget(
+  columns: Partial<Record<ColumnKey, number>>,
+  headerTexts: string[][]
+): void {
   if (columns.target !== undefined) return;
   const roles = columnRoles(headerTexts);
-  const value = roles.find((r) => r.role === 'actual' && headerCore(r.at.text) === '指标值');
-  const other = roles.find((r) => r.role === 'actual' && r !== value && /实际|完成/.test(headerCore(r.at.text)));
+  const value = roles.find((r) => r.role === "actual" && headerCore(r.at.text) === "指标值");
+  const other = roles.find(
+    (r) => r.role === "actual" && r !== value && /实际|完成/.test(headerCore(r.at.text))
+  );
   if (!value || !other) return;
   columns.target = value.at.col;
   if (columns.actual === value.at.col) columns.actual = other.at.col;
 }
 
 /** Several columns headed by a period, the actual among them: the actual is chosen by the sheet's period. */
-function periodColumnsOf(headerTexts: string[][], columns: Partial<Record<ColumnKey, number>>): { header: string; col: number }[] {
-  const taken = new Set(Object.entries(columns).filter(([k]) => k !== 'actual').map(([, c]) => c));
+function periodColumnsOf(
+  headerTexts: string[][],
+  columns: Partial<Record<ColumnKey, number>>
+): { header: string; col: number }[] {
+  const taken = new Set(
+    Object.entries(columns)
+      .filter(([k]) => k !== "actual")
+      .map(([, c]) => c)
+  );
   const width = Math.max(...headerTexts.map((t) => t.length));
   const found: { header: string; col: number }[] = [];
   for (let c = 0; c < width; c++) {
-    const lowest = headerTexts.map((t) => t[c] ?? '').filter((t) => t).pop();
+    const lowest = headerTexts
+      .map((t) => t[c] ?? "")
+      .filter((t) => t)
+      .pop();
     if (lowest && !taken.has(c) && isPeriodHeader(lowest)) found.push({ header: lowest, col: c });
   }
   if (found.length < 2 || !found.some((p) => p.col === columns.actual)) return [];
@@ -270,12 +372,22 @@ function periodColumnsOf(headerTexts: string[][], columns: Partial<Record<Column
 function pendingOf(layout: TableLayout, headerTexts: string[][]): Pending | null {
   const roles = columnRoles(headerTexts);
   const elsewhere = new Set<number>([
-    ...Object.entries(layout.columns).filter(([k]) => k !== 'actual').map(([, c]) => c),
-    ...layout.yearColumns.map((y) => y.col), ...layout.periodColumns.map((p) => p.col),
+    ...Object.entries(layout.columns)
+      .filter(([k]) => k !== "actual")
+      .map(([, c]) => c),
+    ...layout.yearColumns.map((y) => y.col),
+    ...layout.periodColumns.map((p) => p.col),
   ]);
-  const actual = roles.filter((r) => r.role === 'actual' && !elsewhere.has(r.at.col)).map((r) => r.at);
-  const names = roles.filter((r) => r.role === 'indicator' || r.role === 'category').map((r) => r.at);
-  const pending: Pending = { names: names.length >= 2 ? names : [], actual: actual.length >= 2 ? actual : [] };
+  const actual = roles
+    .filter((r) => r.role === "actual" && !elsewhere.has(r.at.col))
+    .map((r) => r.at);
+  const names = roles
+    .filter((r) => r.role === "indicator" || r.role === "category")
+    .map((r) => r.at);
+  const pending: Pending = {
+    names: names.length >= 2 ? names : [],
+    actual: actual.length >= 2 ? actual : [],
+  };
   return pending.names.length || pending.actual.length ? pending : null;
 }
 
@@ -289,7 +401,7 @@ export function columnStacks(headerTexts: string[][]): Stack[] {
   for (let c = 0; c < width; c++) {
     const stack: Stack = [];
     headerTexts.forEach((texts, row) => {
-      const own = texts[c] ?? '';
+      const own = texts[c] ?? "";
       const at = own ? { col: c, row, text: own } : groupOver(headerTexts, row, c);
       if (at) stack.push(at);
     });
@@ -325,17 +437,22 @@ export function stackRole(stack: Stack): { role: HeaderRole | null; at: HeaderCe
 }
 
 /** The role of every column of a header, each with the cell that says it. */
-export function columnRoles(headerTexts: string[][]): { role: HeaderRole | null; at: HeaderCellAt }[] {
+export function columnRoles(
+  headerTexts: string[][]
+): { role: HeaderRole | null; at: HeaderCellAt }[] {
   return columnStacks(headerTexts).map((stack, c) => {
     const found = stackRole(stack);
     // The column's own lowest cell is where a reviewer looks for it.
     const own = [...stack].reverse().find((s) => s.col === c);
-    return { role: found?.role ?? null, at: own ?? (found ? { ...found.at, col: c } : { col: c, row: 0, text: '' }) };
+    return {
+      role: found?.role ?? null,
+      at: own ?? (found ? { ...found.at, col: c } : { col: c, row: 0, text: "" }),
+    };
   });
 }
 
 function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
     Object.freeze(o);
     for (const v of Object.values(o)) deepFreeze(v);
   }

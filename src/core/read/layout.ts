@@ -1,24 +1,24 @@
 /** What the reader found in a sheet: the tables' layouts, their rows, the header block's labels. */
-import type { ColumnKey } from './columns';
-import type { CellRef } from './row-view';
-import type { Meta, MetaEntry } from './labels';
+import type { ColumnKey } from "./columns";
+import type { CellRef } from "./row-view";
+import type { Meta, MetaEntry } from "./labels";
 
 /** Why a column was chosen with less than certainty (docs/reading-forms.md, rule column_guessed). */
 export type ChoiceReason =
   /** Several columns say "actual": the one to date (累计) over one period's (本期). */
-  | 'to_date'
+  | "to_date"
   /** Several say "actual": the office's checked figure (核定) over the unit's own (自报). */
-  | 'checked'
+  | "checked"
   /** Several say "actual": the one with a template's name (本期完成值). */
-  | 'listed'
+  | "listed"
   /** Several say "actual" and nothing tells them apart: the first. */
-  | 'first'
+  | "first"
   /** Another column that says "actual" holds the ratio of the actual to the target. */
-  | 'ratio'
+  | "ratio"
   /** No header says "actual": the one column of figures that is not a rate, a score or a number. */
-  | 'figures'
+  | "figures"
   /** The header does not name the indicators: the column whose cells do. */
-  | 'names';
+  | "names";
 
 export interface HeaderCellAt {
   col: number;
@@ -29,7 +29,7 @@ export interface HeaderCellAt {
 
 /** A column the reader chose with less than certainty, with the header cells that led to it. */
 export interface ColumnChoice {
-  key: 'indicator' | 'actual';
+  key: "indicator" | "actual";
   chosen: HeaderCellAt;
   reason: ChoiceReason;
   /** The other columns that could have been it. */
@@ -102,7 +102,7 @@ export interface NotFound {
   /** A row that looked like a header. */
   header?: { row: number; texts: string[] };
   /** What was missing: any indicator name, a header over them, a column of figures. */
-  missing: 'names' | 'header' | 'figures';
+  missing: "names" | "header" | "figures";
 }
 
 export interface ReadSheet {

@@ -3,7 +3,7 @@
  * read from what the unit wrote. Negations are checked first, so 未完成 is 0 and not 1, then
  * partial progress, so 部分完成 is 0.5; text that says none of these clearly is null.
  */
-import { collapseSpaces, foldWidth } from './text';
+import { collapseSpaces, foldWidth } from "./text";
 
 export type MilestoneScore = 0 | 0.5 | 1;
 
@@ -20,20 +20,43 @@ interface Vocabulary {
 
 const NOT_STARTED: Vocabulary = {
   score: 0,
-  words: ['否', '没有', '无进展', 'no', 'not started', 'not done', 'none', '×', '✗', '✘'],
-  lead: ['未启动', '未完成', '未开始', '未落实', '未建成', '未实施', '尚未', '暂未', '还未', '没有启动', '没有完成'],
+  words: ["否", "没有", "无进展", "no", "not started", "not done", "none", "×", "✗", "✘"],
+  lead: [
+    "未启动",
+    "未完成",
+    "未开始",
+    "未落实",
+    "未建成",
+    "未实施",
+    "尚未",
+    "暂未",
+    "还未",
+    "没有启动",
+    "没有完成",
+  ],
 };
 
 const IN_PROGRESS: Vocabulary = {
   score: 0.5,
-  words: ['在建', 'in progress', 'ongoing', 'partly done', 'partially done', 'partial'],
-  lead: ['推进中', '进行中', '部分完成', '正在推进', '正在进行', '正在实施', '正在建设', '实施中', '建设中', '已启动'],
+  words: ["在建", "in progress", "ongoing", "partly done", "partially done", "partial"],
+  lead: [
+    "推进中",
+    "进行中",
+    "部分完成",
+    "正在推进",
+    "正在进行",
+    "正在实施",
+    "正在建设",
+    "实施中",
+    "建设中",
+    "已启动",
+  ],
 };
 
 const DONE: Vocabulary = {
   score: 1,
-  words: ['完成', '落实', '是', '建成', 'done', 'yes', 'completed', 'complete', '✓', '✔', '√', '☑'],
-  lead: ['已完成', '已落实', '已建成', '已实现', '全部完成', '已全部完成', '已全部落实'],
+  words: ["完成", "落实", "是", "建成", "done", "yes", "completed", "complete", "✓", "✔", "√", "☑"],
+  lead: ["已完成", "已落实", "已建成", "已实现", "全部完成", "已全部完成", "已全部落实"],
 };
 
 /** Order matters: a negation or partial word must win over the "done" word inside it. */
@@ -54,11 +77,13 @@ function matches(text: string, vocabulary: Vocabulary): boolean {
 
 /** 1 done, 0.5 in progress, 0 not started, null when the text does not say clearly. */
 export function parseMilestone(text: string): MilestoneScore | null {
-  if (typeof text !== 'string') return null;
-  const s = collapseSpaces(foldWidth(text)).toLowerCase().replace(/[。.!！]+$/, '');
-  if (s === '') return null;
+  if (typeof text !== "string") return null;
+  const s = collapseSpaces(foldWidth(text))
+    .toLowerCase()
+    .replace(/[。.!！]+$/, "");
+  if (s === "") return null;
   // the score itself, typed as text
-  if (s === '1' || s === '0' || s === '0.5') return Number(s) as MilestoneScore;
+  if (s === "1" || s === "0" || s === "0.5") return Number(s) as MilestoneScore;
   for (const vocabulary of VOCABULARIES) {
     if (matches(s, vocabulary)) return vocabulary.score;
   }

@@ -3,9 +3,9 @@
  * a range of months, a half year, a month, a whole year — or a date, turned into the period's
  * last day. Anything else is unreadable (null); the caller reports it or asks for --as-of.
  */
-import { foldWidth, removeSpaces } from './text';
-import { parseChineseNumeral } from './values';
-import { memoText } from '../util/memo';
+import { foldWidth, removeSpaces } from "./text";
+import { parseChineseNumeral } from "./values";
+import { memoText } from "../util/memo";
 
 export interface Period {
   /** YYYY-MM-DD, the last day of the period. */
@@ -26,11 +26,11 @@ const SERIAL_MAX = 80000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-const CN_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const CN_ORDINAL = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
 /** A count written in digits or small Chinese numerals: 3, 03, 三, 十二. */
-const N = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
-const Y = '(\\d{4})';
+const N = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
+const Y = "(\\d{4})";
 
 type Rule = { re: RegExp; read: (m: RegExpExecArray) => Period | null };
 
@@ -42,7 +42,10 @@ const RULES: Rule[] = [
   { re: new RegExp(`^q([1-4])[-/.]?${Y}年?$`), read: (m) => quarter(m[2], m[1]) },
   // 2022年前三季度, 2022年1-3季度, 2022年一至三季度, 2022年第一至第三季度
   { re: new RegExp(`^${Y}年?度?前${N}个?季度?$`), read: (m) => firstQuarters(m[1], m[2]) },
-  { re: new RegExp(`^${Y}年?度?第?(?:1|一)季?度?-第?${N}季度?$`), read: (m) => firstQuarters(m[1], m[2]) },
+  {
+    re: new RegExp(`^${Y}年?度?第?(?:1|一)季?度?-第?${N}季度?$`),
+    read: (m) => firstQuarters(m[1], m[2]),
+  },
   // 2022年1-9月, 2022年1月-9月, 2022年1月至9月份
   { re: new RegExp(`^${Y}年?${N}月?-${N}月份?$`), read: (m) => monthRange(m[1], m[2], m[3]) },
   // 2022年上半年, 2022年下半年
@@ -56,8 +59,14 @@ const RULES: Rule[] = [
   // 2022.9, 2022-09, 2022/9
   { re: new RegExp(`^${Y}[-/.](\\d{1,2})$`), read: (m) => month(m[1], m[2]) },
   // 2022年7月1日-2022年9月30日, 2022年1月1日至9月30日, 2022.7.1-2022.9.30: a span of days ends on its last
-  { re: new RegExp(`^${Y}年(\\d{1,2})月(\\d{1,2})日?-(?:${Y}年)?(\\d{1,2})月(\\d{1,2})日?$`), read: (m) => daySpan(m[1], m[2], m[3], m[4] ?? m[1], m[5], m[6]) },
-  { re: new RegExp(`^${Y}([./])(\\d{1,2})\\2(\\d{1,2})-${Y}\\2(\\d{1,2})\\2(\\d{1,2})$`), read: (m) => daySpan(m[1], m[3], m[4], m[5], m[6], m[7]) },
+  {
+    re: new RegExp(`^${Y}年(\\d{1,2})月(\\d{1,2})日?-(?:${Y}年)?(\\d{1,2})月(\\d{1,2})日?$`),
+    read: (m) => daySpan(m[1], m[2], m[3], m[4] ?? m[1], m[5], m[6]),
+  },
+  {
+    re: new RegExp(`^${Y}([./])(\\d{1,2})\\2(\\d{1,2})-${Y}\\2(\\d{1,2})\\2(\\d{1,2})$`),
+    read: (m) => daySpan(m[1], m[3], m[4], m[5], m[6], m[7]),
+  },
   // 2022年9月30日, 2022-09-30, 2022/9/30, 2022.09.30
   { re: new RegExp(`^${Y}年(\\d{1,2})月(\\d{1,2})日?$`), read: (m) => day(m[1], m[2], m[3]) },
   { re: new RegExp(`^${Y}([-/.])(\\d{1,2})\\2(\\d{1,2})$`), read: (m) => day(m[1], m[3], m[4]) },
@@ -69,8 +78,8 @@ const RULES: Rule[] = [
  */
 export function parsePeriod(value: string | number | Date | null | undefined): Period | null {
   if (value instanceof Date) return fromDate(value);
-  if (typeof value === 'number') return fromNumber(value);
-  if (typeof value === 'string') return fromKnownText(value);
+  if (typeof value === "number") return fromNumber(value);
+  if (typeof value === "string") return fromKnownText(value);
   return null;
 }
 
@@ -90,7 +99,8 @@ function fromDate(d: Date): Period | null {
 function fromNumber(n: number): Period | null {
   if (!Number.isFinite(n)) return null;
   if (Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR) return wholeYear(String(n));
-  if (n >= SERIAL_MIN && n <= SERIAL_MAX) return fromDate(new Date(EXCEL_EPOCH_MS + Math.floor(n) * DAY_MS));
+  if (n >= SERIAL_MIN && n <= SERIAL_MAX)
+    return fromDate(new Date(EXCEL_EPOCH_MS + Math.floor(n) * DAY_MS));
   return null;
 }
 
@@ -98,15 +108,17 @@ function fromText(text: string): Period | null {
   const s = removeSpaces(foldWidth(text))
     .toLowerCase()
     // "（2022年第三季度）", "2022年第三季度（累计）", "2022年三季度报": brackets, a note, the kind of report.
-    .replace(/^\((.*)\)$/, '$1')
-    .replace(/\([^()]*\)$/, '')
-    .replace(/(?:季报|月报|年报|报表|报)$/, '')
-    .replace(/^(?:截至|截止到?|至)/, '')
-    .replace(/[—–―─~～至到\u2212]/g, '-')
-    .replace(/(?:累计|合计)$/, '')
-    .replace(/(?:末|底|止)$/, '')
+    .replace(/^\((.*)\)$/, "$1")
+    .replace(/\([^()]*\)$/, "")
+    .replace(/(?:季报|月报|年报|报表|报)$/, "")
+    .replace(/^(?:截至|截止到?|至)/, "")
+    .replace(/[—–―─~～至到\u2212]/g, "-")
+    .replace(/(?:累计|合计)$/, "")
+    .replace(/(?:末|底|止)$/, "")
     // 二〇二二年: a year written digit by digit in Chinese numerals, as formal documents do.
-    .replace(/^[〇零一二三四五六七八九]{4}(?=年)/, (y) => Array.from(y, (ch) => String(CN_YEAR_DIGITS.indexOf(ch) % 10)).join(''));
+    .replace(/^[〇零一二三四五六七八九]{4}(?=年)/, (y) =>
+      Array.from(y, (ch) => String(CN_YEAR_DIGITS.indexOf(ch) % 10)).join("")
+    );
   for (const rule of RULES) {
     const m = rule.re.exec(s);
     if (m) return rule.read(m);
@@ -115,7 +127,7 @@ function fromText(text: string): Period | null {
 }
 
 /** Digits of a year written in Chinese: 〇 and 零 are both 0 (index 0 and 10). */
-const CN_YEAR_DIGITS = '〇一二三四五六七八九零';
+const CN_YEAR_DIGITS = "〇一二三四五六七八九零";
 
 function count(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
@@ -131,7 +143,7 @@ function lastDay(year: number, month: number): number {
 }
 
 function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function monthEnd(year: number, month: number, label: string): Period {
@@ -166,7 +178,9 @@ function monthRange(y: string, from: string, to: string): Period | null {
 function half(y: string, which: string): Period | null {
   const year = yearOf(y);
   if (year === null) return null;
-  return which === '上' ? monthEnd(year, 6, `${year}年上半年`) : monthEnd(year, 12, `${year}年下半年`);
+  return which === "上"
+    ? monthEnd(year, 6, `${year}年上半年`)
+    : monthEnd(year, 12, `${year}年下半年`);
 }
 
 function wholeYear(y: string): Period | null {
@@ -186,14 +200,28 @@ function day(y: string, m: string, d: string): Period | null {
   return year === null ? null : makeDay(year, Number(m), Number(d));
 }
 
-function daySpan(y1: string, m1: string, d1: string, y2: string, m2: string, d2: string): Period | null {
+function daySpan(
+  y1: string,
+  m1: string,
+  d1: string,
+  y2: string,
+  m2: string,
+  d2: string
+): Period | null {
   const from = day(y1, m1, d1);
   const to = day(y2, m2, d2);
   return from && to && from.asOf <= to.asOf ? to : null;
 }
 
 function makeDay(year: number, month: number, day: number): Period | null {
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > lastDay(year, month)) {
+  if (
+    year < MIN_YEAR ||
+    year > MAX_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > lastDay(year, month)
+  ) {
     return null;
   }
   return { asOf: iso(year, month, day), year, months: month, label: `${year}年${month}月${day}日` };

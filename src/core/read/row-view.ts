@@ -2,7 +2,7 @@
  * Cells as the reader sees them: a located cell whose address and text are built only when asked,
  * and a view of one row whose texts are built lazily (a figure's text costs more than reading it).
  */
-import { type Cell, type SheetGrid, cellAddress, cellText, isBlank } from '../model/cells';
+import { type Cell, type SheetGrid, cellAddress, cellText, isBlank } from "../model/cells";
 
 export interface CellRef {
   readonly row: number;
@@ -20,7 +20,12 @@ export interface CellRef {
 export class LocatedCell implements CellRef {
   private knownText: string | undefined;
   private knownAddress: string | undefined;
-  constructor(readonly row: number, readonly col: number, readonly cell: Cell | undefined, text: string | undefined) {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly cell: Cell | undefined,
+    text: string | undefined
+  ) {
     this.knownText = text;
     this.knownAddress = undefined;
   }
@@ -66,7 +71,7 @@ export class RowView {
   text(c: number): string {
     let t = this.texts[c];
     if (t === undefined) {
-      t = c < this.cells.length ? cellText(this.cells[c]) : '';
+      t = c < this.cells.length ? cellText(this.cells[c]) : "";
       this.texts[c] = t;
       if (c >= this.used) this.used = c + 1;
     }
@@ -78,12 +83,12 @@ export class RowView {
     const t = this.texts[c];
     if (t !== undefined) return t;
     const v = this.cells[c]?.value;
-    return typeof v === 'number' ? undefined : this.text(c);
+    return typeof v === "number" ? undefined : this.text(c);
   }
 
   /** True when the cell shows something, without building a figure's text. */
   filled(c: number): boolean {
-    return this.texts[c] !== undefined ? this.texts[c] !== '' : !isBlank(this.cells[c]);
+    return this.texts[c] !== undefined ? this.texts[c] !== "" : !isBlank(this.cells[c]);
   }
 
   /** Every text of the row (header rows, section titles). */

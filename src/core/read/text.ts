@@ -3,7 +3,7 @@
  * unit names and typed values all go through these before they are compared.
  */
 
-import { memoText } from '../util/memo';
+import { memoText } from "../util/memo";
 
 /** Full-width ASCII block U+FF01..U+FF5E maps onto U+0021..U+007E by a fixed offset. */
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -17,11 +17,11 @@ const FOLDABLE = /[\uff01-\uff5e\u3000]/;
 export function foldWidth(s: string): string {
   // Most text has nothing to fold: skip the character loop (a hot path when reading big sheets).
   if (!FOLDABLE.test(s)) return s;
-  let out = '';
+  let out = "";
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - FULL_WIDTH_OFFSET);
-    else if (code === 0x3000) out += ' ';
+    else if (code === 0x3000) out += " ";
     else out += ch;
   }
   return out;
@@ -32,12 +32,12 @@ const ANY_SPACE = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 
 /** Removes every kind of whitespace. */
 export function removeSpaces(s: string): string {
-  return s.replace(ANY_SPACE, '');
+  return s.replace(ANY_SPACE, "");
 }
 
 /** Trims and collapses inner runs of whitespace to one plain space. */
 export function collapseSpaces(s: string): string {
-  return s.replace(ANY_SPACE, ' ').trim();
+  return s.replace(ANY_SPACE, " ").trim();
 }
 
 /**
@@ -50,7 +50,7 @@ export const normaliseKey = memoText(normaliseKeyText);
 function normaliseKeyText(s: string): string {
   return removeSpaces(foldWidth(s))
     .toLowerCase()
-    .replace(/[[【〔〖]/g, '(')
-    .replace(/[\]】〕〗]/g, ')')
-    .replace(/[:：]+$/, '');
+    .replace(/[[【〔〖]/g, "(")
+    .replace(/[\]】〕〗]/g, ")")
+    .replace(/[:：]+$/, "");
 }

@@ -4,10 +4,11 @@
  * such as mass/area) and has a factor relative to the family's base unit; two units convert when
  * their families match. Anything not known here does not convert, and the caller reports it.
  */
-import { foldWidth, removeSpaces } from './text';
-import { memoText } from '../util/memo';
+import { foldWidth, removeSpaces } from "./text";
+import { memoText } from "../util/memo";
 
-export type UnitFamily = 'area' | 'mass' | 'money' | 'count' | 'percent' | 'multiplier' | `${string}/${string}`;
+export type UnitFamily =
+  "area" | "mass" | "money" | "count" | "percent" | "multiplier" | `${string}/${string}`;
 
 export interface UnitInfo {
   family: UnitFamily;
@@ -19,53 +20,88 @@ export interface UnitInfo {
 
 /** Counting words: every count is one family and converts 1:1 (SPEC §2). */
 export const COUNT_UNITS: readonly string[] = [
-  '个', '家', '件', '座', '处', '所', '项', '人', '户', '头', '只', '名', '位', '次', '台', '套',
-  '株', '匹', '辆', '篇', '本', '条', '场', '批', '间', '栋', '张', '份', '例', '种', '对', '尾',
-  '羽', '口', '人次', '户次', '项次', '家次',
+  "个",
+  "家",
+  "件",
+  "座",
+  "处",
+  "所",
+  "项",
+  "人",
+  "户",
+  "头",
+  "只",
+  "名",
+  "位",
+  "次",
+  "台",
+  "套",
+  "株",
+  "匹",
+  "辆",
+  "篇",
+  "本",
+  "条",
+  "场",
+  "批",
+  "间",
+  "栋",
+  "张",
+  "份",
+  "例",
+  "种",
+  "对",
+  "尾",
+  "羽",
+  "口",
+  "人次",
+  "户次",
+  "项次",
+  "家次",
 ];
 
 /** Simple units, by their normalised spelling. Base units have factor 1. */
 const SIMPLE_UNITS: Readonly<Record<string, { family: UnitFamily; factor: number }>> = {
-  ...Object.fromEntries(COUNT_UNITS.map((u) => [u, { family: 'count' as const, factor: 1 }])),
+  ...Object.fromEntries(COUNT_UNITS.map((u) => [u, { family: "count" as const, factor: 1 }])),
   // area: base 亩 (1 公顷 = 15 亩)
-  亩: { family: 'area', factor: 1 },
-  公顷: { family: 'area', factor: 15 },
-  hm2: { family: 'area', factor: 15 },
-  ha: { family: 'area', factor: 15 },
-  平方公里: { family: 'area', factor: 1500 },
-  平方千米: { family: 'area', factor: 1500 },
-  km2: { family: 'area', factor: 1500 },
-  平方米: { family: 'area', factor: 0.0015 },
-  m2: { family: 'area', factor: 0.0015 },
+  亩: { family: "area", factor: 1 },
+  公顷: { family: "area", factor: 15 },
+  hm2: { family: "area", factor: 15 },
+  ha: { family: "area", factor: 15 },
+  平方公里: { family: "area", factor: 1500 },
+  平方千米: { family: "area", factor: 1500 },
+  km2: { family: "area", factor: 1500 },
+  平方米: { family: "area", factor: 0.0015 },
+  m2: { family: "area", factor: 0.0015 },
   // mass: base 斤 (1 公斤 = 2 斤, 1 吨 = 2000 斤)
-  斤: { family: 'mass', factor: 1 },
-  市斤: { family: 'mass', factor: 1 },
-  公斤: { family: 'mass', factor: 2 },
-  千克: { family: 'mass', factor: 2 },
-  kg: { family: 'mass', factor: 2 },
-  吨: { family: 'mass', factor: 2000 },
-  t: { family: 'mass', factor: 2000 },
-  克: { family: 'mass', factor: 0.002 },
-  g: { family: 'mass', factor: 0.002 },
+  斤: { family: "mass", factor: 1 },
+  市斤: { family: "mass", factor: 1 },
+  公斤: { family: "mass", factor: 2 },
+  千克: { family: "mass", factor: 2 },
+  kg: { family: "mass", factor: 2 },
+  吨: { family: "mass", factor: 2000 },
+  t: { family: "mass", factor: 2000 },
+  克: { family: "mass", factor: 0.002 },
+  g: { family: "mass", factor: 0.002 },
   // money: base 元
-  元: { family: 'money', factor: 1 },
+  元: { family: "money", factor: 1 },
   // percent: values are in percent points
-  '%': { family: 'percent', factor: 1 },
-  百分比: { family: 'percent', factor: 1 },
-  百分点: { family: 'percent', factor: 1 },
-  个百分点: { family: 'percent', factor: 1 },
+  "%": { family: "percent", factor: 1 },
+  百分比: { family: "percent", factor: 1 },
+  百分点: { family: "percent", factor: 1 },
+  个百分点: { family: "percent", factor: 1 },
 };
 
 /** Multiplier prefixes, longest first so that 千万 wins over 千. */
 const MULTIPLIERS: readonly (readonly [string, number])[] = [
-  ['万亿', 1e12],
-  ['千万', 1e7],
-  ['百万', 1e6],
-  ['十万', 1e5],
-  ['亿', 1e8],
-  ['万', 1e4],
-  ['千', 1e3],
-  ['百', 1e2],
+  ["万亿", 1e12],
+  ["千万", 1e7],
+  ["百万", 1e6],
+  ["十万", 1e5],
+  ["亿", 1e8],
+  ["万", 1e4],
+  ["千", 1e3],
+  ["百", 1e2],
 ];
 
 /** Written in a unit column to mean "no unit" (the indicator's canonical unit). */
@@ -80,15 +116,15 @@ const NO_UNIT = /^(?:[-—–―─]+|\/|无)$/;
 export const normaliseUnit = memoText(normaliseUnitText);
 
 function normaliseUnitText(text: string): string {
-  let s = removeSpaces(foldWidth(text).normalize('NFKC')).toLowerCase();
+  let s = removeSpaces(foldWidth(text).normalize("NFKC")).toLowerCase();
   for (;;) {
     const inner = /^[(（[【〔]([^]*)[)）\]】〕]$/.exec(s);
     const label = /^(?:计量单位|单位)[:：]?([^]*)$/.exec(s);
     if (inner) s = inner[1];
-    else if (label && label[1] !== '') s = label[1];
+    else if (label && label[1] !== "") s = label[1];
     else break;
   }
-  return NO_UNIT.test(s) ? '' : s;
+  return NO_UNIT.test(s) ? "" : s;
 }
 
 function simpleUnitInfo(u: string): UnitInfo | null {
@@ -97,10 +133,11 @@ function simpleUnitInfo(u: string): UnitInfo | null {
   for (const [prefix, factor] of MULTIPLIERS) {
     if (!u.startsWith(prefix)) continue;
     const rest = u.slice(prefix.length);
-    if (rest === '') return { family: 'multiplier', factor, prefixed: true };
+    if (rest === "") return { family: "multiplier", factor, prefixed: true };
     const base = SIMPLE_UNITS[rest];
     // 万% or 万百分点 means nothing; a prefix only scales a real quantity
-    if (base && base.family !== 'percent') return { family: base.family, factor: base.factor * factor, prefixed: true };
+    if (base && base.family !== "percent")
+      return { family: base.family, factor: base.factor * factor, prefixed: true };
     return null;
   }
   return null;
@@ -119,15 +156,19 @@ const unitInfo = memoText(parseUnitText);
 
 function parseUnitText(unit: string): UnitInfo | null {
   const u = normaliseUnit(unit);
-  if (u === '') return null;
-  const parts = u.split('/');
+  if (u === "") return null;
+  const parts = u.split("/");
   if (parts.length === 1) return simpleUnitInfo(u);
   if (parts.length !== 2) return null;
   const num = simpleUnitInfo(parts[0]);
   const den = simpleUnitInfo(parts[1]);
-  if (!num || !den || num.family === 'multiplier' || den.family === 'multiplier') return null;
-  if (num.family.includes('/') || den.family === 'percent' || num.family === 'percent') return null;
-  return { family: `${num.family}/${den.family}`, factor: num.factor / den.factor, prefixed: false };
+  if (!num || !den || num.family === "multiplier" || den.family === "multiplier") return null;
+  if (num.family.includes("/") || den.family === "percent" || num.family === "percent") return null;
+  return {
+    family: `${num.family}/${den.family}`,
+    factor: num.factor / den.factor,
+    prefixed: false,
+  };
 }
 
 /** The family of a unit ('area', 'mass', 'money', 'count', 'percent', 'mass/area', 'multiplier' for a bare 万 …), null when unknown or empty. */
@@ -137,12 +178,12 @@ export function unitFamily(unit: string): UnitFamily | null {
 
 /** True for '%', '％', '百分比', '百分点'. */
 export function isPercentUnit(unit: string): boolean {
-  return unitFamily(unit) === 'percent';
+  return unitFamily(unit) === "percent";
 }
 
 /** True when the text names no unit: '', '—', '-', '/', '无'. */
 export function isNoUnit(unit: string): boolean {
-  return normaliseUnit(unit) === '';
+  return normaliseUnit(unit) === "";
 }
 
 /** Multiplies by num/den and drops the float noise of the last bits (5.6 × 10⁴ is 56000, not 55999.999…). */
@@ -192,13 +233,14 @@ const SAME_SIZE = { num: 1, den: 1 };
 function conversion(from: string, to: string): { num: number; den: number } | null {
   const f = normaliseUnit(from);
   const t = normaliseUnit(to);
-  if (f === '' || f === t) return SAME_SIZE;
+  if (f === "" || f === t) return SAME_SIZE;
   const source = parseUnit(f);
   if (!source) return null;
-  if (source.family === 'multiplier') {
-    if (t === '') return { num: source.factor, den: 1 };
+  if (source.family === "multiplier") {
+    if (t === "") return { num: source.factor, den: 1 };
     const target = parseUnit(t);
-    if (!target || target.prefixed || target.family === 'percent' || target.family.includes('/')) return null;
+    if (!target || target.prefixed || target.family === "percent" || target.family.includes("/"))
+      return null;
     return { num: source.factor, den: 1 };
   }
   const target = parseUnit(t);

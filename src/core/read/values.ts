@@ -4,24 +4,45 @@
  * applicable, an Excel error, or is invalid. Nothing is guessed: text that does not clearly hold
  * one number is invalid, and the validator turns that into a finding.
  */
-import { type Cell, isCellError } from '../model/cells';
-import { collapseSpaces, foldWidth } from './text';
-import { isPercentUnit, normaliseUnit } from './units';
+import { type Cell, isCellError } from "../model/cells";
+import { collapseSpaces, foldWidth } from "./text";
+import { isPercentUnit, normaliseUnit } from "./units";
 
 export type ParsedValue =
-  | { kind: 'number'; value: number; percent: boolean; approx: boolean; atLeast: boolean; unit?: string }
-  | { kind: 'empty' }
-  | { kind: 'not_applicable' }
-  | { kind: 'error'; code: string }
-  | { kind: 'invalid' };
+  | {
+      kind: "number";
+      value: number;
+      percent: boolean;
+      approx: boolean;
+      atLeast: boolean;
+      unit?: string;
+    }
+  | { kind: "empty" }
+  | { kind: "not_applicable" }
+  | { kind: "error"; code: string }
+  | { kind: "invalid" };
 
-export type ParsedNumber = Extract<ParsedValue, { kind: 'number' }>;
+export type ParsedNumber = Extract<ParsedValue, { kind: "number" }>;
 
 /** Excel's error values, as Excel writes them. */
 export const EXCEL_ERRORS: readonly string[] = [
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA',
-  '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#EXTERNAL!',
-  '#PYTHON!',
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
 ];
 const EXCEL_ERROR_SET = new Set(EXCEL_ERRORS);
 
@@ -48,11 +69,12 @@ const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千]+/;
  * that separates numbers or sentences, dashes of a range, and words that qualify the number in a
  * way this reader does not support (以下, 至, 或, 不到 …).
  */
-const NOT_IN_UNIT = /[\u0000-\u001f\u007f0-9零〇一二三四五六七八九,，.。;；:：!！?？、\-—–―~#@约以至到或及不未超无]/;
+const NOT_IN_UNIT =
+  /[\u0000-\u001f\u007f0-9零〇一二三四五六七八九,，.。;；:：!！?？、\-—–―~#@约以至到或及不未超无]/;
 const MAX_UNIT_LENGTH = 8; // the longest real unit, 千克/公顷, has 5 characters; longer text is a remark
 
-const EMPTY: ParsedValue = Object.freeze({ kind: 'empty' });
-const INVALID: ParsedValue = Object.freeze({ kind: 'invalid' });
+const EMPTY: ParsedValue = Object.freeze({ kind: "empty" });
+const INVALID: ParsedValue = Object.freeze({ kind: "invalid" });
 
 /** Rounds to 12 significant digits: 0.0142 × 100 is 1.42, not 1.4200000000000002. */
 export function roundSignificant(n: number, digits = 12): number {
@@ -64,20 +86,20 @@ export function roundSignificant(n: number, digits = 12): number {
  * in its first section that is not inside quotes, escaped with '\', or part of a [..] block.
  */
 export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (typeof numFmt !== 'string') return false;
+  if (typeof numFmt !== "string") return false;
   for (let i = 0; i < numFmt.length; i++) {
     const ch = numFmt[i];
-    if (ch === ';') return false;
-    if (ch === '%') return true;
+    if (ch === ";") return false;
+    if (ch === "%") return true;
     if (ch === '"') {
       const close = numFmt.indexOf('"', i + 1);
       if (close < 0) return false;
       i = close;
-    } else if (ch === '[') {
-      const close = numFmt.indexOf(']', i + 1);
+    } else if (ch === "[") {
+      const close = numFmt.indexOf("]", i + 1);
       if (close < 0) return false;
       i = close;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
       i++; // the next character is literal, a space width or a fill character
     }
   }
@@ -92,13 +114,14 @@ export function excelErrorCode(text: string): string | null {
 
 /** What a value cell holds. */
 export function parseValue(cell: Cell | undefined): ParsedValue {
-  if (cell === undefined || cell === null || typeof cell !== 'object') return EMPTY;
+  if (cell === undefined || cell === null || typeof cell !== "object") return EMPTY;
   const v = cell.value;
   if (v === null || v === undefined) return EMPTY;
-  if (typeof v === 'number') return parseNumberCell(v, cell.numFmt);
-  if (typeof v === 'string') return parseNumberText(v);
+  if (typeof v === "number") return parseNumberCell(v, cell.numFmt);
+  if (typeof v === "string") return parseNumberText(v);
   // An error value from a host is a string (#N/A); anything else there is still an error, named #VALUE!.
-  if (isCellError(v)) return { kind: 'error', code: typeof v.error === 'string' ? v.error : '#VALUE!' };
+  if (isCellError(v))
+    return { kind: "error", code: typeof v.error === "string" ? v.error : "#VALUE!" };
   // booleans and dates are not quantities
   return INVALID;
 }
@@ -107,17 +130,17 @@ function parseNumberCell(n: number, numFmt: string | undefined): ParsedValue {
   if (!Number.isFinite(n)) return INVALID;
   const percent = isPercentFormat(numFmt);
   const value = percent ? roundSignificant(n * 100) : n + 0; // + 0 turns -0 into 0
-  return { kind: 'number', value, percent, approx: false, atLeast: false };
+  return { kind: "number", value, percent, approx: false, atLeast: false };
 }
 
 /** What text typed in a value cell holds. */
 export function parseNumberText(text: string): ParsedValue {
-  if (typeof text !== 'string') return INVALID;
-  const s = collapseSpaces(foldWidth(text)).replace(/\u2212/g, '-'); // U+2212 MINUS SIGN, as typed by some IMEs
-  if (s === '' || EMPTY_TEXT.test(s)) return EMPTY;
-  if (NOT_APPLICABLE_TEXT.test(s)) return { kind: 'not_applicable' };
+  if (typeof text !== "string") return INVALID;
+  const s = collapseSpaces(foldWidth(text)).replace(/\u2212/g, "-"); // U+2212 MINUS SIGN, as typed by some IMEs
+  if (s === "" || EMPTY_TEXT.test(s)) return EMPTY;
+  if (NOT_APPLICABLE_TEXT.test(s)) return { kind: "not_applicable" };
   const code = excelErrorCode(s);
-  if (code) return { kind: 'error', code };
+  if (code) return { kind: "error", code };
   return parseQuantity(s) ?? INVALID;
 }
 
@@ -126,7 +149,7 @@ function parseQuantity(s: string): ParsedNumber | null {
   let approx = false;
   let atLeast = false;
   let rest = s;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     const a = APPROX_PREFIX.exec(rest);
     if (a && !approx) {
@@ -145,7 +168,7 @@ function parseQuantity(s: string): ParsedNumber | null {
   let unitText = rest.slice(number.length).trim();
 
   for (let m = TRAILING_QUALIFIER.exec(unitText); m; m = TRAILING_QUALIFIER.exec(unitText)) {
-    if (m[1] === '以上' || m[1] === '及以上' || m[1] === '+') atLeast = true;
+    if (m[1] === "以上" || m[1] === "及以上" || m[1] === "+") atLeast = true;
     else approx = true;
     unitText = unitText.slice(0, m.index);
   }
@@ -160,16 +183,22 @@ function parseQuantity(s: string): ParsedNumber | null {
     unitText = inner[1] + unitText.slice(inner[0].length);
   }
 
-  const result: ParsedNumber = { kind: 'number', value: number.value, percent: false, approx, atLeast };
-  if (unitText === '') return result;
+  const result: ParsedNumber = {
+    kind: "number",
+    value: number.value,
+    percent: false,
+    approx,
+    atLeast,
+  };
+  if (unitText === "") return result;
   if (unitText.length > MAX_UNIT_LENGTH || NOT_IN_UNIT.test(unitText)) return null;
   const unit = normaliseUnit(unitText);
-  if (unit === '') return null;
+  if (unit === "") return null;
   if (isPercentUnit(unit)) {
     result.percent = true;
     return result;
   }
-  if (unit.includes('%')) return null; // '万%', '%亩': not a quantity anyone types on purpose
+  if (unit.includes("%")) return null; // '万%', '%亩': not a quantity anyone types on purpose
   result.unit = unit;
   return result;
 }
@@ -178,7 +207,9 @@ function readNumber(s: string): { value: number; length: number } | null {
   const arabic = ARABIC_NUMBER.exec(s);
   if (arabic) {
     const [whole, sign, digits, exponent] = arabic;
-    const value = Number(sign + digits.replace(/,/g, '') + (exponent !== undefined ? `e${exponent}` : ''));
+    const value = Number(
+      sign + digits.replace(/,/g, "") + (exponent !== undefined ? `e${exponent}` : "")
+    );
     return Number.isFinite(value) ? { value: value + 0, length: whole.length } : null;
   }
   const chinese = CHINESE_NUMBER.exec(s);
@@ -190,14 +221,25 @@ function readNumber(s: string): { value: number; length: number } | null {
 }
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_PLACE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 // The written forms of 0..9999, in full: 一百一十 but not the spoken short 一百一 or 一百十,
 // because "一百二" may be meant as 120 or 102 and a reader must not guess.
-const D = '[一二三四五六七八九]';
-const D_OR_LIANG = '[一二两三四五六七八九]';
+const D = "[一二三四五六七八九]";
+const D_OR_LIANG = "[一二两三四五六七八九]";
 const TENS_LEAD = `(?:${D})?十(?:${D})?`;
 const TENS_INNER = `${D}十(?:${D})?`;
 const HUNDREDS = `${D_OR_LIANG}百(?:${TENS_INNER}|零${D})?`;
@@ -209,7 +251,7 @@ const CHINESE_NUMERAL = new RegExp(`^(?:零|两|${D}|${TENS_LEAD}|${HUNDREDS}|${
  * 两千, 三千零五十; 〇 is read as 零. Null for anything else.
  */
 export function parseChineseNumeral(text: string): number | null {
-  const s = text.replace(/〇/g, '零');
+  const s = text.replace(/〇/g, "零");
   if (!CHINESE_NUMERAL.test(s)) return null;
   let total = 0;
   let digit: number | null = null;
@@ -232,20 +274,20 @@ export function parseChineseNumeral(text: string): number | null {
  * numbers have no such text and give ''.
  */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  if (n === 0) return '0';
+  if (!Number.isFinite(n)) return "";
+  if (n === 0) return "0";
   const shortest = String(n);
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
   if (!m) return shortest;
-  const [, sign, first, fraction = '', exp] = m;
+  const [, sign, first, fraction = "", exp] = m;
   const digits = first + fraction;
   const point = 1 + Number(exp); // position of the decimal point within digits
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** The unit a parsed number is in, for convertUnit: '%' for a percent, else its unit or '' (canonical). */
 export function unitOfValue(v: ParsedNumber): string {
-  return v.percent ? '%' : v.unit ?? '';
+  return v.percent ? "%" : (v.unit ?? "");
 }

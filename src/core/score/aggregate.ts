@@ -1,6 +1,6 @@
 /** Category and overall scores (SPEC §5): weighted means of the indicators' scores. */
 
-import type { IndicatorResult, Scores } from '../model/results';
+import type { IndicatorResult, Scores } from "../model/results";
 
 /**
  * The score an indicator contributes, or null when it is left out of the means:
@@ -9,11 +9,11 @@ import type { IndicatorResult, Scores } from '../model/results';
  */
 function contribution(result: IndicatorResult): number | null {
   switch (result.status) {
-    case 'not_applicable':
-    case 'no_target':
+    case "not_applicable":
+    case "no_target":
       return null;
-    case 'invalid':
-    case 'no_data':
+    case "invalid":
+    case "no_data":
       return 0;
     default:
       return result.score !== null && Number.isFinite(result.score) ? result.score : null;

@@ -3,7 +3,7 @@
  * Dates are plain strings throughout the core: no Date objects, no time zones, no clock.
  */
 
-import { memoText } from '../util/memo';
+import { memoText } from "../util/memo";
 
 export interface IsoDate {
   year: number;
@@ -69,7 +69,10 @@ export function wholeMonths(a: IsoDate, b: IsoDate): number {
  * Throws RangeError when either date is not YYYY-MM-DD.
  */
 export function monthsBetween(a: string, b: string): number {
-  return wholeMonths(requireIsoDate(a, 'monthsBetween start'), requireIsoDate(b, 'monthsBetween end'));
+  return wholeMonths(
+    requireIsoDate(a, "monthsBetween start"),
+    requireIsoDate(b, "monthsBetween end")
+  );
 }
 
 /** Whole months of date d's calendar year that have elapsed by d: 9 for 2022-09-30, 12 for 2022-12-31. */

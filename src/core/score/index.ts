@@ -1,11 +1,11 @@
 /** Scoring and gap analysis (SPEC §5, §6). */
 
-export { scoreIndicator, flowYearTarget } from './indicator';
-export type { ScoreInput, IndicatorFigures } from './indicator';
-export { aggregateScores } from './aggregate';
-export { STATUS_STYLE, statusLabel } from './status-style';
-export type { StatusStyle } from './status-style';
-export { monthsBetween, monthsIntoYear, parseIsoDate } from './dates';
-export type { IsoDate } from './dates';
-export { meetsTarget, APPROX_SHARE } from './kinds';
-export { projectLinear } from './projection';
+export { scoreIndicator, flowYearTarget } from "./indicator";
+export type { ScoreInput, IndicatorFigures } from "./indicator";
+export { aggregateScores } from "./aggregate";
+export { STATUS_STYLE, statusLabel } from "./status-style";
+export type { StatusStyle } from "./status-style";
+export { monthsBetween, monthsIntoYear, parseIsoDate } from "./dates";
+export type { IsoDate } from "./dates";
+export { meetsTarget, APPROX_SHARE } from "./kinds";
+export { projectLinear } from "./projection";

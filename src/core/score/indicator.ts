@@ -6,16 +6,23 @@
  * is null, never NaN or Infinity. Malformed dates are a caller's error (RangeError).
  */
 
-import type { Indicator, TargetKind } from '../model/catalogue';
-import type { IndicatorResult, Status } from '../model/results';
-import { compareDates, type IsoDate, monthsIntoYear, parseIsoDate, requireIsoDate, wholeMonths } from './dates';
-import { acceptsTargetOverride, atLeast, isUpperBound, meetsTarget, nearlyEqual } from './kinds';
-import { projectLinear, type TimedValue } from './projection';
+import type { Indicator, TargetKind } from "../model/catalogue";
+import type { IndicatorResult, Status } from "../model/results";
+import {
+  compareDates,
+  type IsoDate,
+  monthsIntoYear,
+  parseIsoDate,
+  requireIsoDate,
+  wholeMonths,
+} from "./dates";
+import { acceptsTargetOverride, atLeast, isUpperBound, meetsTarget, nearlyEqual } from "./kinds";
+import { projectLinear, type TimedValue } from "./projection";
 
 export interface ScoreInput {
   indicator: Indicator;
   /** 'invalid' when the row has an error finding; 'no_data' no actual; 'not_applicable' marked 不适用; 'ok' otherwise. */
-  state: 'ok' | 'invalid' | 'no_data' | 'not_applicable';
+  state: "ok" | "invalid" | "no_data" | "not_applicable";
   /** The actual in the canonical unit (milestones already read as 0 / 0.5 / 1). */
   actual: number | null;
   /** The baseline to use (the engine has already chosen catalogue vs sheet); null = unknown (0 for linear kinds, see spec; for annual_growth unknown baseline means no target). */
@@ -29,10 +36,10 @@ export interface ScoreInput {
   tolerances: { onTrack: number; lagging: number };
 }
 
-export type IndicatorFigures = Omit<IndicatorResult, 'sheet' | 'cell' | 'actualText'>;
+export type IndicatorFigures = Omit<IndicatorResult, "sheet" | "cell" | "actualText">;
 
 function finiteOrNull(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+  return typeof x === "number" && Number.isFinite(x) ? x : null;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -58,13 +65,27 @@ interface Timeline {
 }
 
 /** The last timeline read per indicator: a workbook's rows of one indicator share their as-of date. */
-const timelines = new WeakMap<Indicator, { asOf: string; from: string; to: string; timeline: Timeline }>();
+const timelines = new WeakMap<
+  Indicator,
+  { asOf: string; from: string; to: string; timeline: Timeline }
+>();
 
 function readTimeline(indicator: Indicator, asOf: string): Timeline {
   const known = timelines.get(indicator);
-  if (known && known.asOf === asOf && known.from === indicator.baselineDate && known.to === indicator.deadline) return known.timeline;
+  if (
+    known &&
+    known.asOf === asOf &&
+    known.from === indicator.baselineDate &&
+    known.to === indicator.deadline
+  )
+    return known.timeline;
   const timeline = Object.freeze(timelineOf(indicator, asOf));
-  timelines.set(indicator, { asOf, from: indicator.baselineDate, to: indicator.deadline, timeline });
+  timelines.set(indicator, {
+    asOf,
+    from: indicator.baselineDate,
+    to: indicator.deadline,
+    timeline,
+  });
   return timeline;
 }
 
@@ -100,31 +121,36 @@ function compoundShare(tl: Timeline, rate: number | null): number {
 
 /** Schedule s (序时进度): the share of the way to the target that time alone asks for. */
 function scheduleShare(indicator: Indicator, kind: TargetKind, tl: Timeline): number {
-  if (indicator.measure === 'flow') return clamp(monthsIntoYear(tl.t), 0, 12) / 12;
-  if (kind === 'annual_growth') return compoundShare(tl, finiteOrNull(indicator.target));
+  if (indicator.measure === "flow") return clamp(monthsIntoYear(tl.t), 0, 12) / 12;
+  if (kind === "annual_growth") return compoundShare(tl, finiteOrNull(indicator.target));
   return linearShare(tl);
 }
 
 /** The baseline B the formulas use: 0 for milestones and, when unknown, for linear kinds. */
 function effectiveBaseline(kind: TargetKind, baseline: number | null): number | null {
-  if (kind === 'milestone') return 0;
-  if (kind === 'annual_growth') return baseline;
+  if (kind === "milestone") return 0;
+  if (kind === "annual_growth") return baseline;
   return baseline ?? 0;
 }
 
 /** The final target T*, or null when there is none to score against (→ no_target). */
-function finalTarget(input: ScoreInput, kind: TargetKind, tl: Timeline, baseline: number | null): number | null {
+function finalTarget(
+  input: ScoreInput,
+  kind: TargetKind,
+  tl: Timeline,
+  baseline: number | null
+): number | null {
   const { indicator } = input;
   switch (kind) {
-    case 'milestone':
+    case "milestone":
       return 1;
-    case 'annual_growth': {
+    case "annual_growth": {
       // A growth rate is scale-free: it applies to every unit's own baseline, whatever the sheet's target column says.
       const rate = finiteOrNull(indicator.target);
       if (rate === null || baseline === null) return null;
       return finiteOrNull(baseline * (1 + rate) ** tl.planYears);
     }
-    case 'reach_reference':
+    case "reach_reference":
       return finiteOrNull(indicator.reference?.[tl.t.year]);
     default: {
       const own = acceptsTargetOverride(kind) && input.targetOverride !== undefined;
@@ -152,7 +178,7 @@ export function flowYearTarget(args: {
 }): number {
   const span = args.deadlineYear - args.baselineYear;
   const share = span > 0 ? clamp((args.year - args.baselineYear) / span, 0, 1) : 1;
-  if (args.kind === 'annual_growth' && args.rate !== null) {
+  if (args.kind === "annual_growth" && args.rate !== null) {
     return args.baseline * (1 + args.rate) ** (args.planYears * share);
   }
   return args.baseline + (args.finalTarget - args.baseline) * share;
@@ -164,28 +190,41 @@ export function flowYearTarget(args: {
  * which makes the fitted line a line of yearly amounts, read at the deadline year.
  */
 function projectionPoints(input: ScoreInput, tl: Timeline, actual: number): TimedValue[] {
-  const flow = input.indicator.measure === 'flow';
+  const flow = input.indicator.measure === "flow";
   const points: TimedValue[] = [];
   addPoint(points, flow, tl, tl.t, actual);
   for (const h of input.history) {
     // The message names the indicator only when there is one to give (this runs for every history entry).
-    const date = parseIsoDate(h.date) ?? requireIsoDate(h.date, `indicator ${input.indicator.code} history date`);
-    if (Number.isFinite(h.value) && compareDates(date, tl.t) < 0) addPoint(points, flow, tl, date, h.value);
+    const date =
+      parseIsoDate(h.date) ??
+      requireIsoDate(h.date, `indicator ${input.indicator.code} history date`);
+    if (Number.isFinite(h.value) && compareDates(date, tl.t) < 0)
+      addPoint(points, flow, tl, date, h.value);
   }
   return points;
 }
 
-function addPoint(points: TimedValue[], flow: boolean, tl: Timeline, date: IsoDate, observed: number): void {
+function addPoint(
+  points: TimedValue[],
+  flow: boolean,
+  tl: Timeline,
+  date: IsoDate,
+  observed: number
+): void {
   const months = monthsIntoYear(date);
   if (flow && months <= 0) return; // nothing of the year elapsed: cannot annualise
   const value = flow ? (observed * 12) / months : observed;
   if (Number.isFinite(value)) points.push({ x: wholeMonths(tl.t0, date), value });
 }
 
-function statusFromProgress(progress: number, schedule: number, tol: ScoreInput['tolerances']): Status {
-  if (atLeast(progress, schedule - tol.onTrack)) return 'on_track';
-  if (atLeast(progress, schedule - tol.lagging)) return 'lagging';
-  return 'critical';
+function statusFromProgress(
+  progress: number,
+  schedule: number,
+  tol: ScoreInput["tolerances"]
+): Status {
+  if (atLeast(progress, schedule - tol.onTrack)) return "on_track";
+  if (atLeast(progress, schedule - tol.lagging)) return "lagging";
+  return "critical";
 }
 
 /** Computes every figure of IndicatorResult except the identity fields the caller fills (sheet, cell, actualText). */
@@ -196,7 +235,8 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   const actual = finiteOrNull(input.actual);
   const givenBaseline = finiteOrNull(input.baseline);
 
-  const figures: IndicatorFigures & Partial<Record<'sheet' | 'cell' | 'actualText' | 'approximate', undefined>> = {
+  const figures: IndicatorFigures &
+    Partial<Record<"sheet" | "cell" | "actualText" | "approximate", undefined>> = {
     code: indicator.code,
     name: indicator.name,
     category: indicator.category,
@@ -211,7 +251,7 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
     requiredGrowth: null,
     projection: null,
     projectionMeets: null,
-    status: 'no_target',
+    status: "no_target",
     score: null,
     weight: indicator.weight,
     // The fields the caller fills, present from the start: each field added later would give
@@ -227,23 +267,23 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   const baseline = effectiveBaseline(kind, givenBaseline);
   const target = finalTarget(input, kind, tl, baseline);
   const schedule = scheduleShare(indicator, kind, tl);
-  if (kind === 'milestone') figures.baseline = 0;
+  if (kind === "milestone") figures.baseline = 0;
   figures.target = target;
   figures.schedule = schedule;
 
-  if (input.state === 'invalid') return Object.assign(figures, { status: 'invalid', score: 0 });
-  if (input.state === 'no_data') return Object.assign(figures, { status: 'no_data', score: 0 });
-  if (input.state === 'not_applicable') return Object.assign(figures, { status: 'not_applicable' });
+  if (input.state === "invalid") return Object.assign(figures, { status: "invalid", score: 0 });
+  if (input.state === "no_data") return Object.assign(figures, { status: "no_data", score: 0 });
+  if (input.state === "not_applicable") return Object.assign(figures, { status: "not_applicable" });
   // An 'ok' row without a usable actual has nothing to score: no_data, never a crash.
-  if (actual === null) return Object.assign(figures, { status: 'no_data', score: 0 });
-  if (target === null || baseline === null) return Object.assign(figures, { status: 'no_target' });
+  if (actual === null) return Object.assign(figures, { status: "no_data", score: 0 });
+  if (target === null || baseline === null) return Object.assign(figures, { status: "no_target" });
 
   const upper = isUpperBound(kind);
   let met: boolean;
   let completion: number | null;
   let progress: number | null;
   let yearTargetMet = false;
-  if (indicator.measure === 'flow') {
+  if (indicator.measure === "flow") {
     const yearTarget = flowYearTarget({
       kind,
       baseline,
@@ -258,18 +298,23 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
     progress = completion;
     yearTargetMet = Number.isFinite(yearTarget) && meetsTarget(kind, actual, yearTarget);
     // A yearly amount meets the plan only once the deadline year is complete.
-    met = tl.t.year === tl.t1.year && monthsIntoYear(tl.t) === 12 && meetsTarget(kind, actual, target);
+    met =
+      tl.t.year === tl.t1.year && monthsIntoYear(tl.t) === 12 && meetsTarget(kind, actual, target);
   } else {
     met = meetsTarget(kind, actual, target);
     completion = upper ? ratio(target, actual) : ratio(actual, target);
-    progress = nearlyEqual(target, baseline) ? (met ? 1 : 0) : ratio(actual - baseline, target - baseline);
+    progress = nearlyEqual(target, baseline)
+      ? met
+        ? 1
+        : 0
+      : ratio(actual - baseline, target - baseline);
   }
 
   let status: Status;
-  if (met) status = 'met';
+  if (met) status = "met";
   else if (progress !== null) status = statusFromProgress(progress, schedule, input.tolerances);
   // Progress undefined (a year's target of 0): on track exactly when the year's target is reached.
-  else status = yearTargetMet ? 'on_track' : 'critical';
+  else status = yearTargetMet ? "on_track" : "critical";
 
   const gap = finiteOrNull(upper ? Math.max(0, actual - target) : Math.max(0, target - actual));
 
@@ -280,7 +325,8 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   }
 
   // Nothing is left to project once the deadline is reached: the actual is the outcome.
-  const projection = monthsLeft > 0 ? projectLinear(projectionPoints(input, tl, actual), tl.planMonths) : null;
+  const projection =
+    monthsLeft > 0 ? projectLinear(projectionPoints(input, tl, actual), tl.planMonths) : null;
   const projectionMeets = projection === null ? null : meetsTarget(kind, projection, target);
 
   const score = met ? 100 : completion === null ? 0 : 100 * clamp(completion, 0, 1);
@@ -296,4 +342,3 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   figures.score = score;
   return figures;
 }
-

@@ -1,6 +1,6 @@
 /** The "met" test of each target kind (SPEC §3), on numbers in the canonical unit. */
 
-import type { TargetKind } from '../model/catalogue';
+import type { TargetKind } from "../model/catalogue";
 
 /** `approx` (约) is met at this share of the target. */
 export const APPROX_SHARE = 0.95;
@@ -33,26 +33,26 @@ export function nearlyEqual(x: number, y: number): boolean {
 /** Whether `value` meets the final target under the kind's test. */
 export function meetsTarget(kind: TargetKind, value: number, target: number): boolean {
   switch (kind) {
-    case 'greater_than':
+    case "greater_than":
       return greaterThan(value, target);
-    case 'at_most':
+    case "at_most":
       return atLeast(target, value);
-    case 'approx':
+    case "approx":
       return atLeast(value, target * APPROX_SHARE);
-    case 'at_least':
-    case 'annual_growth':
-    case 'reach_reference':
-    case 'milestone':
+    case "at_least":
+    case "annual_growth":
+    case "reach_reference":
+    case "milestone":
       return atLeast(value, target);
   }
 }
 
 /** Whether the target is an upper bound (smaller is better). */
 export function isUpperBound(kind: TargetKind): boolean {
-  return kind === 'at_most';
+  return kind === "at_most";
 }
 
 /** Kinds whose target is an absolute value that a unit's sheet may replace with its own share (SPEC §3). */
 export function acceptsTargetOverride(kind: TargetKind): boolean {
-  return kind === 'at_least' || kind === 'greater_than' || kind === 'at_most' || kind === 'approx';
+  return kind === "at_least" || kind === "greater_than" || kind === "at_most" || kind === "approx";
 }

@@ -2,15 +2,15 @@
  * Turning one value cell into a number in the indicator's canonical unit, or into findings.
  * Never guesses: what cannot be read exactly is a finding and no value.
  */
-import type { Indicator } from '../model/catalogue';
-import type { Finding } from '../model/results';
-import type { CellRef } from '../read/sheet';
-import { parseValue } from '../read/values';
-import { convertUnit, normaliseUnit } from '../read/units';
-import { parseMilestone } from '../read/milestone';
-import { makeFinding } from './rules';
+import type { Indicator } from "../model/catalogue";
+import type { Finding } from "../model/results";
+import type { CellRef } from "../read/sheet";
+import { parseValue } from "../read/values";
+import { convertUnit, normaliseUnit } from "../read/units";
+import { parseMilestone } from "../read/milestone";
+import { makeFinding } from "./rules";
 
-export type ValueState = 'ok' | 'no_data' | 'not_applicable' | 'invalid';
+export type ValueState = "ok" | "no_data" | "not_applicable" | "invalid";
 
 export interface ReadValue {
   readonly state: ValueState;
@@ -29,7 +29,7 @@ class CellValue implements ReadValue {
     readonly state: ValueState,
     readonly value: number | null,
     readonly percent: boolean,
-    readonly approx: boolean,
+    readonly approx: boolean
   ) {}
 
   get text(): string {
@@ -41,7 +41,13 @@ class CellValue implements ReadValue {
   }
 }
 
-export const NO_VALUE: ReadValue = { state: 'no_data', value: null, percent: false, approx: false, text: '' };
+export const NO_VALUE: ReadValue = {
+  state: "no_data",
+  value: null,
+  percent: false,
+  approx: false,
+  text: "",
+};
 
 const labels = new WeakMap<Indicator, string>();
 
@@ -60,7 +66,13 @@ function findingAt(sheet: string, at: { address?: string; text: string }, ind: I
   return { sheet, cell: at.address, indicator: ind.code, text: at.text };
 }
 
-export function readValue(ref: CellRef, state: ValueState, value: number | null, percent = false, approx = false): ReadValue {
+export function readValue(
+  ref: CellRef,
+  state: ValueState,
+  value: number | null,
+  percent = false,
+  approx = false
+): ReadValue {
   return new CellValue(ref, state, value, percent, approx);
 }
 
@@ -76,96 +88,150 @@ export function readValueCell(
   ind: Indicator,
   rowUnit: string,
   sheet: string,
-  findings: Finding[],
+  findings: Finding[]
 ): ReadValue {
   if (!ref) return NO_VALUE;
   // This runs for every value cell: what only a finding needs is built when there is one.
 
-  if (ind.kind === 'milestone') {
+  if (ind.kind === "milestone") {
     const p = parseValue(ref.cell);
-    if (p.kind === 'empty') return readValue(ref, 'no_data', null);
-    if (p.kind === 'not_applicable') return readValue(ref, 'not_applicable', null);
-    if (p.kind === 'error') {
-      findings.push(makeFinding('formula_error', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
-      return readValue(ref, 'invalid', null);
+    if (p.kind === "empty") return readValue(ref, "no_data", null);
+    if (p.kind === "not_applicable") return readValue(ref, "not_applicable", null);
+    if (p.kind === "error") {
+      findings.push(
+        makeFinding("formula_error", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
+      );
+      return readValue(ref, "invalid", null);
     }
-    if (p.kind === 'number' && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
-      return readValue(ref, 'ok', p.value);
+    if (p.kind === "number" && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
+      return readValue(ref, "ok", p.value);
     }
     const m = parseMilestone(ref.text);
     if (m === null) {
-      findings.push(makeFinding('unparseable_milestone', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
-      return readValue(ref, 'invalid', null);
+      findings.push(
+        makeFinding("unparseable_milestone", findingAt(sheet, ref, ind), {
+          ind: indicatorLabel(ind),
+        })
+      );
+      return readValue(ref, "invalid", null);
     }
-    return readValue(ref, 'ok', m);
+    return readValue(ref, "ok", m);
   }
 
   const p = parseValue(ref.cell);
   switch (p.kind) {
-    case 'empty':
-      return readValue(ref, 'no_data', null);
-    case 'not_applicable':
-      return readValue(ref, 'not_applicable', null);
-    case 'error':
-      findings.push(makeFinding('formula_error', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
-      return readValue(ref, 'invalid', null);
-    case 'invalid':
-      findings.push(makeFinding('unparseable_number', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
-      return readValue(ref, 'invalid', null);
+    case "empty":
+      return readValue(ref, "no_data", null);
+    case "not_applicable":
+      return readValue(ref, "not_applicable", null);
+    case "error":
+      findings.push(
+        makeFinding("formula_error", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
+      );
+      return readValue(ref, "invalid", null);
+    case "invalid":
+      findings.push(
+        makeFinding("unparseable_number", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
+      );
+      return readValue(ref, "invalid", null);
     default:
       break;
   }
 
   // A number, perhaps with a unit of its own.
   const canonical = normaliseUnit(ind.unit);
-  const isPercentIndicator = canonical === '%';
+  const isPercentIndicator = canonical === "%";
   let value = p.value;
   if (isPercentIndicator) {
     // Percent points already when the text had % or the cell a percent format.
     const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
-    if (unitText && !p.percent && convertUnit(1, unitText, '%') === null) {
-      findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: unitText, expected: ind.unit }));
-      return readValue(ref, 'invalid', null);
+    if (unitText && !p.percent && convertUnit(1, unitText, "%") === null) {
+      findings.push(
+        makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
+          ind: indicatorLabel(ind),
+          found: unitText,
+          expected: ind.unit,
+        })
+      );
+      return readValue(ref, "invalid", null);
     }
     if (p.unit && MULTIPLIER_ONLY.test(p.unit)) {
-      findings.push(makeFinding('unparseable_number', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) }));
-      return readValue(ref, 'invalid', null);
+      findings.push(
+        makeFinding("unparseable_number", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
+      );
+      return readValue(ref, "invalid", null);
     }
-    return readValue(ref, 'ok', value, p.percent, p.approx);
+    return readValue(ref, "ok", value, p.percent, p.approx);
   }
   if (p.percent) {
-    findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: '%', expected: ind.unit }));
-    return readValue(ref, 'invalid', null);
+    findings.push(
+      makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
+        ind: indicatorLabel(ind),
+        found: "%",
+        expected: ind.unit,
+      })
+    );
+    return readValue(ref, "invalid", null);
   }
   let from = rowUnit;
   if (p.unit) from = MULTIPLIER_ONLY.test(p.unit) ? `${p.unit}${rowUnit || ind.unit}` : p.unit;
   let converted = convertUnit(value, from, ind.unit);
   // "约380斤" in a 斤/亩 row: the per-亩 is implied by the row, not a different unit.
-  const per = ind.unit.indexOf('/');
-  if (converted === null && p.unit && per > 0 && rowUnit && convertUnit(1, rowUnit, ind.unit) !== null) {
+  const per = ind.unit.indexOf("/");
+  if (
+    converted === null &&
+    p.unit &&
+    per > 0 &&
+    rowUnit &&
+    convertUnit(1, rowUnit, ind.unit) !== null
+  ) {
     const implied = convertUnit(value, `${p.unit}${ind.unit.slice(per)}`, ind.unit);
-    if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null) converted = implied;
+    if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null)
+      converted = implied;
   }
   if (converted === null) {
-    findings.push(makeFinding('unit_mismatch', findingAt(sheet, ref, ind), { ind: indicatorLabel(ind), found: from, expected: ind.unit }));
-    return readValue(ref, 'invalid', null);
+    findings.push(
+      makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
+        ind: indicatorLabel(ind),
+        found: from,
+        expected: ind.unit,
+      })
+    );
+    return readValue(ref, "invalid", null);
   }
   value = converted;
-  return readValue(ref, 'ok', value, false, p.approx);
+  return readValue(ref, "ok", value, false, p.approx);
 }
 
 /** Range and integer checks on a value already in the canonical unit. */
-export function checkRange(v: ReadValue, ind: Indicator, sheet: string, findings: Finding[]): boolean {
-  if (v.state !== 'ok' || v.value === null || ind.kind === 'milestone') return true;
+export function checkRange(
+  v: ReadValue,
+  ind: Indicator,
+  sheet: string,
+  findings: Finding[]
+): boolean {
+  if (v.state !== "ok" || v.value === null || ind.kind === "milestone") return true;
 
-  const min = ind.min ?? (normaliseUnit(ind.unit) === '%' ? 0 : undefined);
-  const max = ind.max ?? (normaliseUnit(ind.unit) === '%' ? 100 : undefined);
+  const min = ind.min ?? (normaliseUnit(ind.unit) === "%" ? 0 : undefined);
+  const max = ind.max ?? (normaliseUnit(ind.unit) === "%" ? 100 : undefined);
   if ((min !== undefined && v.value < min) || (max !== undefined && v.value > max)) {
-    findings.push(makeFinding('out_of_range', findingAt(sheet, v, ind), { ind: indicatorLabel(ind), found: v.value, min, max }));
+    findings.push(
+      makeFinding("out_of_range", findingAt(sheet, v, ind), {
+        ind: indicatorLabel(ind),
+        found: v.value,
+        min,
+        max,
+      })
+    );
     return false;
   }
   if (ind.integer && !Number.isInteger(v.value)) {
-    findings.push(makeFinding('not_integer', findingAt(sheet, v, ind), { ind: indicatorLabel(ind), found: v.value }));
+    findings.push(
+      makeFinding("not_integer", findingAt(sheet, v, ind), {
+        ind: indicatorLabel(ind),
+        found: v.value,
+      })
+    );
     return false;
   }
   return true;

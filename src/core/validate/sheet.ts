@@ -2,20 +2,41 @@
  * Validating one monitoring sheet (SPEC §4) and scoring its rows (SPEC §5).
  * Validation never changes a value; it reads, judges and reports.
  */
-import { isBlank, type SheetGrid } from '../model/cells';
-import type { Catalogue, Indicator } from '../model/catalogue';
-import type { Finding, IndicatorResult } from '../model/results';
-import { readSheet, type ReadOptions, type ReadSheet, type SheetRow, type CellRef, type ColumnKey } from '../read/sheet';
-import { parsePeriod, type Period } from '../read/period';
-import { parseValue } from '../read/values';
-import { removeSpaces } from '../read/text';
-import { convertUnit, normaliseUnit, parseUnit, unitsCompatible } from '../read/units';
-import { indexCatalogue, matchIndicator, sameUnit, canonicalUnitName, unitKey, type IndicatorIndex } from '../catalogue/match';
-import { scoreIndicator } from '../score';
-import { makeFinding } from './rules';
-import { memoText } from '../util/memo';
-import { readValueCell, readValue, checkRange, indicatorLabel, NO_VALUE, type ReadValue } from './interpret';
-import { checkUnitTables, layoutFindings } from './units-table';
+import { isBlank, type SheetGrid } from "../model/cells";
+import type { Catalogue, Indicator } from "../model/catalogue";
+import type { Finding, IndicatorResult } from "../model/results";
+import {
+  readSheet,
+  type ReadOptions,
+  type ReadSheet,
+  type SheetRow,
+  type CellRef,
+  type ColumnKey,
+} from "../read/sheet";
+import { parsePeriod, type Period } from "../read/period";
+import { parseValue } from "../read/values";
+import { removeSpaces } from "../read/text";
+import { convertUnit, normaliseUnit, parseUnit, unitsCompatible } from "../read/units";
+import {
+  indexCatalogue,
+  matchIndicator,
+  sameUnit,
+  canonicalUnitName,
+  unitKey,
+  type IndicatorIndex,
+} from "../catalogue/match";
+import { scoreIndicator } from "../score";
+import { makeFinding } from "./rules";
+import { memoText } from "../util/memo";
+import {
+  readValueCell,
+  readValue,
+  checkRange,
+  indicatorLabel,
+  NO_VALUE,
+  type ReadValue,
+} from "./interpret";
+import { checkUnitTables, layoutFindings } from "./units-table";
 
 export interface RowData {
   row: SheetRow;
@@ -69,7 +90,7 @@ function differs(a: number, b: number): boolean {
 
 function isoEndOfMonth(year: number, month: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
 }
 
 /** The date of the "previous" column: the same period a year earlier (上年同期) or the quarter before. */
@@ -82,7 +103,7 @@ const yearBefore = memoText((asOf) => previousDateOf(asOf, true));
 const quarterBefore = memoText((asOf) => previousDateOf(asOf, false));
 
 function previousDateOf(asOf: string, yearAgo: boolean): string {
-  const [y, m] = asOf.split('-').map(Number);
+  const [y, m] = asOf.split("-").map(Number);
   if (yearAgo) return isoEndOfMonth(y - 1, m);
   const back = m - 3;
   return back <= 0 ? isoEndOfMonth(y - 1, 12 + back) : isoEndOfMonth(y, back);
@@ -94,12 +115,19 @@ function previousDateOf(asOf: string, yearAgo: boolean): string {
  */
 function unitNamedBySheet(catalogue: Catalogue, title: string, tab: string): string | null {
   const key = unitKey(title);
-  const named = new Set(catalogue.units.filter((u) => unitKey(u.name) && key.includes(unitKey(u.name))).map((u) => u.name));
+  const named = new Set(
+    catalogue.units
+      .filter((u) => unitKey(u.name) && key.includes(unitKey(u.name)))
+      .map((u) => u.name)
+  );
   if (named.size === 1) return [...named][0];
-  return named.size === 0 ? canonicalUnitName(catalogue, tab) ?? null : null;
+  return named.size === 0 ? (canonicalUnitName(catalogue, tab) ?? null) : null;
 }
 
-function resolvePeriod(read: ReadSheet, asOf?: string): { period: Period | null; asOf: string | null } {
+function resolvePeriod(
+  read: ReadSheet,
+  asOf?: string
+): { period: Period | null; asOf: string | null } {
   const period = sheetPeriod(read);
   if (asOf) return { period: period ?? parsePeriod(asOf), asOf };
   return { period, asOf: period ? period.asOf : null };
@@ -112,25 +140,32 @@ function resolvePeriod(read: ReadSheet, asOf?: string): { period: Period | null;
  */
 function sheetPeriod(read: ReadSheet): Period | null {
   const labelled = read.meta.period;
-  const header = read.tables[0]?.headers.actual ?? '';
+  const header = read.tables[0]?.headers.actual ?? "";
   if (labelled) {
     const p = parsePeriod(labelled.value);
-    if (p || typeof labelled.value !== 'string') return p;
+    if (p || typeof labelled.value !== "string") return p;
     const years = new Set([...periodsIn(read.title), ...periodsIn(header)].map((x) => x.year));
     return years.size === 1 ? parsePeriod(`${[...years][0]}年${labelled.text}`) : null;
   }
-  return onePeriod(periodsIn(header)) ?? onePeriod(periodsIn(read.title)) ?? (read.footerPeriod ? parsePeriod(read.footerPeriod.value) : null);
+  return (
+    onePeriod(periodsIn(header)) ??
+    onePeriod(periodsIn(read.title)) ??
+    (read.footerPeriod ? parsePeriod(read.footerPeriod.value) : null)
+  );
 }
 
 /** The last day of a period column's header: "2022年1-6月", or "二季度" / "截至6月底" in the report year. */
 function periodOfHeader(header: string, year: number | null): string | null {
   const own = onePeriod(periodsIn(header));
   if (own) return own.asOf;
-  const core = removeSpaces(header).replace(/^(截至|截止|至)/, '').replace(/(累计)?(完成|实际|实现)?(值|数|情况)?$/, '');
-  return year === null ? null : parsePeriod(`${year}年${core}`)?.asOf ?? null;
+  const core = removeSpaces(header)
+    .replace(/^(截至|截止|至)/, "")
+    .replace(/(累计)?(完成|实际|实现)?(值|数|情况)?$/, "");
+  return year === null ? null : (parsePeriod(`${year}年${core}`)?.asOf ?? null);
 }
 
-const PERIOD_IN_TEXT = /(20\d\d|[〇零一二三四五六七八九]{4})\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—–~～至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
+const PERIOD_IN_TEXT =
+  /(20\d\d|[〇零一二三四五六七八九]{4})\s*年\s*(第?[一二三四1-4]\s*季度|前三季度|上半年|下半年|全年|年度|1\s*[-—–~～至]\s*\d{1,2}\s*月|\d{1,2}\s*月)?/g;
 
 /** The periods a text names; "2021—2023年" is the span of the plan, not a period. */
 function periodsIn(text: string): Period[] {
@@ -138,7 +173,11 @@ function periodsIn(text: string): Period[] {
   for (const m of text.matchAll(PERIOD_IN_TEXT)) {
     const before = text.slice(0, m.index).trimEnd();
     const after = text.slice(m.index + m[0].length).trimStart();
-    if (/20\d\d\s*年?\s*[-—–~～至到]$/.test(before) || (!m[2] && /^[-—–~～至到]\s*20\d\d/.test(after))) continue;
+    if (
+      /20\d\d\s*年?\s*[-—–~～至到]$/.test(before) ||
+      (!m[2] && /^[-—–~～至到]\s*20\d\d/.test(after))
+    )
+      continue;
     const p = parsePeriod(m[0]);
     if (p) out.push(p);
   }
@@ -174,7 +213,7 @@ function readOptions(index: IndicatorIndex, catalogue: Catalogue): ReadOptions {
   let options = readOptionsOf.get(index);
   if (!options) {
     options = {
-      isIndicator: (name) => matchIndicator(index, '', name) !== undefined,
+      isIndicator: (name) => matchIndicator(index, "", name) !== undefined,
       // A code (A1, C9a) or a name: the same indicator under either is one.
       indicatorOf: (text) => matchIndicator(index, text, text)?.code,
       isUnit: (name) => canonicalUnitName(catalogue, name) !== undefined,
@@ -185,14 +224,33 @@ function readOptions(index: IndicatorIndex, catalogue: Catalogue): ReadOptions {
   return options;
 }
 
-export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: CheckOptions = {}): SheetCheck {
+export function checkSheet(
+  grid: SheetGrid,
+  catalogue: Catalogue,
+  options: CheckOptions = {}
+): SheetCheck {
   const index = options.index ?? indexCatalogue(catalogue);
   const read = readSheet(grid, readOptions(index, catalogue));
   if (!read.recognised) {
-    const findings = [makeFinding('sheet_not_recognised', { sheet: grid.name }, { notFound: read.notFound })];
-    return { sheet: grid.name, read, recognised: false, unit: null, unitCanonical: null, period: null, asOf: null, rows: [], rowCount: 0, findings, results: [] };
+    const findings = [
+      makeFinding("sheet_not_recognised", { sheet: grid.name }, { notFound: read.notFound }),
+    ];
+    return {
+      sheet: grid.name,
+      read,
+      recognised: false,
+      unit: null,
+      unitCanonical: null,
+      period: null,
+      asOf: null,
+      rows: [],
+      rowCount: 0,
+      findings,
+      results: [],
+    };
   }
-  if (read.unitTables.length) return checkUnitTables(read, { catalogue, index, options, checkRead });
+  if (read.unitTables.length)
+    return checkUnitTables(read, { catalogue, index, options, checkRead });
   const check = checkRead(read, catalogue, index, options);
   const chosen = layoutFindings(read.sheet, read.tables);
   if (chosen.length) check.findings.unshift(...chosen);
@@ -200,22 +258,42 @@ export function checkSheet(grid: SheetGrid, catalogue: Catalogue, options: Check
 }
 
 /** The checks of a sheet read: unit, period, each indicator row's values, and the rules between rows. */
-export function checkRead(read: ReadSheet, catalogue: Catalogue, index: IndicatorIndex, options: CheckOptions): SheetCheck {
+export function checkRead(
+  read: ReadSheet,
+  catalogue: Catalogue,
+  index: IndicatorIndex,
+  options: CheckOptions
+): SheetCheck {
   const sheet = read.sheet;
   const findings: Finding[] = [];
   const base: SheetCheck = {
-    sheet, read, recognised: read.recognised, unit: null, unitCanonical: null, period: null, asOf: null,
-    rows: [], rowCount: 0, findings, results: [],
+    sheet,
+    read,
+    recognised: read.recognised,
+    unit: null,
+    unitCanonical: null,
+    period: null,
+    asOf: null,
+    rows: [],
+    rowCount: 0,
+    findings,
+    results: [],
   };
   const unitMeta = read.meta.unit;
   const unit = unitMeta?.text ? unitMeta.text : unitNamedBySheet(catalogue, read.title, sheet);
-  if (!unit) findings.push(makeFinding('missing_reporting_unit', { sheet }));
+  if (!unit) findings.push(makeFinding("missing_reporting_unit", { sheet }));
   const { period, asOf } = resolvePeriod(read, options.asOf);
   if (!asOf) {
-    findings.push(makeFinding('missing_period', { sheet, cell: read.meta.period?.address, text: read.meta.period?.text }));
+    findings.push(
+      makeFinding("missing_period", {
+        sheet,
+        cell: read.meta.period?.address,
+        text: read.meta.period?.text,
+      })
+    );
   }
   const reportYear = period?.year ?? (asOf ? Number(asOf.slice(0, 4)) : null);
-  const unitCanonical = unit ? canonicalUnitName(catalogue, unit) ?? unit : null;
+  const unitCanonical = unit ? (canonicalUnitName(catalogue, unit) ?? unit) : null;
 
   const rows: RowData[] = [];
   const seen = new Map<string, SheetRow>();
@@ -223,23 +301,39 @@ export function checkRead(read: ReadSheet, catalogue: Catalogue, index: Indicato
     const ind = matchIndicator(index, row.code, row.name);
     const nameRef = row.cells.indicator ?? row.cells.code;
     if (!ind) {
-      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: row.name || row.code }));
+      findings.push(
+        makeFinding("unknown_indicator", {
+          sheet,
+          cell: nameRef?.address,
+          text: row.name || row.code,
+        })
+      );
       continue;
     }
     // A code of one indicator beside the name of another ("C1 | 专利申请量"): which one the figures
     // belong to cannot be told, so the row is not read.
-    const named = row.code && row.name ? matchIndicator(index, '', row.name) : undefined;
+    const named = row.code && row.name ? matchIndicator(index, "", row.name) : undefined;
     if (named && named !== ind) {
-      findings.push(makeFinding('unknown_indicator', { sheet, cell: nameRef?.address, text: `${row.code} ${row.name}` },
-        { ind: indicatorLabel(ind), other: indicatorLabel(named) }));
+      findings.push(
+        makeFinding(
+          "unknown_indicator",
+          { sheet, cell: nameRef?.address, text: `${row.code} ${row.name}` },
+          { ind: indicatorLabel(ind), other: indicatorLabel(named) }
+        )
+      );
       continue;
     }
     const first = seen.get(ind.code);
     if (first) {
-      const firstAddr = (first.cells.indicator ?? first.cells.code)?.address ?? `row ${first.row + 1}`;
-      findings.push(makeFinding('duplicate_indicator',
-        { sheet, cell: nameRef?.address, indicator: ind.code, text: row.name || row.code },
-        { ind: indicatorLabel(ind), other: firstAddr }));
+      const firstAddr =
+        (first.cells.indicator ?? first.cells.code)?.address ?? `row ${first.row + 1}`;
+      findings.push(
+        makeFinding(
+          "duplicate_indicator",
+          { sheet, cell: nameRef?.address, indicator: ind.code, text: row.name || row.code },
+          { ind: indicatorLabel(ind), other: firstAddr }
+        )
+      );
       continue;
     }
     seen.set(ind.code, row);
@@ -255,41 +349,69 @@ export function checkRead(read: ReadSheet, catalogue: Catalogue, index: Indicato
   if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
   // Every rule that can make an error has run: a row with one is scored as invalid.
   const withError = new Set<string | undefined>();
-  for (const f of findings) if (f.severity === 'error') withError.add(f.indicator);
+  for (const f of findings) if (f.severity === "error") withError.add(f.indicator);
   for (const r of rows) r.hasError = withError.has(r.indicator.code);
   const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
   for (const res of results) checkRemarks(res, rows, ctx);
-  return { ...base, unit, unitCanonical, period, asOf, rows, rowCount: rows.length, findings, results };
+  return {
+    ...base,
+    unit,
+    unitCanonical,
+    period,
+    asOf,
+    rows,
+    rowCount: rows.length,
+    findings,
+    results,
+  };
 }
 
 /** What a unit column holds for a row without a unit of measure. */
-const NO_UNIT = new Set(['—', '-', '/', '无']);
+const NO_UNIT = new Set(["—", "-", "/", "无"]);
 
 function readRow(
-  row: SheetRow, ind: Indicator, read: ReadSheet, reportYear: number | null, asOf: string | null,
-  sheet: string, findings: Finding[],
+  row: SheetRow,
+  ind: Indicator,
+  read: ReadSheet,
+  reportYear: number | null,
+  asOf: string | null,
+  sheet: string,
+  findings: Finding[]
 ): RowData {
   const table = read.tables[row.table];
   const start = findings.length;
   const label = indicatorLabel(ind);
   const spoiled = (at: { address: string; text: string }, found: string): RowData => {
-    findings.push(makeFinding('unit_mismatch', { sheet, cell: at.address, indicator: ind.code, text: at.text },
-      { ind: label, found, expected: ind.unit }));
+    findings.push(
+      makeFinding(
+        "unit_mismatch",
+        { sheet, cell: at.address, indicator: ind.code, text: at.text },
+        { ind: label, found, expected: ind.unit }
+      )
+    );
     return {
-      row, indicator: ind, actual: { ...NO_VALUE, state: 'invalid', text: row.cells.actual?.text ?? '' },
-      baseline: NO_VALUE, target: NO_VALUE, previous: NO_VALUE, history: [], remarks: row.cells.remarks?.text ?? '', hasError: true,
+      row,
+      indicator: ind,
+      actual: { ...NO_VALUE, state: "invalid", text: row.cells.actual?.text ?? "" },
+      baseline: NO_VALUE,
+      target: NO_VALUE,
+      previous: NO_VALUE,
+      history: [],
+      remarks: row.cells.remarks?.text ?? "",
+      hasError: true,
     };
   };
 
   // The unit of measure: the unit column's; else the one in the indicator's name ("优质青稞种植面积（万亩）");
   // else the table's ("单位：万亩" above it). A column's header may name its own ("本期完成值（万亩）").
   let unitAt: { address: string; text: string } | undefined = row.cells.unit;
-  let rowUnit = unitAt?.text ? normaliseUnit(unitAt.text) : '';
-  if (NO_UNIT.has(rowUnit)) rowUnit = '';
+  let rowUnit = unitAt?.text ? normaliseUnit(unitAt.text) : "";
+  if (NO_UNIT.has(rowUnit)) rowUnit = "";
   const named = unitInName(row);
-  if (ind.kind !== 'milestone') {
+  if (ind.kind !== "milestone") {
     // Two units that disagree: the sheet must say which one it means.
-    if (named && rowUnit && !sameMeasure(named.unit, rowUnit)) return spoiled(unitAt!, `${named.unit} ≠ ${unitAt!.text}`);
+    if (named && rowUnit && !sameMeasure(named.unit, rowUnit))
+      return spoiled(unitAt!, `${named.unit} ≠ ${unitAt!.text}`);
     for (const key of VALUE_COLUMNS) {
       const own = table.units[key];
       const given = rowUnit || named?.unit;
@@ -299,7 +421,7 @@ function readRow(
     }
   }
   // The unit as written, for the message.
-  let unitText = unitAt?.text ?? '';
+  let unitText = unitAt?.text ?? "";
   if (!rowUnit && named) {
     rowUnit = unitText = named.unit;
     unitAt = named.ref;
@@ -314,7 +436,8 @@ function readRow(
   rowUnit = withImpliedPer(rowUnit, ind);
 
   // A unit that does not convert spoils every value of the row: one finding, at the unit cell.
-  if (rowUnit && ind.kind !== 'milestone' && !unitConverts(rowUnit, ind.unit)) return spoiled(unitAt!, unitText);
+  if (rowUnit && ind.kind !== "milestone" && !unitConverts(rowUnit, ind.unit))
+    return spoiled(unitAt!, unitText);
   const unitOf = (key: ColumnKey) => withImpliedPer(table.units[key] ?? rowUnit, ind);
 
   // Wide layout: the report year's column is the actual; earlier years are history.
@@ -322,7 +445,8 @@ function readRow(
   const history: { date: string; value: number }[] = [];
   const historyRefs: { year: number; ref: CellRef }[] = [];
   if (row.years.length) {
-    const year = reportYear ?? Math.max(...row.years.filter((y) => y.ref.text).map((y) => y.year), 0);
+    const year =
+      reportYear ?? Math.max(...row.years.filter((y) => y.ref.text).map((y) => y.year), 0);
     const hit = row.years.find((y) => y.year === year);
     if (!actualRef && hit) actualRef = hit.ref;
     else if (!actualRef && !hit && row.years.length) actualRef = undefined;
@@ -343,42 +467,90 @@ function readRow(
     const at = historyRefs.findIndex((h) => h.year === Number(ind.baselineDate.slice(0, 4)));
     if (at >= 0) baselineRef = historyRefs.splice(at, 1)[0].ref;
   }
-  const actual = actualRef ? readValueCell(actualRef, ind, actualRef === row.cells.actual ? unitOf('actual') : rowUnit, sheet, findings) : NO_VALUE;
-  const baseline = readValueCell(baselineRef, ind, baselineRef === row.cells.baseline ? unitOf('baseline') : rowUnit, sheet, findings);
-  const target = readTarget(row.cells.target, ind, unitOf('target'), sheet, findings);
-  const previous = readValueCell(row.cells.previous, ind, unitOf('previous'), sheet, findings);
+  const actual = actualRef
+    ? readValueCell(
+        actualRef,
+        ind,
+        actualRef === row.cells.actual ? unitOf("actual") : rowUnit,
+        sheet,
+        findings
+      )
+    : NO_VALUE;
+  const baseline = readValueCell(
+    baselineRef,
+    ind,
+    baselineRef === row.cells.baseline ? unitOf("baseline") : rowUnit,
+    sheet,
+    findings
+  );
+  const target = readTarget(row.cells.target, ind, unitOf("target"), sheet, findings);
+  const previous = readValueCell(row.cells.previous, ind, unitOf("previous"), sheet, findings);
   for (const h of historyRefs) {
     const v = readValueCell(h.ref, ind, rowUnit, sheet, findings);
-    if (v.state === 'ok' && v.value !== null) history.push({ date: `${h.year}-12-31`, value: v.value });
+    if (v.state === "ok" && v.value !== null)
+      history.push({ date: `${h.year}-12-31`, value: v.value });
   }
   for (const h of periodHistory) {
-    const v = readValueCell(h.ref, ind, unitOf('actual'), sheet, findings);
-    if (v.state === 'ok' && v.value !== null) history.push({ date: h.date, value: v.value });
+    const v = readValueCell(h.ref, ind, unitOf("actual"), sheet, findings);
+    if (v.state === "ok" && v.value !== null) history.push({ date: h.date, value: v.value });
   }
-  if (previous.state === 'ok' && previous.value !== null && asOf) {
-    const yearAgo = /上年/.test(table.headers.previous ?? '');
+  if (previous.state === "ok" && previous.value !== null && asOf) {
+    const yearAgo = /上年/.test(table.headers.previous ?? "");
     history.push({ date: previousDate(asOf, yearAgo), value: previous.value });
   }
   checkRange(actual, ind, sheet, findings);
   checkRange(baseline, ind, sheet, findings);
   checkRange(previous, ind, sheet, findings);
 
-  if (actual.state === 'no_data') {
-    findings.push(makeFinding('missing_value',
-      { sheet, cell: actualRef?.address ?? (row.cells.indicator ?? row.cells.code)?.address, indicator: ind.code, text: actualRef?.text },
-      { ind: label }));
+  if (actual.state === "no_data") {
+    findings.push(
+      makeFinding(
+        "missing_value",
+        {
+          sheet,
+          cell: actualRef?.address ?? (row.cells.indicator ?? row.cells.code)?.address,
+          indicator: ind.code,
+          text: actualRef?.text,
+        },
+        { ind: label }
+      )
+    );
   }
   // likely_fraction_percent: 0.0142 typed for 1.42 %.
-  const refTarget = ind.kind === 'reach_reference' ? Object.values(ind.reference ?? {})[0] ?? null : ind.target;
-  if (normaliseUnit(ind.unit) === '%' && actual.state === 'ok' && actual.value !== null && !actual.percent
-    && actual.value > 0 && actual.value < 1 && refTarget !== null && refTarget > 1) {
-    findings.push(makeFinding('likely_fraction_percent',
-      { sheet, cell: actual.address, indicator: ind.code, text: actual.text },
-      { ind: label, found: actual.text, expected: refTarget }));
+  const refTarget =
+    ind.kind === "reach_reference" ? (Object.values(ind.reference ?? {})[0] ?? null) : ind.target;
+  if (
+    normaliseUnit(ind.unit) === "%" &&
+    actual.state === "ok" &&
+    actual.value !== null &&
+    !actual.percent &&
+    actual.value > 0 &&
+    actual.value < 1 &&
+    refTarget !== null &&
+    refTarget > 1
+  ) {
+    findings.push(
+      makeFinding(
+        "likely_fraction_percent",
+        { sheet, cell: actual.address, indicator: ind.code, text: actual.text },
+        { ind: label, found: actual.text, expected: refTarget }
+      )
+    );
   }
   let hasError = false;
-  for (let i = start; i < findings.length && !hasError; i++) hasError = findings[i].severity === 'error';
-  return { row, indicator: ind, actual, baseline, target, previous, history, remarks: row.cells.remarks?.text ?? '', hasError };
+  for (let i = start; i < findings.length && !hasError; i++)
+    hasError = findings[i].severity === "error";
+  return {
+    row,
+    indicator: ind,
+    actual,
+    baseline,
+    target,
+    previous,
+    history,
+    remarks: row.cells.remarks?.text ?? "",
+    hasError,
+  };
 }
 
 /** A unit of measure in brackets at the end of the indicator's name, when it is one. */
@@ -395,18 +567,23 @@ function unitInName(row: SheetRow): { unit: string; ref: CellRef } | null {
  */
 function withImpliedPer(unit: string, ind: Indicator): string {
   if (!unit || unitConverts(unit, ind.unit)) return unit;
-  const slash = ind.unit.indexOf('/');
+  const slash = ind.unit.indexOf("/");
   if (slash > 0) {
     const per = ind.unit.slice(slash + 1);
     const says = ind.name.includes(`${per}均`) || ind.name.includes(`每${per}`);
     if (says && unitConverts(unit, ind.unit.slice(0, slash))) return `${unit}/${per}`;
   }
-  if (unit.endsWith('/人') && ind.name.includes('人均') && unitConverts(unit.slice(0, -2), ind.unit)) return unit.slice(0, -2);
+  if (
+    unit.endsWith("/人") &&
+    ind.name.includes("人均") &&
+    unitConverts(unit.slice(0, -2), ind.unit)
+  )
+    return unit.slice(0, -2);
   return unit;
 }
 
 /** The value columns whose header may name a unit of measure. */
-const VALUE_COLUMNS: readonly ColumnKey[] = ['baseline', 'target', 'actual', 'previous'];
+const VALUE_COLUMNS: readonly ColumnKey[] = ["baseline", "target", "actual", "previous"];
 
 /** Two spellings of the same unit of measure (公斤/亩 and kg/亩). */
 function sameMeasure(a: string, b: string): boolean {
@@ -419,18 +596,25 @@ function unitConverts(unit: string, canonical: string): boolean {
 }
 
 /** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
-function readTarget(ref: CellRef | undefined, ind: Indicator, rowUnit: string, sheet: string, findings: Finding[]): ReadValue {
+function readTarget(
+  ref: CellRef | undefined,
+  ind: Indicator,
+  rowUnit: string,
+  sheet: string,
+  findings: Finding[]
+): ReadValue {
   if (!ref || isBlank(ref.cell)) return NO_VALUE;
-  if (ind.kind === 'milestone' || ind.kind === 'reach_reference') return readValue(ref, 'no_data', null);
-  if (ind.kind === 'annual_growth') {
+  if (ind.kind === "milestone" || ind.kind === "reach_reference")
+    return readValue(ref, "no_data", null);
+  if (ind.kind === "annual_growth") {
     const p = parseValue(ref.cell);
     const m = /(-?\d+(?:\.\d+)?)\s*[%％]/.exec(ref.text);
-    if (m) return readValue(ref, 'ok', Number(m[1]) / 100, true);
-    if (p.kind === 'number' && p.percent) return readValue(ref, 'ok', p.value / 100, true);
+    if (m) return readValue(ref, "ok", Number(m[1]) / 100, true);
+    if (p.kind === "number" && p.percent) return readValue(ref, "ok", p.value / 100, true);
     // An absolute target for a growth indicator is not the rate the catalogue holds: read it, do not compare it.
     const scratch: Finding[] = [];
     const v = readValueCell(ref, ind, rowUnit, sheet, scratch);
-    return readValue(ref, v.state === 'ok' ? 'no_data' : v.state, v.value, false, v.approx);
+    return readValue(ref, v.state === "ok" ? "no_data" : v.state, v.value, false, v.approx);
   }
   return readValueCell(ref, ind, rowUnit, sheet, findings);
 }
@@ -446,28 +630,61 @@ interface Ctx {
 
 /** A township's or street's sheet carries its own share of a `sum` indicator (SPEC §3). */
 function isUnitShare(ind: Indicator, ctx: Ctx): boolean {
-  if (ind.aggregation !== 'sum') return false;
+  if (ind.aggregation !== "sum") return false;
   if (!ctx.unit) return true;
   return !sameUnit(ctx.unit, ind.owner);
 }
 
 function checkCatalogueValues(r: RowData, ctx: Ctx): void {
   const ind = r.indicator;
-  const at = (v: ReadValue) => ({ sheet: ctx.sheet, cell: v.address, indicator: ind.code, text: v.text });
+  const at = (v: ReadValue) => ({
+    sheet: ctx.sheet,
+    cell: v.address,
+    indicator: ind.code,
+    text: v.text,
+  });
   const label = indicatorLabel(ind);
   const share = isUnitShare(ind, ctx);
-  if (!share && r.target.state === 'ok' && r.target.value !== null && ind.target !== null && ind.kind) {
+  if (
+    !share &&
+    r.target.state === "ok" &&
+    r.target.value !== null &&
+    ind.target !== null &&
+    ind.kind
+  ) {
     let typed = r.target.value;
     // A percent target typed as a fraction (0.0142) means the same target.
-    if (normaliseUnit(ind.unit) === '%' && !r.target.percent && typed < 1 && ind.target > 1 && !differs(typed * 100, ind.target)) typed *= 100;
+    if (
+      normaliseUnit(ind.unit) === "%" &&
+      !r.target.percent &&
+      typed < 1 &&
+      ind.target > 1 &&
+      !differs(typed * 100, ind.target)
+    )
+      typed *= 100;
     if (differs(typed, ind.target)) {
-      const shown = ind.kind === 'annual_growth' ? `${+(ind.target * 100).toFixed(6)}%` : ind.target;
-      const found = ind.kind === 'annual_growth' ? `${+(typed * 100).toFixed(6)}%` : r.target.text;
-      ctx.findings.push(makeFinding('target_changed', at(r.target), { ind: label, found, expected: shown }));
+      const shown =
+        ind.kind === "annual_growth" ? `${+(ind.target * 100).toFixed(6)}%` : ind.target;
+      const found = ind.kind === "annual_growth" ? `${+(typed * 100).toFixed(6)}%` : r.target.text;
+      ctx.findings.push(
+        makeFinding("target_changed", at(r.target), { ind: label, found, expected: shown })
+      );
     }
   }
-  if (!share && r.baseline.state === 'ok' && r.baseline.value !== null && ind.baseline !== null && differs(r.baseline.value, ind.baseline)) {
-    ctx.findings.push(makeFinding('baseline_changed', at(r.baseline), { ind: label, found: r.baseline.text, expected: ind.baseline }));
+  if (
+    !share &&
+    r.baseline.state === "ok" &&
+    r.baseline.value !== null &&
+    ind.baseline !== null &&
+    differs(r.baseline.value, ind.baseline)
+  ) {
+    ctx.findings.push(
+      makeFinding("baseline_changed", at(r.baseline), {
+        ind: label,
+        found: r.baseline.text,
+        expected: ind.baseline,
+      })
+    );
   }
 }
 
@@ -477,15 +694,36 @@ function checkRatios(rows: RowData[], ctx: Ctx): void {
   const byCode = new Map(rows.map((r) => [r.indicator.code, r]));
   for (const r of rows) {
     const ratio = r.indicator.ratio;
-    if (!ratio || r.actual.state !== 'ok' || r.actual.value === null) continue;
+    if (!ratio || r.actual.state !== "ok" || r.actual.value === null) continue;
     const num = byCode.get(ratio.numerator)?.actual;
     const den = byCode.get(ratio.denominator)?.actual;
-    if (!num || !den || num.state !== 'ok' || den.state !== 'ok' || !den.value || num.value === null) continue;
+    if (
+      !num ||
+      !den ||
+      num.state !== "ok" ||
+      den.state !== "ok" ||
+      !den.value ||
+      num.value === null
+    )
+      continue;
     const computed = (num.value / den.value) * ratio.factor;
     if (Math.abs(computed - r.actual.value) > 0.05 + 1e-9) {
-      ctx.findings.push(makeFinding('inconsistent_ratio',
-        { sheet: ctx.sheet, cell: r.actual.address, indicator: r.indicator.code, text: r.actual.text },
-        { ind: indicatorLabel(r.indicator), found: r.actual.value, expected: +computed.toFixed(4) }));
+      ctx.findings.push(
+        makeFinding(
+          "inconsistent_ratio",
+          {
+            sheet: ctx.sheet,
+            cell: r.actual.address,
+            indicator: r.indicator.code,
+            text: r.actual.text,
+          },
+          {
+            ind: indicatorLabel(r.indicator),
+            found: r.actual.value,
+            expected: +computed.toFixed(4),
+          }
+        )
+      );
     }
   }
 }
@@ -493,33 +731,73 @@ function checkRatios(rows: RowData[], ctx: Ctx): void {
 function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   const ind = r.indicator;
   const a = r.actual;
-  if (a.state !== 'ok' || a.value === null || ind.kind === 'milestone') return;
+  if (a.state !== "ok" || a.value === null || ind.kind === "milestone") return;
   // Where a finding points: built only when there is one (the text of a figure costs its formatting).
   const at = () => ({ sheet: ctx.sheet, cell: a.address, indicator: ind.code, text: a.text });
   const label = indicatorLabel(ind);
-  const prev = r.previous.state === 'ok' ? r.previous.value : latest(r.history);
+  const prev = r.previous.state === "ok" ? r.previous.value : latest(r.history);
   if (prev !== null && ind.cumulative && a.value < prev) {
-    ctx.findings.push(makeFinding('cumulative_decreased', at(), { ind: label, found: a.value, expected: prev }));
+    ctx.findings.push(
+      makeFinding("cumulative_decreased", at(), { ind: label, found: a.value, expected: prev })
+    );
   }
   // Counts of things built (cumulative integers) grow in small steps: 1 → 2 is no outlier.
-  if (ind.measure !== 'level' || (ind.integer && ind.cumulative)) return;
+  if (ind.measure !== "level" || (ind.integer && ind.cumulative)) return;
   // Against the previous value; with none, against the baseline — a wrong scale (万亩 for 亩) shows here.
   // A township's share is measured against its own baseline only, never the city's.
-  const baseline = r.baseline.state === 'ok' ? r.baseline.value : ind.baseline === null || isUnitShare(ind, ctx) ? null : ind.baseline;
+  const baseline =
+    r.baseline.state === "ok"
+      ? r.baseline.value
+      : ind.baseline === null || isUnitShare(ind, ctx)
+        ? null
+        : ind.baseline;
   const ref = prev ?? baseline;
   // A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
   // (52000 under 万亩): the unit does not fit the figure, an error, not a jump.
   const unitRef = r.row.cells.unit;
-  const scaled = () => /[万千亿]/.test(unitRef?.text ?? '') || /[万千亿]/.test(a.text);
-  if (ref !== null && ref > 0 && a.value > 0 && (a.value / ref >= 1000 || ref / a.value >= 1000) && scaled()) {
-    const where = /[万千亿]/.test(unitRef?.text ?? '') ? unitRef! : undefined;
-    ctx.findings.push(makeFinding('unit_mismatch',
-      { sheet: ctx.sheet, cell: where?.address ?? a.address, indicator: ind.code, text: where?.text ?? a.text },
-      { ind: label, found: where?.text ?? a.text, expected: ind.unit, other: `${a.value}`, min: ref }));
+  const scaled = () => /[万千亿]/.test(unitRef?.text ?? "") || /[万千亿]/.test(a.text);
+  if (
+    ref !== null &&
+    ref > 0 &&
+    a.value > 0 &&
+    (a.value / ref >= 1000 || ref / a.value >= 1000) &&
+    scaled()
+  ) {
+    const where = /[万千亿]/.test(unitRef?.text ?? "") ? unitRef! : undefined;
+    ctx.findings.push(
+      makeFinding(
+        "unit_mismatch",
+        {
+          sheet: ctx.sheet,
+          cell: where?.address ?? a.address,
+          indicator: ind.code,
+          text: where?.text ?? a.text,
+        },
+        {
+          ind: label,
+          found: where?.text ?? a.text,
+          expected: ind.unit,
+          other: `${a.value}`,
+          min: ref,
+        }
+      )
+    );
     return;
   }
-  if (ref !== null && ref !== 0 && Math.abs(a.value - ref) / Math.abs(ref) > 0.5 && !(prev === null && onTheWay(a.value, ref, r, ctx))) {
-    ctx.findings.push(makeFinding('outlier_jump', at(), { ind: label, found: a.value, expected: ref, other: prev === null ? '基期值' : '上期' }));
+  if (
+    ref !== null &&
+    ref !== 0 &&
+    Math.abs(a.value - ref) / Math.abs(ref) > 0.5 &&
+    !(prev === null && onTheWay(a.value, ref, r, ctx))
+  ) {
+    ctx.findings.push(
+      makeFinding("outlier_jump", at(), {
+        ind: label,
+        found: a.value,
+        expected: ref,
+        other: prev === null ? "基期值" : "上期",
+      })
+    );
   }
 }
 
@@ -529,9 +807,17 @@ function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
  */
 function onTheWay(value: number, baseline: number, r: RowData, ctx: Ctx): boolean {
   const ind = r.indicator;
-  const share = isUnitShare(ind, ctx) && ind.kind !== 'annual_growth';
-  const target = share ? (r.target.state === 'ok' ? r.target.value : null)
-    : ind.kind === 'at_least' || ind.kind === 'greater_than' || ind.kind === 'approx' || ind.kind === 'at_most' ? ind.target : null;
+  const share = isUnitShare(ind, ctx) && ind.kind !== "annual_growth";
+  const target = share
+    ? r.target.state === "ok"
+      ? r.target.value
+      : null
+    : ind.kind === "at_least" ||
+        ind.kind === "greater_than" ||
+        ind.kind === "approx" ||
+        ind.kind === "at_most"
+      ? ind.target
+      : null;
   if (target === null || target <= 0 || baseline <= 0) return false;
   return value >= Math.min(baseline, target) * 0.5 && value <= Math.max(baseline, target) * 1.5;
 }
@@ -543,25 +829,30 @@ function latest(history: { date: string; value: number }[]): number | null {
 
 function checkResponsible(r: RowData, ctx: Ctx): void {
   const ind = r.indicator;
-  if (ind.aggregation !== 'owner' || !ctx.unit || sameUnit(ctx.unit, ind.owner)) return;
+  if (ind.aggregation !== "owner" || !ctx.unit || sameUnit(ctx.unit, ind.owner)) return;
   const ref = r.row.cells.indicator ?? r.row.cells.code;
-  ctx.findings.push(makeFinding('not_responsible',
-    { sheet: ctx.sheet, cell: ref?.address, indicator: ind.code, text: r.row.name || r.row.code },
-    { ind: indicatorLabel(ind), owner: ind.owner, reporter: ctx.unit }));
+  ctx.findings.push(
+    makeFinding(
+      "not_responsible",
+      { sheet: ctx.sheet, cell: ref?.address, indicator: ind.code, text: r.row.name || r.row.code },
+      { ind: indicatorLabel(ind), owner: ind.owner, reporter: ctx.unit }
+    )
+  );
 }
 
 function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
   const ind = r.indicator;
   const share = isUnitShare(ind, ctx);
-  const sheetBaseline = r.baseline.state === 'ok' ? r.baseline.value : null;
-  const baseline = share ? sheetBaseline : ind.baseline ?? sheetBaseline;
+  const sheetBaseline = r.baseline.state === "ok" ? r.baseline.value : null;
+  const baseline = share ? sheetBaseline : (ind.baseline ?? sheetBaseline);
   let targetOverride: number | null | undefined;
-  if (share && ind.kind !== 'annual_growth') targetOverride = r.target.state === 'ok' ? r.target.value : null;
-  const state = r.hasError ? 'invalid' : r.actual.state === 'ok' ? 'ok' : r.actual.state;
+  if (share && ind.kind !== "annual_growth")
+    targetOverride = r.target.state === "ok" ? r.target.value : null;
+  const state = r.hasError ? "invalid" : r.actual.state === "ok" ? "ok" : r.actual.state;
   const figures = scoreIndicator({
     indicator: ind,
     state,
-    actual: r.actual.state === 'ok' ? r.actual.value : null,
+    actual: r.actual.state === "ok" ? r.actual.value : null,
     baseline,
     targetOverride,
     asOf: ctx.asOf!,
@@ -573,7 +864,8 @@ function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
   res.sheet = ctx.sheet;
   res.cell = r.actual.address;
   // What was typed is shown only where no figure can be (a figure's text is its formatting, built on demand).
-  if ((res.actual === null || res.status === 'invalid') && r.actual.text) res.actualText = r.actual.text;
+  if ((res.actual === null || res.status === "invalid") && r.actual.text)
+    res.actualText = r.actual.text;
   if (r.actual.approx) res.approximate = true;
   return res;
 }
@@ -581,20 +873,41 @@ function scoreRow(r: RowData, ctx: Ctx): IndicatorResult {
 function checkRemarks(res: IndicatorResult, rows: RowData[], ctx: Ctx): void {
   const r = rows.find((x) => x.indicator.code === res.code);
   if (!r || r.remarks) return;
-  const decreased = r.actual.state === 'ok' && r.actual.value !== null && r.previous.state === 'ok'
-    && r.previous.value !== null && r.actual.value < r.previous.value;
-  if (res.status !== 'critical' && !decreased) return;
+  const decreased =
+    r.actual.state === "ok" &&
+    r.actual.value !== null &&
+    r.previous.state === "ok" &&
+    r.previous.value !== null &&
+    r.actual.value < r.previous.value;
+  if (res.status !== "critical" && !decreased) return;
   const cell = r.row.cells.remarks?.address ?? r.actual.address;
-  ctx.findings.push(makeFinding('remark_required', { sheet: ctx.sheet, cell, indicator: res.code },
-    { ind: indicatorLabel(r.indicator), other: res.status === 'critical' ? '严重滞后' : '较上期下降' }));
+  ctx.findings.push(
+    makeFinding(
+      "remark_required",
+      { sheet: ctx.sheet, cell, indicator: res.code },
+      {
+        ind: indicatorLabel(r.indicator),
+        other: res.status === "critical" ? "严重滞后" : "较上期下降",
+      }
+    )
+  );
 }
 
 function checkReference(r: RowData, asOf: string, ctx: Ctx): void {
   const ind = r.indicator;
   const year = Number(asOf.slice(0, 4));
-  if (ind.kind !== 'reach_reference' || ind.reference?.[year] !== undefined) return;
+  if (ind.kind !== "reach_reference" || ind.reference?.[year] !== undefined) return;
   const ref = r.actual.address ? r.actual : undefined;
-  ctx.findings.push(makeFinding('missing_reference',
-    { sheet: ctx.sheet, cell: ref?.address ?? (r.row.cells.indicator ?? r.row.cells.code)?.address, indicator: ind.code, text: ref?.text },
-    { ind: indicatorLabel(ind), year }));
+  ctx.findings.push(
+    makeFinding(
+      "missing_reference",
+      {
+        sheet: ctx.sheet,
+        cell: ref?.address ?? (r.row.cells.indicator ?? r.row.cells.code)?.address,
+        indicator: ind.code,
+        text: ref?.text,
+      },
+      { ind: indicatorLabel(ind), year }
+    )
+  );
 }

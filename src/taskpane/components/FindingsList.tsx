@@ -1,47 +1,62 @@
-import { Caption1, CounterBadge, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { RunResult } from '../../core/engine';
-import type { Finding } from '../../core/model/results';
-import { useStrings } from '../i18n';
-import { groupFindings } from '../run';
-import { indicatorNames } from '../indicator-names';
+import {
+  Caption1,
+  CounterBadge,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { RunResult } from "../../core/engine";
+import type { Finding } from "../../core/model/results";
+import { useStrings } from "../i18n";
+import { groupFindings } from "../run";
+import { indicatorNames } from "../indicator-names";
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  severity: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  severity: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0 },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   indicator: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightSemibold,
   },
-  items: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  items: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
   item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '2px',
-    width: '100%',
-    textAlign: 'start',
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    width: "100%",
+    textAlign: "start",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
+    border: "none",
     borderLeft: `3px solid transparent`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    fontFamily: 'inherit',
+    fontFamily: "inherit",
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover },
   },
   heading: { margin: 0 },
-  meta: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  meta: { color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
 });
 
 export interface FindingsListProps {
@@ -59,7 +74,7 @@ export function FindingsList(p: FindingsListProps) {
   if (p.result.findings.length === 0) {
     return (
       <Text as="p" data-testid="no-findings">
-        {t('noFindings')}
+        {t("noFindings")}
       </Text>
     );
   }
@@ -67,18 +82,26 @@ export function FindingsList(p: FindingsListProps) {
   return (
     <section className={styles.list} aria-labelledby="findings-title" data-testid="findings">
       <Subtitle2 as="h2" id="findings-title" className={styles.heading}>
-        {t('findingsTitle')}
+        {t("findingsTitle")}
       </Subtitle2>
       {groupFindings(p.result.findings).map((sg) => (
         <div key={sg.severity} className={styles.group} data-severity={sg.severity}>
           <h3 className={styles.severity}>
-            <Text weight="semibold">{sg.severity === 'error' ? t('severityError') : t('severityWarning')}</Text>
-            <CounterBadge count={sg.count} size="small" color={sg.severity === 'error' ? 'danger' : 'informative'} />
+            <Text weight="semibold">
+              {sg.severity === "error" ? t("severityError") : t("severityWarning")}
+            </Text>
+            <CounterBadge
+              count={sg.count}
+              size="small"
+              color={sg.severity === "error" ? "danger" : "informative"}
+            />
           </h3>
           {sg.groups.map((g) => (
-            <div key={g.indicator ?? ''} className={styles.group}>
+            <div key={g.indicator ?? ""} className={styles.group}>
               <Caption1 as="h4" className={styles.indicator}>
-                {g.indicator ? `${g.indicator} ${names.get(g.indicator) ?? ''}`.trim() : t('groupNoIndicator')}
+                {g.indicator
+                  ? `${g.indicator} ${names.get(g.indicator) ?? ""}`.trim()
+                  : t("groupNoIndicator")}
               </Caption1>
               <ul className={styles.items}>
                 {g.items.map(({ index, finding }) => (
@@ -86,7 +109,7 @@ export function FindingsList(p: FindingsListProps) {
                     <FindingItem
                       finding={finding}
                       selected={p.selected === index}
-                      title={p.selectsCells && finding.cell ? t('findingSelect') : undefined}
+                      title={p.selectsCells && finding.cell ? t("findingSelect") : undefined}
                       onClick={() => p.onSelect(index)}
                     />
                   </li>
@@ -100,7 +123,12 @@ export function FindingsList(p: FindingsListProps) {
   );
 }
 
-function FindingItem(p: { finding: Finding; selected: boolean; title?: string; onClick: () => void }) {
+function FindingItem(p: {
+  finding: Finding;
+  selected: boolean;
+  title?: string;
+  onClick: () => void;
+}) {
   const { t, lang } = useStrings();
   const styles = useStyles();
   const f = p.finding;
@@ -113,12 +141,12 @@ function FindingItem(p: { finding: Finding; selected: boolean; title?: string; o
       onClick={p.onClick}
       data-testid="finding"
       data-rule={f.rule}
-      data-cell={f.cell ?? ''}
+      data-cell={f.cell ?? ""}
     >
       <span>{f.message[lang]}</span>
       <span className={styles.meta}>
-        {t('findingCell', { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
-        {f.text ? ` · ${t('findingText', { text: f.text })}` : null}
+        {t("findingCell", { cell: f.cell ? `${f.sheet}!${f.cell}` : f.sheet })}
+        {f.text ? ` · ${t("findingText", { text: f.text })}` : null}
       </span>
     </button>
   );

@@ -1,12 +1,12 @@
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useState } from 'react';
-import type { ReactNode } from 'react';
-import { useStrings } from '../i18n';
-import type { StringKey } from '../strings';
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, useState } from "react";
+import type { ReactNode } from "react";
+import { useStrings } from "../i18n";
+import type { StringKey } from "../strings";
 
 const useStyles = makeStyles({
-  header: { justifyContent: 'flex-start', width: '100%', fontWeight: tokens.fontWeightSemibold },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  header: { justifyContent: "flex-start", width: "100%", fontWeight: tokens.fontWeightSemibold },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 /**
@@ -31,11 +31,15 @@ export function LazySection(props: { labelKey: StringKey; testId: string; childr
           setOpened(true);
         }}
       >
-        {`${open ? '▾' : '▸'} ${t(props.labelKey)}`}
+        {`${open ? "▾" : "▸"} ${t(props.labelKey)}`}
       </Button>
       {opened && (
         <div className={styles.body} hidden={!open}>
-          <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={t('stepLoadingSection')} />}>{props.children}</Suspense>
+          <Suspense
+            fallback={<Spinner size="tiny" labelPosition="after" label={t("stepLoadingSection")} />}
+          >
+            {props.children}
+          </Suspense>
         </div>
       )}
     </section>

@@ -1,32 +1,49 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { useStrings } from '../i18n';
-import type { StringKey } from '../strings';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import { useStrings } from "../i18n";
+import type { StringKey } from "../strings";
 
 /** The step under way, announced to screen readers as it changes. */
 export function BusyIndicator({ step }: { step: StringKey }) {
   const { t } = useStrings();
-  return <Spinner size="tiny" labelPosition="after" label={t(step)} role="status" aria-live="polite" />;
+  return (
+    <Spinner size="tiny" labelPosition="after" label={t(step)} role="status" aria-live="polite" />
+  );
 }
 
 /** A failure, as one sentence. */
-export function ErrorBar(props: { error: StringKey; vars?: Record<string, string>; onDismiss: () => void }) {
+export function ErrorBar(props: {
+  error: StringKey;
+  vars?: Record<string, string>;
+  onDismiss: () => void;
+}) {
   const { t } = useStrings();
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+        <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
         {t(props.error, props.vars)}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={props.onDismiss}>
-          {t('dismiss')}
+          {t("dismiss")}
         </Button>
       </MessageBarActions>
     </MessageBar>
   );
 }
 
-export function Notice(props: { text: StringKey; intent: 'success' | 'info' | 'warning'; vars?: Record<string, string> }) {
+export function Notice(props: {
+  text: StringKey;
+  intent: "success" | "info" | "warning";
+  vars?: Record<string, string>;
+}) {
   const { t } = useStrings();
   return (
     <MessageBar intent={props.intent}>
@@ -41,8 +58,8 @@ export function ExcelLimits({ limits }: { limits: { zh: string; en: string }[] }
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t('excelLimitsTitle')}</MessageBarTitle>
-        <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+        <MessageBarTitle>{t("excelLimitsTitle")}</MessageBarTitle>
+        <ul style={{ margin: 0, paddingInlineStart: "1.2em" }}>
           {limits.map((l) => (
             <li key={l.en}>{l[lang]}</li>
           ))}

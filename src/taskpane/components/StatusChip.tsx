@@ -1,18 +1,18 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Status } from '../../core/model/results';
-import { STATUS_STYLE } from '../../core/score';
-import { useStrings } from '../i18n';
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { Status } from "../../core/model/results";
+import { STATUS_STYLE } from "../../core/score";
+import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
   chip: {
-    display: 'inline-flex',
-    alignItems: 'center',
+    display: "inline-flex",
+    alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
-    whiteSpace: 'nowrap',
+    whiteSpace: "nowrap",
   },
   // Statuses without a fill get the theme's text colour and an outline, readable in light and dark.
   unfilled: {
@@ -29,7 +29,11 @@ export function StatusChip({ status, count }: { status: Status; count?: number }
   const style = STATUS_STYLE[status];
   const colours = style.fill ? { backgroundColor: style.fill, color: style.text } : undefined;
   return (
-    <span className={mergeClasses(styles.chip, !style.fill && styles.unfilled)} style={colours} data-status={status}>
+    <span
+      className={mergeClasses(styles.chip, !style.fill && styles.unfilled)}
+      style={colours}
+      data-status={status}
+    >
       <span aria-hidden="true">{style.symbol}</span>
       <span>{style[lang]}</span>
       {count !== undefined && <span className={styles.count}>{count}</span>}

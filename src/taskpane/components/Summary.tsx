@@ -1,16 +1,16 @@
-import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Fragment } from 'react';
-import type { RunResult } from '../../core/engine';
-import { useStrings } from '../i18n';
-import type { RunMode } from '../run';
-import { countSeverities, countStatuses, formatScore } from '../run';
-import { StatusChip } from './StatusChip';
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Fragment } from "react";
+import type { RunResult } from "../../core/engine";
+import { useStrings } from "../i18n";
+import type { RunMode } from "../run";
+import { countSeverities, countStatuses, formatScore } from "../run";
+import { StatusChip } from "./StatusChip";
 
 const useStyles = makeStyles({
-  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   facts: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   errors: { color: tokens.colorPaletteRedForeground1 },
   warnings: { color: tokens.colorPaletteDarkOrangeForeground1 },
   overall: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   heading: { margin: 0 },
   subheading: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2 },
 });
@@ -36,33 +36,43 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
   return (
     <section className={styles.summary} aria-labelledby="summary-title" data-testid="summary">
       <Subtitle2 as="h2" id="summary-title" className={styles.heading}>
-        {mode === 'validate' ? t('summaryValidate') : t('summaryAnalyse')}
+        {mode === "validate" ? t("summaryValidate") : t("summaryAnalyse")}
       </Subtitle2>
       <dl className={styles.facts}>
-        <dt className={styles.term}>{t('summaryErrors')}</dt>
-        <dd className={mergeClasses(styles.value, severities.error > 0 && styles.errors)} data-testid="error-count">
+        <dt className={styles.term}>{t("summaryErrors")}</dt>
+        <dd
+          className={mergeClasses(styles.value, severities.error > 0 && styles.errors)}
+          data-testid="error-count"
+        >
           {severities.error}
         </dd>
-        <dt className={styles.term}>{t('summaryWarnings')}</dt>
-        <dd className={mergeClasses(styles.value, severities.warning > 0 && styles.warnings)} data-testid="warning-count">
+        <dt className={styles.term}>{t("summaryWarnings")}</dt>
+        <dd
+          className={mergeClasses(styles.value, severities.warning > 0 && styles.warnings)}
+          data-testid="warning-count"
+        >
           {severities.warning}
         </dd>
-        <dt className={styles.term}>{t('summaryAsOf')}</dt>
-        <dd className={styles.value}>{result.asOf ?? t('summaryAsOfUnknown')}</dd>
-        <dt className={styles.term}>{t('summarySheets')}</dt>
+        <dt className={styles.term}>{t("summaryAsOf")}</dt>
+        <dd className={styles.value}>{result.asOf ?? t("summaryAsOfUnknown")}</dd>
+        <dt className={styles.term}>{t("summarySheets")}</dt>
         <dd className={styles.value}>{`${recognised} / ${result.sheets.length}`}</dd>
-        {mode === 'analyse' && (
+        {mode === "analyse" && (
           <>
-            <dt className={styles.term}>{t('summaryOverall')}</dt>
+            <dt className={styles.term}>{t("summaryOverall")}</dt>
             <dd className={mergeClasses(styles.value, styles.overall)} data-testid="overall-score">
-              {result.scores.overall === null ? t('summaryNoScore') : formatScore(result.scores.overall)}
+              {result.scores.overall === null
+                ? t("summaryNoScore")
+                : formatScore(result.scores.overall)}
             </dd>
           </>
         )}
       </dl>
-      {mode === 'analyse' && statuses.length > 0 && (
+      {mode === "analyse" && statuses.length > 0 && (
         <>
-          <Caption1 as="h3" className={styles.subheading}>{t('summaryStatuses')}</Caption1>
+          <Caption1 as="h3" className={styles.subheading}>
+            {t("summaryStatuses")}
+          </Caption1>
           <div className={styles.chips} data-testid="status-counts">
             {statuses.map(({ status, count }) => (
               <StatusChip key={status} status={status} count={count} />
@@ -70,9 +80,11 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
           </div>
         </>
       )}
-      {mode === 'analyse' && categories.length > 0 && (
+      {mode === "analyse" && categories.length > 0 && (
         <>
-          <Caption1 as="h3" className={styles.subheading}>{t('summaryCategories')}</Caption1>
+          <Caption1 as="h3" className={styles.subheading}>
+            {t("summaryCategories")}
+          </Caption1>
           <dl className={styles.facts}>
             {categories.map(([name, score]) => (
               <Fragment key={name}>

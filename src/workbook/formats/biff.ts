@@ -3,7 +3,7 @@
  * strings (also when they run over CONTINUE records), code pages, RK numbers, errors and the
  * built-in number formats.
  */
-import { FormatError } from './errors';
+import { FormatError } from "./errors";
 
 export interface BiffRecord {
   type: number;
@@ -40,7 +40,8 @@ export function recordAt(s: Uint8Array, pos: number): BiffRecord | null {
   if (pos + 4 > s.length) return null;
   const type = s[pos] | (s[pos + 1] << 8);
   const len = s[pos + 2] | (s[pos + 3] << 8);
-  if (pos + 4 + len > s.length) throw new FormatError('the workbook stream is truncated in the middle of a record');
+  if (pos + 4 + len > s.length)
+    throw new FormatError("the workbook stream is truncated in the middle of a record");
   return { type, data: s.subarray(pos + 4, pos + 4 + len), pos };
 }
 
@@ -86,30 +87,53 @@ export function rkValue(rk: number): number {
 }
 
 export const ERROR_CODES: Record<number, string> = {
-  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
 };
 
 /** Code page numbers of the CODEPAGE record → WHATWG encoding labels (TextDecoder). */
 const CODEPAGES: Record<number, string> = {
-  367: 'windows-1252', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
-  1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254',
-  1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257', 1258: 'windows-1258', 10000: 'macintosh',
-  32768: 'macintosh', 32769: 'windows-1252', 54936: 'gb18030',
+  367: "windows-1252",
+  874: "windows-874",
+  932: "shift_jis",
+  936: "gbk",
+  949: "euc-kr",
+  950: "big5",
+  1250: "windows-1250",
+  1251: "windows-1251",
+  1252: "windows-1252",
+  1253: "windows-1253",
+  1254: "windows-1254",
+  1255: "windows-1255",
+  1256: "windows-1256",
+  1257: "windows-1257",
+  1258: "windows-1258",
+  10000: "macintosh",
+  32768: "macintosh",
+  32769: "windows-1252",
+  54936: "gb18030",
 };
 
 /** A decoder for BIFF5 byte strings; unknown code pages fall back to Windows-1252, as Excel does. */
 export function codepageDecoder(codepage: number): TextDecoder {
-  return new TextDecoder(CODEPAGES[codepage] ?? 'windows-1252');
+  return new TextDecoder(CODEPAGES[codepage] ?? "windows-1252");
 }
 
 /** 8-bit "compressed" BIFF8 characters are the low bytes of UTF-16: Latin-1 exactly, not Windows-1252. */
 function latin1(d: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < d.length; i += 4096) s += String.fromCharCode(...d.subarray(i, Math.min(i + 4096, d.length)));
+  let s = "";
+  for (let i = 0; i < d.length; i += 4096)
+    s += String.fromCharCode(...d.subarray(i, Math.min(i + 4096, d.length)));
   return s;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+const utf16 = new TextDecoder("utf-16le");
 
 /**
  * Reads a record and its CONTINUE records as one byte sequence, except that characters of a
@@ -120,7 +144,10 @@ export class ContinuedReader {
   private seg = 0;
   private off: number;
 
-  constructor(private readonly segs: Uint8Array[], start = 0) {
+  constructor(
+    private readonly segs: Uint8Array[],
+    start = 0
+  ) {
     this.off = start;
   }
 
@@ -138,7 +165,8 @@ export class ContinuedReader {
 
   u8(): number {
     this.skipEmpty();
-    if (this.seg >= this.segs.length) throw new FormatError('the shared string table of the workbook is cut short');
+    if (this.seg >= this.segs.length)
+      throw new FormatError("the shared string table of the workbook is cut short");
     return this.segs[this.seg][this.off++];
   }
 
@@ -154,7 +182,8 @@ export class ContinuedReader {
   skip(n: number): void {
     while (n > 0) {
       this.skipEmpty();
-      if (this.seg >= this.segs.length) throw new FormatError('the shared string table of the workbook is cut short');
+      if (this.seg >= this.segs.length)
+        throw new FormatError("the shared string table of the workbook is cut short");
       const take = Math.min(n, this.segs[this.seg].length - this.off);
       this.off += take;
       n -= take;
@@ -163,20 +192,21 @@ export class ContinuedReader {
 
   /** `count` characters, 16-bit when `high`; at a CONTINUE boundary a new option byte says which. */
   chars(count: number, high: boolean): string {
-    let out = '';
+    let out = "";
     let left = count;
     while (left > 0) {
       if (this.seg >= this.segs.length || this.off >= this.segs[this.seg].length) {
         this.seg++;
         this.off = 0;
-        if (this.seg >= this.segs.length) throw new FormatError('the shared string table of the workbook is cut short');
+        if (this.seg >= this.segs.length)
+          throw new FormatError("the shared string table of the workbook is cut short");
         high = (this.segs[this.seg][this.off++] & 1) === 1;
         continue;
       }
       const d = this.segs[this.seg];
       const size = high ? 2 : 1;
       const n = Math.min(left, Math.floor((d.length - this.off) / size));
-      if (n === 0) throw new FormatError('a string of the workbook is split inside a character');
+      if (n === 0) throw new FormatError("a string of the workbook is split inside a character");
       const bytes = d.subarray(this.off, this.off + n * size);
       out += high ? utf16.decode(bytes) : latin1(bytes);
       this.off += n * size;
@@ -203,7 +233,12 @@ export function unicodeStringAt(d: Uint8Array, o: number, wide: boolean): string
 }
 
 /** A BIFF5 byte string at `o`: a length (8- or 16-bit) and bytes in the workbook's code page. */
-export function byteStringAt(d: Uint8Array, o: number, wide: boolean, decoder: TextDecoder): string {
+export function byteStringAt(
+  d: Uint8Array,
+  o: number,
+  wide: boolean,
+  decoder: TextDecoder
+): string {
   const count = wide ? u16(d, o) : d[o];
   const start = o + (wide ? 2 : 1);
   return decoder.decode(d.subarray(start, Math.min(start + count, d.length)));
@@ -211,15 +246,53 @@ export function byteStringAt(d: Uint8Array, o: number, wide: boolean, decoder: T
 
 /** Excel's built-in number formats, as ExcelJS maps them (the zh-CN forms of the East-Asian ids). */
 const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00',
-  12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午 h"时"mm"分"', 35: '上午/下午 h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
-  55: '上午/下午 h"时"mm"分"', 56: '上午/下午 h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午 h"时"mm"分"',
+  35: '上午/下午 h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午 h"时"mm"分"',
+  56: '上午/下午 h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 export function builtinFormat(id: number): string | undefined {

@@ -6,7 +6,7 @@
  * live). Files come from outside: every sector number is checked against the file's length and
  * every chain against loops, so a damaged file gives a FormatError, never a hang or a crash.
  */
-import { FormatError } from './errors';
+import { FormatError } from "./errors";
 
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -29,7 +29,9 @@ interface DirEntry {
 }
 
 function damaged(what: string): FormatError {
-  return new FormatError(`the file is damaged or truncated (${what}); save it again in Excel or WPS`);
+  return new FormatError(
+    `the file is damaged or truncated (${what}); save it again in Excel or WPS`
+  );
 }
 
 export function hasOleMagic(bytes: Uint8Array): boolean {
@@ -50,11 +52,11 @@ export class CompoundFile {
 
   private constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.length < 512 || !hasOleMagic(bytes)) throw damaged('no compound file header');
+    if (bytes.length < 512 || !hasOleMagic(bytes)) throw damaged("no compound file header");
     const shift = this.u16(30);
     if (shift !== 9 && shift !== 12) throw damaged(`sector size 2^${shift} is not valid`);
     this.sectorSize = 1 << shift;
-    if (bytes.length < this.sectorSize) throw damaged('the header is cut short');
+    if (bytes.length < this.sectorSize) throw damaged("the header is cut short");
     // The header takes the first sector's place: sector n starts at (n + 1) × sector size.
     this.sectorCount = Math.ceil((bytes.length - this.sectorSize) / this.sectorSize);
   }
@@ -102,21 +104,21 @@ export class CompoundFile {
   /** The FAT sector numbers: 109 in the header, the rest in the DIFAT chain. */
   private fatSectorIds(): number[] {
     const count = this.u32(44);
-    if (count > this.sectorCount) throw damaged('more FAT sectors than the file holds');
+    if (count > this.sectorCount) throw damaged("more FAT sectors than the file holds");
     const ids: number[] = [];
     for (let i = 0; i < 109 && ids.length < count; i++) ids.push(this.u32(76 + 4 * i));
     const perSector = this.sectorSize / 4 - 1;
     const seen = new Set<number>();
-    for (let next = this.u32(68); ids.length < count && next !== ENDOFCHAIN && next !== FREESECT; ) {
-      if (seen.has(next)) throw damaged('the DIFAT chain loops');
+    for (let next = this.u32(68); ids.length < count && next !== ENDOFCHAIN && next !== FREESECT;) {
+      if (seen.has(next)) throw damaged("the DIFAT chain loops");
       seen.add(next);
       const s = this.sector(next);
-      if (s.length < this.sectorSize) throw damaged('a DIFAT sector is cut short');
+      if (s.length < this.sectorSize) throw damaged("a DIFAT sector is cut short");
       const dv = new DataView(s.buffer, s.byteOffset, s.length);
       for (let i = 0; i < perSector && ids.length < count; i++) ids.push(dv.getUint32(4 * i, true));
       next = dv.getUint32(4 * perSector, true);
     }
-    if (ids.length < count) throw damaged('FAT sectors are missing');
+    if (ids.length < count) throw damaged("FAT sectors are missing");
     return ids;
   }
 
@@ -126,7 +128,7 @@ export class CompoundFile {
     const fat = new Uint32Array(ids.length * per);
     ids.forEach((id, k) => {
       const s = this.sector(id);
-      if (s.length < this.sectorSize) throw damaged('a FAT sector is cut short');
+      if (s.length < this.sectorSize) throw damaged("a FAT sector is cut short");
       const dv = new DataView(s.buffer, s.byteOffset, s.length);
       for (let i = 0; i < per; i++) fat[k * per + i] = dv.getUint32(4 * i, true);
     });
@@ -138,7 +140,8 @@ export class CompoundFile {
     const out: number[] = [];
     const seen = new Uint8Array(Math.min(table.length, limit));
     for (let id = start; id !== ENDOFCHAIN; id = table[id]) {
-      if (id > MAX_REGULAR_SECTOR || id >= table.length || id >= limit) throw damaged(`the ${what} points outside the file`);
+      if (id > MAX_REGULAR_SECTOR || id >= table.length || id >= limit)
+        throw damaged(`the ${what} points outside the file`);
       if (seen[id]) throw damaged(`the ${what} loops`);
       seen[id] = 1;
       out.push(id);
@@ -147,8 +150,12 @@ export class CompoundFile {
   }
 
   private readRegular(start: number, size: number, what: string): Uint8Array {
-    const ids = size === 0 && start === ENDOFCHAIN ? [] : this.chain(start, this.fat, this.sectorCount, `chain of ${what}`);
-    if (ids.length * this.sectorSize < size) throw damaged(`${what} is shorter than its declared size`);
+    const ids =
+      size === 0 && start === ENDOFCHAIN
+        ? []
+        : this.chain(start, this.fat, this.sectorCount, `chain of ${what}`);
+    if (ids.length * this.sectorSize < size)
+      throw damaged(`${what} is shorter than its declared size`);
     const out = new Uint8Array(size);
     let o = 0;
     for (const id of ids) {
@@ -175,19 +182,20 @@ export class CompoundFile {
   }
 
   private readDirectory(): void {
-    const ids = this.chain(this.u32(48), this.fat, this.sectorCount, 'directory chain');
+    const ids = this.chain(this.u32(48), this.fat, this.sectorCount, "directory chain");
     const dir = new Uint8Array(ids.length * this.sectorSize);
     ids.forEach((id, k) => dir.set(this.sector(id), k * this.sectorSize));
     const dv = new DataView(dir.buffer);
     const major = this.u16(26);
-    for (let o = 0; o + DIR_ENTRY_SIZE <= dir.length; o += DIR_ENTRY_SIZE) this.entries.push(dirEntry(dir, dv, o, major));
+    for (let o = 0; o + DIR_ENTRY_SIZE <= dir.length; o += DIR_ENTRY_SIZE)
+      this.entries.push(dirEntry(dir, dv, o, major));
     const root = this.entries[0];
-    if (!root || root.type !== TYPE_ROOT) throw damaged('no root entry in the directory');
+    if (!root || root.type !== TYPE_ROOT) throw damaged("no root entry in the directory");
     this.miniCutoff = this.u32(56) || 4096;
-    if (root.size > 0) this.miniStream = this.readRegular(root.start, root.size, 'the mini stream');
+    if (root.size > 0) this.miniStream = this.readRegular(root.start, root.size, "the mini stream");
     const miniFatCount = this.u32(64);
     if (miniFatCount > 0) {
-      const ids2 = this.chain(this.u32(60), this.fat, this.sectorCount, 'mini FAT chain');
+      const ids2 = this.chain(this.u32(60), this.fat, this.sectorCount, "mini FAT chain");
       const raw = new Uint8Array(ids2.length * this.sectorSize);
       ids2.forEach((id, k) => raw.set(this.sector(id), k * this.sectorSize));
       this.miniFat = new Uint32Array(raw.length / 4);
@@ -204,8 +212,8 @@ export class CompoundFile {
     while (stack.length > 0) {
       const i = stack.pop()!;
       if (i === NOSTREAM) continue;
-      if (i >= this.entries.length) throw damaged('a directory entry points outside the directory');
-      if (seen.has(i)) throw damaged('the directory tree loops');
+      if (i >= this.entries.length) throw damaged("a directory entry points outside the directory");
+      if (seen.has(i)) throw damaged("the directory tree loops");
       seen.add(i);
       const e = this.entries[i];
       // Storages (and unused entries some writers leave linked) hold nothing read here.
@@ -217,7 +225,7 @@ export class CompoundFile {
 
 function dirEntry(dir: Uint8Array, dv: DataView, o: number, major: number): DirEntry {
   const nameBytes = Math.min(64, dv.getUint16(o + 64, true));
-  let name = '';
+  let name = "";
   for (let i = 0; i + 1 < nameBytes; i += 2) {
     const c = dv.getUint16(o + i, true);
     if (c === 0) break;
@@ -225,7 +233,7 @@ function dirEntry(dir: Uint8Array, dv: DataView, o: number, major: number): DirE
   }
   // Version 3 files may hold garbage in the size's high half: only version 4 uses it.
   const high = major >= 4 ? dv.getUint32(o + 124, true) : 0;
-  if (high !== 0) throw damaged('a stream is larger than 4 GB');
+  if (high !== 0) throw damaged("a stream is larger than 4 GB");
   return {
     name,
     type: dir[o + 66],

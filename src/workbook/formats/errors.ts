@@ -7,6 +7,6 @@
 export class FormatError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'FormatError';
+    this.name = "FormatError";
   }
 }

@@ -8,15 +8,27 @@
  * result and no `formula`: the core never reads Cell.formula (it judges the value only), so the
  * findings are those of the .xlsx; a made-up marker would only pretend to be formula text.
  */
-import type { Cell, CellValue, SheetGrid, WorkbookGrids } from '../../core/model/cells';
-import { ANNOTATION_STORE_SHEET } from '../../core/model/plan';
-import { excelSerialToDate, isDateFormat } from '../number-format';
-import { CompoundFile, hasOleMagic } from './cfb';
+import type { Cell, CellValue, SheetGrid, WorkbookGrids } from "../../core/model/cells";
+import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
+import { excelSerialToDate, isDateFormat } from "../number-format";
+import { CompoundFile, hasOleMagic } from "./cfb";
 import {
-  type BiffRecord, ContinuedReader, ERROR_CODES, REC, builtinFormat, byteStringAt, codepageDecoder, f64,
-  recordAt, rkValue, substream, u16, u32, unicodeStringAt,
-} from './biff';
-import { FormatError } from './errors';
+  type BiffRecord,
+  ContinuedReader,
+  ERROR_CODES,
+  REC,
+  builtinFormat,
+  byteStringAt,
+  codepageDecoder,
+  f64,
+  recordAt,
+  rkValue,
+  substream,
+  u16,
+  u32,
+  unicodeStringAt,
+} from "./biff";
+import { FormatError } from "./errors";
 
 const BIFF5 = 0x0500;
 const BOF_WORKBOOK = 0x0005;
@@ -29,7 +41,7 @@ const DAYS_1904 = 1462;
 const MAX_MERGE_WORK = 50_000_000;
 
 export const ENCRYPTED_MESSAGE =
-  'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again';
+  "the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again";
 
 interface Globals {
   biff8: boolean;
@@ -46,9 +58,12 @@ interface Globals {
 export function workbookStream(bytes: Uint8Array): Uint8Array {
   if (!hasOleMagic(bytes)) return bytes;
   const cf = CompoundFile.read(bytes);
-  if (cf.has('EncryptedPackage')) throw new FormatError(ENCRYPTED_MESSAGE);
-  const s = cf.stream('Workbook') ?? cf.stream('Book');
-  if (!s) throw new FormatError('the file is an OLE compound file without a workbook stream, so not an .xls or .et workbook');
+  if (cf.has("EncryptedPackage")) throw new FormatError(ENCRYPTED_MESSAGE);
+  const s = cf.stream("Workbook") ?? cf.stream("Book");
+  if (!s)
+    throw new FormatError(
+      "the file is an OLE compound file without a workbook stream, so not an .xls or .et workbook"
+    );
   return s;
 }
 
@@ -72,20 +87,28 @@ export function readXls(bytes: Uint8Array): WorkbookGrids {
     if (s.hidden) grid.hidden = true;
     sheets.push(grid);
   }
-  if (sheets.length === 0) throw new FormatError('the workbook holds no worksheet');
+  if (sheets.length === 0) throw new FormatError("the workbook holds no worksheet");
   return { sheets };
 }
 
-function checkBof(r: BiffRecord | null | undefined, want: number): { biff8: boolean; type: number } {
+function checkBof(
+  r: BiffRecord | null | undefined,
+  want: number
+): { biff8: boolean; type: number } {
   if (!r || r.type !== REC.BOF) {
     if (r && (r.type === 0x0009 || r.type === 0x0209 || r.type === 0x0409)) {
-      throw new FormatError('the workbook is in the Excel 2.x–4.x format, which is not supported; save it as .xlsx in Excel or WPS');
+      throw new FormatError(
+        "the workbook is in the Excel 2.x–4.x format, which is not supported; save it as .xlsx in Excel or WPS"
+      );
     }
-    throw new FormatError('the workbook stream does not start with a BIFF header, so the file is damaged');
+    throw new FormatError(
+      "the workbook stream does not start with a BIFF header, so the file is damaged"
+    );
   }
   const version = u16(r.data, 0);
   const type = u16(r.data, 2);
-  if (want === BOF_WORKBOOK && type !== BOF_WORKBOOK) throw new FormatError('the workbook stream does not start with the workbook globals');
+  if (want === BOF_WORKBOOK && type !== BOF_WORKBOOK)
+    throw new FormatError("the workbook stream does not start with the workbook globals");
   // BIFF5 and BIFF7 share 0x0500; anything else in a 0x0809 header is read as BIFF8.
   return { biff8: version !== BIFF5, type };
 }
@@ -94,7 +117,13 @@ function readGlobals(stream: Uint8Array): Globals {
   const recs = substream(stream, 0);
   const { biff8 } = checkBof(recs[0] ?? recordAt(stream, 0), BOF_WORKBOOK);
   const g: Globals = {
-    biff8, decoder: codepageDecoder(1252), date1904: false, formats: new Map(), xfFormats: [], sst: [], sheets: [],
+    biff8,
+    decoder: codepageDecoder(1252),
+    date1904: false,
+    formats: new Map(),
+    xfFormats: [],
+    sst: [],
+    sheets: [],
   };
   for (let i = 1; i < recs.length; i++) {
     const d = recs[i].data;
@@ -108,7 +137,10 @@ function readGlobals(stream: Uint8Array): Globals {
         g.date1904 = u16(d, 0) === 1;
         break;
       case REC.FORMAT:
-        g.formats.set(u16(d, 0), biff8 ? unicodeStringAt(d, 2, true) : byteStringAt(d, 2, false, g.decoder));
+        g.formats.set(
+          u16(d, 0),
+          biff8 ? unicodeStringAt(d, 2, true) : byteStringAt(d, 2, false, g.decoder)
+        );
         break;
       case REC.XF:
         g.xfFormats.push(u16(d, 2));
@@ -132,7 +164,8 @@ function readGlobals(stream: Uint8Array): Globals {
 /** The data of record i followed by those of its CONTINUE records. */
 function withContinues(recs: BiffRecord[], i: number): Uint8Array[] {
   const segs = [recs[i].data];
-  for (let k = i + 1; k < recs.length && recs[k].type === REC.CONTINUE; k++) segs.push(recs[k].data);
+  for (let k = i + 1; k < recs.length && recs[k].type === REC.CONTINUE; k++)
+    segs.push(recs[k].data);
   return segs;
 }
 
@@ -158,7 +191,7 @@ class SheetCells {
     const fmt = this.format(xf);
     if (fmt && !/^general$/i.test(fmt)) {
       cell.numFmt = fmt;
-      if (typeof value === 'number' && isDateFormat(fmt)) cell.value = this.date(value);
+      if (typeof value === "number" && isDateFormat(fmt)) cell.value = this.date(value);
     }
     (this.rows[row] ??= [])[col] = cell;
     return cell;
@@ -183,9 +216,13 @@ class SheetCells {
       for (let r = r1; r <= Math.min(r2, this.rows.length - 1); r++) {
         const row = this.rows[r];
         if (!row) continue;
-        for (let c = c1; c <= Math.min(c2, row.length - 1); c++) if ((r !== r1 || c !== c1) && row[c]) delete row[c];
+        for (let c = c1; c <= Math.min(c2, row.length - 1); c++)
+          if ((r !== r1 || c !== c1) && row[c]) delete row[c];
         work += row.length;
-        if (work > MAX_MERGE_WORK) throw new FormatError('the sheet has more merged areas than this reader takes, so the file is probably damaged');
+        if (work > MAX_MERGE_WORK)
+          throw new FormatError(
+            "the sheet has more merged areas than this reader takes, so the file is probably damaged"
+          );
       }
     }
     const rows: (Cell | undefined)[][] = [];
@@ -236,7 +273,12 @@ function readCellRecord(r: BiffRecord, cells: SheetCells, g: Globals): void {
     }
     case REC.LABEL:
     case REC.RSTRING: {
-      cells.put(row, col, xf, g.biff8 ? unicodeStringAt(d, 6, true) : byteStringAt(d, 6, true, g.decoder));
+      cells.put(
+        row,
+        col,
+        xf,
+        g.biff8 ? unicodeStringAt(d, 6, true) : byteStringAt(d, 6, true, g.decoder)
+      );
       break;
     }
     case REC.NUMBER:
@@ -247,10 +289,11 @@ function readCellRecord(r: BiffRecord, cells: SheetCells, g: Globals): void {
       break;
     case REC.MULRK:
       // row, first column, then (XF, RK) pairs, then the last column.
-      for (let o = 4, c = col; o + 6 <= d.length - 2; o += 6, c++) cells.put(row, c, u16(d, o), rkValue(u32(d, o + 2)));
+      for (let o = 4, c = col; o + 6 <= d.length - 2; o += 6, c++)
+        cells.put(row, c, u16(d, o), rkValue(u32(d, o + 2)));
       break;
     case REC.BOOLERR:
-      cells.put(row, col, xf, d[7] ? { error: ERROR_CODES[d[6]] ?? '#VALUE!' } : d[6] !== 0);
+      cells.put(row, col, xf, d[7] ? { error: ERROR_CODES[d[6]] ?? "#VALUE!" } : d[6] !== 0);
       break;
     case REC.MERGEDCELLS:
       for (let k = 0, n = u16(d, 0); k < n && 2 + 8 * k + 8 <= d.length; k++) {
@@ -274,16 +317,16 @@ function readFormula(d: Uint8Array, cells: SheetCells): Cell | null {
   }
   switch (d[6]) {
     case 0:
-      return cells.put(row, col, xf, '');
+      return cells.put(row, col, xf, "");
     case 1:
       cells.put(row, col, xf, d[8] !== 0);
       return null;
     case 2:
-      cells.put(row, col, xf, { error: ERROR_CODES[d[8]] ?? '#VALUE!' });
+      cells.put(row, col, xf, { error: ERROR_CODES[d[8]] ?? "#VALUE!" });
       return null;
     default:
       // An empty result (3) still makes a cell, as a formula cell in an .xlsx does.
-      cells.put(row, col, xf, '');
+      cells.put(row, col, xf, "");
       return null;
   }
 }

@@ -34,7 +34,7 @@ export function utf8Length(s: string): number {
 
 /** The size a queued write adds to the request, estimated from its JSON. */
 export function estimatePayload(value: unknown): number {
-  return ACTION_OVERHEAD + utf8Length(JSON.stringify(value) ?? '');
+  return ACTION_OVERHEAD + utf8Length(JSON.stringify(value) ?? "");
 }
 
 /** Queued writes of one sync; syncs early only when the next write would overflow the budget. */
@@ -42,7 +42,7 @@ export class WriteBatch {
   private bytes = 0;
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly budget: number,
+    private readonly budget: number
   ) {}
 
   /** Call before queueing a write of the given estimated size. */

@@ -8,7 +8,7 @@
  * Excel on the web (WorksheetProtection.isPasswordProtected is ExcelApiOnline only), so lifting is
  * tried in a sync of its own and a refusal means a password.
  */
-import type { ApiSupport } from './support';
+import type { ApiSupport } from "./support";
 
 export interface SheetProtection {
   name: string;
@@ -20,7 +20,7 @@ export interface SheetProtection {
 export function queueProtection(sheets: Map<string, Excel.Worksheet>): SheetProtection[] {
   return [...sheets].map(([name, ws]) => {
     const protection = ws.protection;
-    protection.load('protected,options');
+    protection.load("protected,options");
     return { name, ws, protection };
   });
 }
@@ -28,7 +28,7 @@ export function queueProtection(sheets: Map<string, Excel.Worksheet>): SheetProt
 function blocksMarks(p: Excel.WorksheetProtection, support: ApiSupport): boolean {
   if (!p.protected) return false;
   const options = p.options ?? {};
-  return !options.allowFormatCells || (support.noteMode !== 'none' && !options.allowEditObjects);
+  return !options.allowFormatCells || (support.noteMode !== "none" && !options.allowEditObjects);
 }
 
 export interface Unprotected {
@@ -39,7 +39,11 @@ export interface Unprotected {
 }
 
 /** Lifts the protection that stands in the way of marks, one sheet per sync (rarely any). */
-export async function liftProtection(context: Excel.RequestContext, sheets: SheetProtection[], support: ApiSupport): Promise<Unprotected> {
+export async function liftProtection(
+  context: Excel.RequestContext,
+  sheets: SheetProtection[],
+  support: ApiSupport
+): Promise<Unprotected> {
   const out: Unprotected = { lifted: [], locked: new Set() };
   for (const s of sheets) {
     if (s.ws.isNullObject || !blocksMarks(s.protection, support)) continue;
@@ -64,7 +68,10 @@ export function restoreProtection(u: Unprotected): void {
 }
 
 /** Puts lifted protection back after a failure, so a failed run never leaves a sheet open. */
-export async function restoreAfterFailure(context: Excel.RequestContext, u: Unprotected): Promise<void> {
+export async function restoreAfterFailure(
+  context: Excel.RequestContext,
+  u: Unprotected
+): Promise<void> {
   if (u.lifted.length === 0) return;
   restoreProtection(u);
   try {

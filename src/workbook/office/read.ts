@@ -7,10 +7,9 @@
  * (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices)
  * — is read again in halves.
  */
-import type { Cell, SheetGrid } from '../../core/model/cells';
-import { CELL_RESPONSE_ESTIMATE, utf8Length } from './payload';
-import { a1Range, fromExcel, topLeft } from './values';
-
+import type { Cell, SheetGrid } from "../../core/model/cells";
+import { CELL_RESPONSE_ESTIMATE, utf8Length } from "./payload";
+import { a1Range, fromExcel, topLeft } from "./values";
 
 /** A sheet to read, once synced: the sheet (name and visibility loaded) and its used range's extent. */
 export interface SheetToRead {
@@ -19,11 +18,11 @@ export interface SheetToRead {
 }
 
 /** Queues loading a sheet's name and visibility and its used range's extent (not its cells). */
-export function queueExtent(sheet: Excel.Worksheet, props = 'name,visibility'): SheetToRead {
+export function queueExtent(sheet: Excel.Worksheet, props = "name,visibility"): SheetToRead {
   sheet.load(props);
   // Values only: cells that merely carry a format hold nothing to read.
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('address,rowCount,columnCount');
+  used.load("address,rowCount,columnCount");
   return { sheet, used };
 }
 
@@ -50,8 +49,10 @@ interface Block {
 
 function queueBlock(job: Job, from: number, count: number): Block {
   const r0 = job.top + from;
-  const range = job.read.sheet.getRange(a1Range(r0, job.left, r0 + count - 1, job.left + job.cols - 1));
-  range.load('values,valueTypes,numberFormat,formulas');
+  const range = job.read.sheet.getRange(
+    a1Range(r0, job.left, r0 + count - 1, job.left + job.cols - 1)
+  );
+  range.load("values,valueTypes,numberFormat,formulas");
   return { job, from, count, range };
 }
 
@@ -69,13 +70,21 @@ function takeBlock(b: Block): boolean {
     job.rows[job.top + b.from + r] = cells;
   });
   // What this block really cost decides the size of the sheet's next blocks.
-  const bytes = utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(valueTypes)) + utf8Length(JSON.stringify(numberFormat)) + utf8Length(JSON.stringify(formulas));
+  const bytes =
+    utf8Length(JSON.stringify(values)) +
+    utf8Length(JSON.stringify(valueTypes)) +
+    utf8Length(JSON.stringify(numberFormat)) +
+    utf8Length(JSON.stringify(formulas));
   job.perCell = Math.max(job.perCell, Math.ceil(bytes / Math.max(1, b.count * job.cols)));
   return true;
 }
 
 /** Blocks for one sync: retried halves first, then new rows of each sheet while the budget lasts. */
-function planSync(jobs: Job[], retries: { job: Job; from: number; count: number }[], budget: number): Block[] {
+function planSync(
+  jobs: Job[],
+  retries: { job: Job; from: number; count: number }[],
+  budget: number
+): Block[] {
   const blocks: Block[] = [];
   let bytes = 0;
   while (retries.length > 0 && (blocks.length === 0 || bytes < budget)) {
@@ -104,10 +113,24 @@ function planSync(jobs: Job[], retries: { job: Job; from: number; count: number 
  * The grids of synced `reads` (null-object sheets skipped), reading their cells in as many syncs
  * as their size needs — one for everything up to `budget` bytes of estimated response.
  */
-export async function readGrids(context: Excel.RequestContext, reads: SheetToRead[], budget: number): Promise<SheetGrid[]> {
+export async function readGrids(
+  context: Excel.RequestContext,
+  reads: SheetToRead[],
+  budget: number
+): Promise<SheetGrid[]> {
   const present = reads.filter((r) => !r.sheet.isNullObject);
   const jobs: Job[] = present.map((read) => {
-    if (read.used.isNullObject) return { read, top: 0, left: 0, rowCount: 0, cols: 0, next: 0, perCell: CELL_RESPONSE_ESTIMATE, rows: [] };
+    if (read.used.isNullObject)
+      return {
+        read,
+        top: 0,
+        left: 0,
+        rowCount: 0,
+        cols: 0,
+        next: 0,
+        perCell: CELL_RESPONSE_ESTIMATE,
+        rows: [],
+      };
     const origin = topLeft(read.used.address);
     return {
       read,
@@ -130,16 +153,22 @@ export async function readGrids(context: Excel.RequestContext, reads: SheetToRea
     await context.sync();
     for (const b of blocks) {
       if (takeBlock(b)) continue;
-      if (b.count === 1) throw new Error(`Excel returned no values for row ${b.job.top + b.from + 1} of ${b.job.read.sheet.name}`);
+      if (b.count === 1)
+        throw new Error(
+          `Excel returned no values for row ${b.job.top + b.from + 1} of ${b.job.read.sheet.name}`
+        );
       const half = Math.ceil(b.count / 2);
-      retries.push({ job: b.job, from: b.from, count: half }, { job: b.job, from: b.from + half, count: b.count - half });
+      retries.push(
+        { job: b.job, from: b.from, count: half },
+        { job: b.job, from: b.from + half, count: b.count - half }
+      );
     }
   }
   return jobs.map((job) => {
     const rows = Array.from({ length: job.rows.length }, (_, r) => job.rows[r] ?? []);
     while (rows.length > 0 && rows[rows.length - 1].every((c) => c === undefined)) rows.pop();
     const grid: SheetGrid = { name: job.read.sheet.name, rows };
-    if (job.read.sheet.visibility !== 'Visible') grid.hidden = true;
+    if (job.read.sheet.visibility !== "Visible") grid.hidden = true;
     return grid;
   });
 }

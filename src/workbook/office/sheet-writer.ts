@@ -1,15 +1,22 @@
 /** Writing a plan's sheet: values in row blocks, formats grouped into rectangles, layout, validation, protection. */
-import { cellAddress, columnLetters } from '../../core/model/cells';
-import type { CellValidation, PlanCell, PlanSheet } from '../../core/model/plan';
-import { planCells } from '../../core/model/plan';
-import { normaliseAddress } from '../annotation-store';
-import { NumericRule, PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from '../validation';
-import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from './payload';
-import type { ApiSupport } from './support';
-import { a1Range, charactersToPoints, quoteSheet, toExcelValue } from './values';
+import { cellAddress, columnLetters } from "../../core/model/cells";
+import type { CellValidation, PlanCell, PlanSheet } from "../../core/model/plan";
+import { planCells } from "../../core/model/plan";
+import { normaliseAddress } from "../annotation-store";
+import {
+  NumericRule,
+  PROMPT_TEXT_MAX,
+  PROMPT_TITLE_MAX,
+  clip,
+  listSource,
+  numericRule,
+} from "../validation";
+import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from "./payload";
+import type { ApiSupport } from "./support";
+import { a1Range, charactersToPoints, quoteSheet, toExcelValue } from "./values";
 
 /** Sheets being replaced are added under this prefix first; a failed run can leave one behind. */
-export const TEMP_SHEET_PREFIX = '~替换中~';
+export const TEMP_SHEET_PREFIX = "~替换中~";
 
 /**
  * How templates are protected: values only in their unlocked cells, while the product's own marks
@@ -33,7 +40,7 @@ interface Style {
   bold?: boolean;
   size?: number;
   wrap?: boolean;
-  align?: PlanCell['align'];
+  align?: PlanCell["align"];
   underline?: boolean;
 }
 
@@ -41,7 +48,7 @@ function styleOf(pc: PlanCell, linked: boolean): Style | null {
   const s: Style = {};
   if (pc.fill) s.fill = pc.fill;
   if (pc.fontColor) s.fontColor = pc.fontColor;
-  else if (linked) s.fontColor = '#0563C1'; // Excel's own hyperlink blue
+  else if (linked) s.fontColor = "#0563C1"; // Excel's own hyperlink blue
   if (pc.bold) s.bold = true;
   if (pc.size) s.size = pc.size;
   if (pc.wrap) s.wrap = true;
@@ -59,7 +66,9 @@ interface Rect<T> {
 }
 
 /** Groups cells with equal keys into rectangles: runs along each row, stacked over equal runs below. */
-export function rectangles<T>(cells: { row: number; col: number; key: string; item: T }[]): Rect<T>[] {
+export function rectangles<T>(
+  cells: { row: number; col: number; key: string; item: T }[]
+): Rect<T>[] {
   const byRow = new Map<number, { col: number; key: string; item: T }[]>();
   for (const c of cells) {
     const list = byRow.get(c.row) ?? [];
@@ -84,7 +93,14 @@ export function rectangles<T>(cells: { row: number; col: number; key: string; it
       if (rect && rect.bottom === row - 1) rect.bottom = row;
       else {
         if (rect) done.push(rect);
-        open.set(id, { top: row, bottom: row, left: run.left, right: run.right, key: run.key, item: run.item });
+        open.set(id, {
+          top: row,
+          bottom: row,
+          left: run.left,
+          right: run.right,
+          key: run.key,
+          item: run.item,
+        });
       }
     }
     for (const [id, rect] of open) {
@@ -104,11 +120,17 @@ export class SheetWriter {
     private readonly support: ApiSupport,
     private readonly budget: number,
     /** Makes each temporary name unique: a leftover of a failed run never blocks the next. */
-    private readonly runId: string,
+    private readonly runId: string
   ) {}
 
   /** Replaces `old` (keeping its tab position) or adds a sheet named `name`, and fills it. */
-  async write(ps: PlanSheet, old: Excel.Worksheet | null, name: string, index: number, batch: WriteBatch): Promise<Excel.Worksheet> {
+  async write(
+    ps: PlanSheet,
+    old: Excel.Worksheet | null,
+    name: string,
+    index: number,
+    batch: WriteBatch
+  ): Promise<Excel.Worksheet> {
     const sheets = this.context.workbook.worksheets;
     await batch.reserve(estimatePayload(name) * 3);
     let ws: Excel.Worksheet;
@@ -134,7 +156,13 @@ export class SheetWriter {
   }
 
   /** Values and number formats, in row blocks that each stay a fraction of the payload budget. */
-  private async writeValues(ws: Excel.Worksheet, cells: PlanCell[], maxRow: number, maxCol: number, batch: WriteBatch): Promise<void> {
+  private async writeValues(
+    ws: Excel.Worksheet,
+    cells: PlanCell[],
+    maxRow: number,
+    maxCol: number,
+    batch: WriteBatch
+  ): Promise<void> {
     const byRow = new Map<number, PlanCell[]>();
     for (const c of cells) {
       const list = byRow.get(c.row) ?? [];
@@ -149,7 +177,7 @@ export class SheetWriter {
     const emit = async () => {
       if (values.length === 0) return;
       // Number formats go with their values only where a block has any: most rows are General.
-      const hasFormat = formats.some((line) => line.some((f) => f !== 'General'));
+      const hasFormat = formats.some((line) => line.some((f) => f !== "General"));
       await batch.reserve(estimatePayload(values) + (hasFormat ? estimatePayload(formats) : 0));
       const range = ws.getRange(a1Range(start, 0, start + values.length - 1, maxCol));
       range.values = values;
@@ -160,11 +188,11 @@ export class SheetWriter {
       size = 0;
     };
     for (let r = 0; r <= maxRow; r++) {
-      const line: (string | number | boolean)[] = new Array(maxCol + 1).fill('');
-      const fmt: string[] = new Array(maxCol + 1).fill('General');
+      const line: (string | number | boolean)[] = new Array(maxCol + 1).fill("");
+      const fmt: string[] = new Array(maxCol + 1).fill("General");
       for (const c of byRow.get(r) ?? []) {
         line[c.col] = toExcelValue(c.value);
-        const numFmt = c.numFmt ?? (c.value instanceof Date ? 'yyyy-mm-dd' : undefined);
+        const numFmt = c.numFmt ?? (c.value instanceof Date ? "yyyy-mm-dd" : undefined);
         if (numFmt) fmt[c.col] = numFmt;
       }
       const rowSize = utf8Length(JSON.stringify(line)) + utf8Length(JSON.stringify(fmt));
@@ -176,7 +204,11 @@ export class SheetWriter {
     await emit();
   }
 
-  private async writeFormats(ws: Excel.Worksheet, cells: PlanCell[], batch: WriteBatch): Promise<void> {
+  private async writeFormats(
+    ws: Excel.Worksheet,
+    cells: PlanCell[],
+    batch: WriteBatch
+  ): Promise<void> {
     const styled: { row: number; col: number; key: string; item: Style }[] = [];
     const links: PlanCell[] = [];
     for (const c of cells) {
@@ -193,14 +225,18 @@ export class SheetWriter {
       if (s.fontColor) format.font.color = s.fontColor;
       if (s.bold) format.font.bold = true;
       if (s.size) format.font.size = s.size;
-      if (s.underline) format.font.underline = 'Single';
+      if (s.underline) format.font.underline = "Single";
       if (s.wrap) format.wrapText = true;
-      if (s.align) format.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
-      if (s.wrap || s.align) format.verticalAlignment = 'Top';
+      if (s.align)
+        format.horizontalAlignment =
+          s.align === "left" ? "Left" : s.align === "center" ? "Center" : "Right";
+      if (s.wrap || s.align) format.verticalAlignment = "Top";
     }
     for (const c of links) {
-      const link: Excel.RangeHyperlink = { documentReference: `${quoteSheet(c.link!.sheet)}!${normaliseAddress(c.link!.cell)}` };
-      if (typeof c.value === 'string') link.textToDisplay = c.value;
+      const link: Excel.RangeHyperlink = {
+        documentReference: `${quoteSheet(c.link!.sheet)}!${normaliseAddress(c.link!.cell)}`,
+      };
+      if (typeof c.value === "string") link.textToDisplay = c.value;
       await batch.reserve(estimatePayload(link));
       ws.getRange(cellAddress(c.row, c.col)).hyperlink = link;
     }
@@ -222,18 +258,21 @@ export class SheetWriter {
       await batch.reserve(estimatePayload(height));
       ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
     }
-    if (ps.freezeRows && ps.freezeRows > 0 && this.support.links) ws.freezePanes.freezeRows(ps.freezeRows);
+    if (ps.freezeRows && ps.freezeRows > 0 && this.support.links)
+      ws.freezePanes.freezeRows(ps.freezeRows);
     // Worksheet.autoFilter is ExcelApi 1.9, as the print setup.
     if (ps.autoFilter && this.support.pageLayout) ws.autoFilter.apply(ps.autoFilter);
     if (ps.landscape && this.support.pageLayout) {
-      ws.pageLayout.orientation = 'Landscape';
+      ws.pageLayout.orientation = "Landscape";
       ws.pageLayout.zoom = { horizontalFitToPages: 1 };
     }
     if (this.support.dataBars) {
       for (const bar of ps.dataBars ?? []) {
         await batch.reserve(estimatePayload(bar) * 2);
-        const cf = ws.getRange(bar.range).conditionalFormats.add('DataBar' as Excel.ConditionalFormatType);
-        cf.dataBar.barDirection = 'LeftToRight';
+        const cf = ws
+          .getRange(bar.range)
+          .conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+        cf.dataBar.barDirection = "LeftToRight";
         cf.dataBar.positiveFormat.fillColor = bar.color;
         cf.dataBar.positiveFormat.gradientFill = false;
       }
@@ -252,31 +291,38 @@ export class SheetWriter {
   }
 }
 
-const OPERATORS: Record<NumericRule['operator'], Excel.DataValidationOperator | 'Between' | 'GreaterThanOrEqualTo' | 'LessThanOrEqualTo'> = {
-  between: 'Between',
-  greaterThanOrEqual: 'GreaterThanOrEqualTo',
-  lessThanOrEqual: 'LessThanOrEqualTo',
-  any: 'Between',
+const OPERATORS: Record<
+  NumericRule["operator"],
+  Excel.DataValidationOperator | "Between" | "GreaterThanOrEqualTo" | "LessThanOrEqualTo"
+> = {
+  between: "Between",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+  any: "Between",
 };
 
 export function applyValidation(target: Excel.DataValidation, v: CellValidation): void {
-  if (v.kind === 'list') {
+  if (v.kind === "list") {
     target.rule = { list: { inCellDropDown: true, source: listSource(v) } };
   } else {
     const rule = numericRule(v);
     const basic: Excel.BasicDataValidation =
-      rule.operator === 'any'
-        ? { formula1: -1e15, formula2: 1e15, operator: 'Between' }
-        : rule.operator === 'between'
-          ? { formula1: rule.min!, formula2: rule.max!, operator: 'Between' }
+      rule.operator === "any"
+        ? { formula1: -1e15, formula2: 1e15, operator: "Between" }
+        : rule.operator === "between"
+          ? { formula1: rule.min!, formula2: rule.max!, operator: "Between" }
           : { formula1: (rule.min ?? rule.max)!, operator: OPERATORS[rule.operator] };
-    target.rule = rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    target.rule = rule.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
   }
   target.ignoreBlanks = true;
-  target.prompt = { showPrompt: true, title: clip(v.title, PROMPT_TITLE_MAX), message: clip(v.prompt, PROMPT_TEXT_MAX) };
+  target.prompt = {
+    showPrompt: true,
+    title: clip(v.title, PROMPT_TITLE_MAX),
+    message: clip(v.prompt, PROMPT_TEXT_MAX),
+  };
   target.errorAlert = {
     showAlert: true,
-    style: v.errorStyle === 'stop' ? 'Stop' : 'Warning',
+    style: v.errorStyle === "stop" ? "Stop" : "Warning",
     title: clip(v.title, PROMPT_TITLE_MAX),
     // An error message is shorter than an input message: 225 characters, not 255.
     message: clip(v.error ?? v.prompt, ERROR_TEXT_MAX),

@@ -14,13 +14,13 @@
  * so validating the active sheet costs 5 syncs and analysing the workbook 6, whatever its size.
  * Every Excel.run waits for the user to leave cell-edit mode (delayForCellEdit).
  */
-import type { CellValue, WorkbookGrids } from '../../core/model/cells';
-import { parseAddress } from '../../core/model/cells';
-import type { Annotation, WritePlan } from '../../core/model/plan';
-import { ANNOTATION_STORE_SHEET } from '../../core/model/plan';
-import { freeSheetName } from '../../core/plan/sheet-name';
-import type { WorkbookPort } from '../port';
-import { StoredOriginal, storeKey } from '../annotation-store';
+import type { CellValue, WorkbookGrids } from "../../core/model/cells";
+import { parseAddress } from "../../core/model/cells";
+import type { Annotation, WritePlan } from "../../core/model/plan";
+import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
+import { freeSheetName } from "../../core/plan/sheet-name";
+import type { WorkbookPort } from "../port";
+import { StoredOriginal, storeKey } from "../annotation-store";
 import {
   Comments,
   Marks,
@@ -33,14 +33,20 @@ import {
   queueStoreRead,
   storeEntries,
   writeStore,
-} from './marks';
-import { BLOCK_FRACTION, DEFAULT_PAYLOAD_BUDGET, WriteBatch, estimatePayload } from './payload';
-import { Unprotected, liftProtection, queueProtection, restoreAfterFailure, restoreProtection } from './protection';
-import { queueExtent, readGrids } from './read';
-import { ExcelRefusal, WriteReport, emptyReport } from './refusal';
-import { SheetWriter, TEMP_SHEET_PREFIX } from './sheet-writer';
-import { ApiSupport, apiSupport } from './support';
-import { a1Range, excelText, toExcelValue, topLeft } from './values';
+} from "./marks";
+import { BLOCK_FRACTION, DEFAULT_PAYLOAD_BUDGET, WriteBatch, estimatePayload } from "./payload";
+import {
+  Unprotected,
+  liftProtection,
+  queueProtection,
+  restoreAfterFailure,
+  restoreProtection,
+} from "./protection";
+import { queueExtent, readGrids } from "./read";
+import { ExcelRefusal, WriteReport, emptyReport } from "./refusal";
+import { SheetWriter, TEMP_SHEET_PREFIX } from "./sheet-writer";
+import { ApiSupport, apiSupport } from "./support";
+import { a1Range, excelText, toExcelValue, topLeft } from "./values";
 
 export interface OfficeWorkbookOptions {
   /** What the running Excel supports; detected with Office.context.requirements when omitted. */
@@ -83,7 +89,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   constructor(
     private readonly context: Excel.RequestContext,
-    options: OfficeWorkbookOptions = {},
+    options: OfficeWorkbookOptions = {}
   ) {
     this.support = options.support ?? apiSupport();
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
@@ -94,19 +100,24 @@ export class OfficeWorkbook implements WorkbookPort {
    * is typing in a cell instead of failing with InvalidOperationInCellEditMode
    * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
    */
-  static run<T>(work: (port: OfficeWorkbook) => Promise<T>, options?: OfficeWorkbookOptions): Promise<T> {
-    return Excel.run({ delayForCellEdit: true }, (context) => work(new OfficeWorkbook(context, options)));
+  static run<T>(
+    work: (port: OfficeWorkbook) => Promise<T>,
+    options?: OfficeWorkbookOptions
+  ): Promise<T> {
+    return Excel.run({ delayForCellEdit: true }, (context) =>
+      work(new OfficeWorkbook(context, options))
+    );
   }
 
   /** Nothing is asked of an Excel without the core path: it would fail on its first call. */
   private requireCore(): void {
-    if (!this.support.core) throw new ExcelRefusal('officeTooOld');
+    if (!this.support.core) throw new ExcelRefusal("officeTooOld");
   }
 
   private queueStructureCheck(): Excel.WorkbookProtection | null {
     if (!this.support.workbookProtection) return null;
     const p = this.context.workbook.protection;
-    p.load('protected');
+    p.load("protected");
     return p;
   }
 
@@ -116,9 +127,11 @@ export class OfficeWorkbook implements WorkbookPort {
   async sheetNames(): Promise<string[]> {
     this.requireCore();
     const all = this.context.workbook.worksheets;
-    all.load('items/name');
+    all.load("items/name");
     await this.context.sync();
-    return all.items.map((ws) => ws.name).filter((n) => n !== ANNOTATION_STORE_SHEET && !n.startsWith(TEMP_SHEET_PREFIX));
+    return all.items
+      .map((ws) => ws.name)
+      .filter((n) => n !== ANNOTATION_STORE_SHEET && !n.startsWith(TEMP_SHEET_PREFIX));
   }
 
   /** The active sheet and the named sheets that exist (e.g. 指标规则, 审核记录). */
@@ -130,19 +143,29 @@ export class OfficeWorkbook implements WorkbookPort {
     const store = queueStoreRead(this.context);
     await this.context.sync();
     this.storeCache = storeEntries(store);
-    const reads = [active, ...extra.filter((e) => !e.sheet.isNullObject && e.sheet.name !== active.sheet.name)];
-    return { active: active.sheet.name, workbook: { sheets: await readGrids(this.context, reads, this.budget) } };
+    const reads = [
+      active,
+      ...extra.filter((e) => !e.sheet.isNullObject && e.sheet.name !== active.sheet.name),
+    ];
+    return {
+      active: active.sheet.name,
+      workbook: { sheets: await readGrids(this.context, reads, this.budget) },
+    };
   }
 
   async readSheets(names?: string[]): Promise<WorkbookGrids> {
     this.requireCore();
     const wanted = names ?? (await this.sheetNames());
     const sheets = this.context.workbook.worksheets;
-    const reads = [...new Set(wanted)].filter((n) => n !== ANNOTATION_STORE_SHEET).map((name) => queueExtent(sheets.getItemOrNullObject(name), 'name,visibility,position'));
+    const reads = [...new Set(wanted)]
+      .filter((n) => n !== ANNOTATION_STORE_SHEET)
+      .map((name) => queueExtent(sheets.getItemOrNullObject(name), "name,visibility,position"));
     const store = queueStoreRead(this.context);
     await this.context.sync();
     this.storeCache = storeEntries(store);
-    const present = reads.filter((r) => !r.sheet.isNullObject).sort((a, b) => a.sheet.position - b.sheet.position);
+    const present = reads
+      .filter((r) => !r.sheet.isNullObject)
+      .sort((a, b) => a.sheet.position - b.sheet.position);
     return { sheets: await readGrids(this.context, present, this.budget) };
   }
 
@@ -152,7 +175,8 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireCore();
     this.lastReport = emptyReport();
     for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET) throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
+      if (ps.name === ANNOTATION_STORE_SHEET)
+        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
     }
     for (const a of plan.annotations) parseAddress(a.cell); // a malformed address fails before any write
     const state = await this.inspect(plan);
@@ -169,39 +193,57 @@ export class OfficeWorkbook implements WorkbookPort {
   private async inspect(plan: WritePlan): Promise<PlanState> {
     const sheets = this.context.workbook.worksheets;
     const structure = this.queueStructureCheck();
-    sheets.load('items/name');
-    const existing = plan.sheets.map((ps) => sheets.getItemOrNullObject(ps.name).load('name,position'));
+    sheets.load("items/name");
+    const existing = plan.sheets.map((ps) =>
+      sheets.getItemOrNullObject(ps.name).load("name,position")
+    );
     const touched = new Map<string, Excel.Worksheet>();
-    for (const name of [...plan.annotations.map((a) => a.sheet), ...(plan.replaceAnnotations ?? [])]) {
-      if (!touched.has(name)) touched.set(name, sheets.getItemOrNullObject(name).load('name'));
+    for (const name of [
+      ...plan.annotations.map((a) => a.sheet),
+      ...(plan.replaceAnnotations ?? []),
+    ]) {
+      if (!touched.has(name)) touched.set(name, sheets.getItemOrNullObject(name).load("name"));
     }
-    const activate = plan.activate && !plan.sheets.some((ps) => ps.name === plan.activate) ? sheets.getItemOrNullObject(plan.activate) : null;
-    activate?.load('name');
+    const activate =
+      plan.activate && !plan.sheets.some((ps) => ps.name === plan.activate)
+        ? sheets.getItemOrNullObject(plan.activate)
+        : null;
+    activate?.load("name");
     const store = touched.size > 0 ? queueStoreRead(this.context) : null;
     const previous = queuePreviousLooks(plan.annotations, touched, this.support);
     const replace = new Set(plan.replaceAnnotations ?? []);
     const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
-    const isStale = (o: StoredOriginal) => replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
+    const isStale = (o: StoredOriginal) =>
+      replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
     const staleNotes = new Map<string, Excel.Note>();
     queueNotes((this.storeCache ?? []).filter(isStale), touched, staleNotes, this.support);
     const commentReads = queueCommentRead([...touched.values()], this.support);
     const protections = queueProtection(touched);
     await this.context.sync();
 
-    const missing = plan.annotations.map((a) => a.sheet).filter((name, i, all) => all.indexOf(name) === i && touched.get(name)!.isNullObject);
-    if (missing.length > 0) throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(', ')}`);
+    const missing = plan.annotations
+      .map((a) => a.sheet)
+      .filter((name, i, all) => all.indexOf(name) === i && touched.get(name)!.isNullObject);
+    if (missing.length > 0)
+      throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(", ")}`);
     const stored = store ? storeEntries(store) : [];
     this.storeCache = null;
     const structureLocked = structure?.protected === true;
-    if (structureLocked && (plan.sheets.length > 0 || (plan.annotations.length > 0 && store?.sheet.isNullObject))) {
-      throw new ExcelRefusal('workbookProtected');
+    if (
+      structureLocked &&
+      (plan.sheets.length > 0 || (plan.annotations.length > 0 && store?.sheet.isNullObject))
+    ) {
+      throw new ExcelRefusal("workbookProtected");
     }
     // Notes of marks the earlier read did not know of (no read in this run): one more sync, rarely.
-    if (queueNotes(stored.filter(isStale), touched, staleNotes, this.support) > 0) await this.context.sync();
+    if (queueNotes(stored.filter(isStale), touched, staleNotes, this.support) > 0)
+      await this.context.sync();
     const comments = await locateComments(this.context, commentReads);
     const unprotected = await liftProtection(this.context, protections, this.support);
     const report = emptyReport();
-    report.unmarkedSheets = [...unprotected.locked].filter((s) => plan.annotations.some((a) => a.sheet === s));
+    report.unmarkedSheets = [...unprotected.locked].filter((s) =>
+      plan.annotations.some((a) => a.sheet === s)
+    );
     return {
       existing,
       touched,
@@ -215,7 +257,9 @@ export class OfficeWorkbook implements WorkbookPort {
       annotations: plan.annotations.filter((a) => !unprotected.locked.has(a.sheet)),
       comments,
       names: sheets.items.map((ws) => ws.name),
-      leftovers: structureLocked ? [] : sheets.items.filter((ws) => ws.name.startsWith(TEMP_SHEET_PREFIX)),
+      leftovers: structureLocked
+        ? []
+        : sheets.items.filter((ws) => ws.name.startsWith(TEMP_SHEET_PREFIX)),
       structureLocked,
       unprotected,
       report,
@@ -233,9 +277,12 @@ export class OfficeWorkbook implements WorkbookPort {
     for (let i = 0; i < plan.sheets.length; i++) {
       const ps = plan.sheets[i];
       // 'create' sheets never replace one of the same name: they take a free name beside it.
-      const name = ps.mode === 'create' ? freeSheetName(ps.name, taken) : null;
+      const name = ps.mode === "create" ? freeSheetName(ps.name, taken) : null;
       if (name) taken.push(name);
-      written.set(ps.name, await writer.write(ps, name === null ? s.existing[i] : null, name ?? ps.name, i, batch));
+      written.set(
+        ps.name,
+        await writer.write(ps, name === null ? s.existing[i] : null, name ?? ps.name, i, batch)
+      );
     }
     const marks = new Marks(this.context, this.support, s.comments);
     for (const o of s.stale) {
@@ -252,7 +299,9 @@ export class OfficeWorkbook implements WorkbookPort {
     s.report.fillOnlyCells = marks.fillOnly;
     // Last: protection back on, and the sheet to show — Excel on the web ignores activating a
     // sheet added in the same batch (office-js issue #930), so it waits for this sync.
-    const target = plan.activate ? written.get(plan.activate) ?? (s.activate && !s.activate.isNullObject ? s.activate : null) : null;
+    const target = plan.activate
+      ? (written.get(plan.activate) ?? (s.activate && !s.activate.isNullObject ? s.activate : null))
+      : null;
     const lifted = s.unprotected.lifted.length > 0;
     restoreProtection(s.unprotected);
     target?.activate();
@@ -277,7 +326,11 @@ export class OfficeWorkbook implements WorkbookPort {
     // Sync 2: the marked cells' notes and comments as they are now, which sheets still exist, their protection.
     const sheets = new Map<string, Excel.Worksheet>();
     for (const o of chosen) {
-      if (!sheets.has(o.sheet)) sheets.set(o.sheet, this.context.workbook.worksheets.getItemOrNullObject(o.sheet).load('name'));
+      if (!sheets.has(o.sheet))
+        sheets.set(
+          o.sheet,
+          this.context.workbook.worksheets.getItemOrNullObject(o.sheet).load("name")
+        );
     }
     const notes = new Map<string, Excel.Note>();
     queueNotes(chosen, sheets, notes, this.support);
@@ -296,7 +349,14 @@ export class OfficeWorkbook implements WorkbookPort {
         await batch.reserve(estimatePayload(o));
         marks.restore(sheets.get(o.sheet)!, o, notes.get(storeKey(o.sheet, o.cell)));
       }
-      await writeStore(this.context, this.budget, store, stored.filter((o) => !restore.includes(o)), batch, structure?.protected === true);
+      await writeStore(
+        this.context,
+        this.budget,
+        store,
+        stored.filter((o) => !restore.includes(o)),
+        batch,
+        structure?.protected === true
+      );
       await batch.flush();
       await marks.addComments();
       if (unprotected.lifted.length > 0) {
@@ -314,9 +374,9 @@ export class OfficeWorkbook implements WorkbookPort {
   async appendRows(sheet: string, header: string[], rows: CellValue[][]): Promise<void> {
     this.requireCore();
     const ws = this.context.workbook.worksheets.getItemOrNullObject(sheet);
-    ws.load('name');
+    ws.load("name");
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,rowCount');
+    used.load("address,rowCount");
     const structure = this.queueStructureCheck();
     await this.context.sync();
 
@@ -326,7 +386,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const lines: (string | number | boolean)[][] = [];
     /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- ws and used were loaded, and synced just above */
     if (ws.isNullObject) {
-      if (structure?.protected) throw new ExcelRefusal('workbookProtected');
+      if (structure?.protected) throw new ExcelRefusal("workbookProtected");
       target = this.context.workbook.worksheets.add(sheet);
       lines.push(header.map(excelText));
     } else if (!used.isNullObject) {
@@ -335,12 +395,16 @@ export class OfficeWorkbook implements WorkbookPort {
     /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
     for (const row of rows) lines.push(row.map((v) => toExcelValue(v)));
     const width = Math.max(1, ...lines.map((l) => l.length));
-    const dense = lines.map((l) => [...l, ...new Array(width - l.length).fill('')]);
-    const blockRows = Math.max(1, Math.floor(this.budget / BLOCK_FRACTION / Math.max(1, estimatePayload(dense[0] ?? []))));
+    const dense = lines.map((l) => [...l, ...new Array(width - l.length).fill("")]);
+    const blockRows = Math.max(
+      1,
+      Math.floor(this.budget / BLOCK_FRACTION / Math.max(1, estimatePayload(dense[0] ?? [])))
+    );
     for (let start = 0; start < dense.length; start += blockRows) {
       const block = dense.slice(start, start + blockRows);
       await batch.reserve(estimatePayload(block));
-      target.getRange(a1Range(next + start, 0, next + start + block.length - 1, width - 1)).values = block;
+      target.getRange(a1Range(next + start, 0, next + start + block.length - 1, width - 1)).values =
+        block;
     }
     await batch.flush();
   }

@@ -3,20 +3,20 @@
  * editing only the cell's style reference and the sheet's notes. What a cell had before its first
  * mark is kept in the annotation store, so clearing gives back exactly its own format and note.
  */
-import { parseAddress } from '../../core/model/cells';
-import type { Annotation } from '../../core/model/plan';
-import type { StoredOriginal } from '../annotation-store';
-import { FILL_ONLY, normaliseAddress, storeKey } from '../annotation-store';
-import { CommentsPart, NotesDrawing, commentText } from './notes';
-import { restyleCells } from './sheet-edit';
-import type { StyleChange } from './sheet-edit';
-import { REL_COMMENTS, REL_NS, REL_VML, relativeTarget, relsOf, resolveTarget } from './structure';
-import type { StylesPart } from './styles';
-import { CT_COMMENTS, CT_VML, RelsPart } from './workbook-edit';
-import type { WorkbookParts } from './workbook-edit';
-import type { ZipPackage } from './zip';
+import { parseAddress } from "../../core/model/cells";
+import type { Annotation } from "../../core/model/plan";
+import type { StoredOriginal } from "../annotation-store";
+import { FILL_ONLY, normaliseAddress, storeKey } from "../annotation-store";
+import { CommentsPart, NotesDrawing, commentText } from "./notes";
+import { restyleCells } from "./sheet-edit";
+import type { StyleChange } from "./sheet-edit";
+import { REL_COMMENTS, REL_NS, REL_VML, relativeTarget, relsOf, resolveTarget } from "./structure";
+import type { StylesPart } from "./styles";
+import { CT_COMMENTS, CT_VML, RelsPart } from "./workbook-edit";
+import type { WorkbookParts } from "./workbook-edit";
+import type { ZipPackage } from "./zip";
 
-const REL_THREADED = 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment';
+const REL_THREADED = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment";
 
 /** What this adapter keeps of a cell before its first mark, in the store's detail column. */
 interface Detail {
@@ -27,7 +27,9 @@ interface Detail {
 function parseDetail(text: string): Detail | null {
   try {
     const d = JSON.parse(text) as Partial<Detail>;
-    return typeof d.xf === 'number' && (typeof d.note === 'string' || d.note === null) ? (d as Detail) : null;
+    return typeof d.xf === "number" && (typeof d.note === "string" || d.note === null)
+      ? (d as Detail)
+      : null;
   } catch {
     return null; // a hand-edited store, or one written by another adapter: the portable columns serve
   }
@@ -36,26 +38,33 @@ function parseDetail(text: string): Detail | null {
 /** One sheet's pending edits: style changes by cell, and its notes loaded on first use. */
 class SheetWork {
   readonly changes = new Map<string, StyleChange>();
-  private notes?: { comments: CommentsPart; drawing: NotesDrawing; commentsPart?: string; vmlPart?: string };
+  private notes?: {
+    comments: CommentsPart;
+    drawing: NotesDrawing;
+    commentsPart?: string;
+    vmlPart?: string;
+  };
   private threaded?: Set<string>;
   private merges?: { r0: number; c0: number; r1: number; c1: number; master: string }[];
 
   constructor(
     private readonly pkg: ZipPackage,
     readonly part: string,
-    private readonly blockId: number,
+    private readonly blockId: number
   ) {}
 
   /** The address a mark on `cell` lands on: the top-left cell of a merged range it falls in. */
   master(cell: string): string {
     const addr = normaliseAddress(cell);
     if (!this.merges) {
-      const xml = this.pkg.text(this.part) ?? '';
-      this.merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+):([A-Z]+\d+)"/g)].map((m) => {
-        const a = parseAddress(m[1]);
-        const b = parseAddress(m[2]);
-        return { r0: a.row, c0: a.col, r1: b.row, c1: b.col, master: m[1] };
-      });
+      const xml = this.pkg.text(this.part) ?? "";
+      this.merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+):([A-Z]+\d+)"/g)].map(
+        (m) => {
+          const a = parseAddress(m[1]);
+          const b = parseAddress(m[2]);
+          return { r0: a.row, c0: a.col, r1: b.row, c1: b.col, master: m[1] };
+        }
+      );
     }
     const { row, col } = parseAddress(addr);
     const m = this.merges.find((x) => row >= x.r0 && row <= x.r1 && col >= x.c0 && col <= x.c1);
@@ -82,7 +91,10 @@ class SheetWork {
       this.threaded = new Set();
       for (const r of relsOf(this.pkg, this.part)) {
         if (r.type !== REL_THREADED || !r.part) continue;
-        for (const m of (this.pkg.text(r.part) ?? '').matchAll(/<(?:\w+:)?threadedComment\s[^>]*ref="([A-Z]+\d+)"/g)) this.threaded.add(m[1]);
+        for (const m of (this.pkg.text(r.part) ?? "").matchAll(
+          /<(?:\w+:)?threadedComment\s[^>]*ref="([A-Z]+\d+)"/g
+        ))
+          this.threaded.add(m[1]);
       }
     }
     return this.threaded.has(ref);
@@ -111,7 +123,7 @@ class SheetWork {
 
   /** Writes the sheet's changed cells and notes into the package. */
   commit(wb: WorkbookParts): void {
-    let xml = this.pkg.text(this.part) ?? '';
+    let xml = this.pkg.text(this.part) ?? "";
     if (this.changes.size) xml = restyleCells(xml, this.changes).xml;
     if (this.notes) xml = this.commitNotes(xml, wb);
     this.pkg.set(this.part, xml);
@@ -130,12 +142,12 @@ class SheetWork {
           const part = resolveTarget(this.part, r.target);
           this.pkg.delete(part);
           types.removeOverride(part);
-          xml = xml.replace(new RegExp(`<(?:\\w+:)?legacyDrawing\\s[^>]*"${r.id}"[^>]*/>`), '');
+          xml = xml.replace(new RegExp(`<(?:\\w+:)?legacyDrawing\\s[^>]*"${r.id}"[^>]*/>`), "");
         }
       }
     } else {
-      const commentsPart = n.commentsPart ?? wb.freePart('xl/comments', '.xml');
-      const vmlPart = n.vmlPart ?? wb.freePart('xl/drawings/vmlDrawing', '.vml');
+      const commentsPart = n.commentsPart ?? wb.freePart("xl/comments", ".xml");
+      const vmlPart = n.vmlPart ?? wb.freePart("xl/drawings/vmlDrawing", ".vml");
       this.pkg.set(commentsPart, n.comments.toXml());
       this.pkg.set(vmlPart, n.drawing.toXml());
       if (!n.commentsPart) {
@@ -144,7 +156,7 @@ class SheetWork {
       }
       if (!n.vmlPart) {
         const id = rels.add(REL_VML, relativeTarget(this.part, vmlPart));
-        types.ensureDefault('vml', CT_VML);
+        types.ensureDefault("vml", CT_VML);
         xml = insertLegacyDrawing(xml, id);
       }
       n.commentsPart = commentsPart;
@@ -158,18 +170,27 @@ class SheetWork {
 }
 
 /** Elements that follow legacyDrawing in a worksheet, in schema order. */
-const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_LEGACY = [
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 function insertLegacyDrawing(xml: string, id: string): string {
   let out = xml;
-  const ns = new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(out);
+  const ns = new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(out);
   let prefix = ns?.[1];
   if (!prefix) {
-    prefix = 'r';
+    prefix = "r";
     out = out.replace(/<((?:\w+:)?worksheet)(?=[\s>])/, `<$1 xmlns:r="${REL_NS}"`);
   }
   const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(out);
-  const p = root?.[1] ?? '';
+  const p = root?.[1] ?? "";
   const tag = `<${p}legacyDrawing ${prefix}:id="${id}"/>`;
   for (const name of AFTER_LEGACY) {
     const m = new RegExp(`<${p}${name}(?=[\\s/>])`).exec(out);
@@ -185,14 +206,14 @@ export class SheetMarks {
   constructor(
     private readonly pkg: ZipPackage,
     private readonly wb: WorkbookParts,
-    private readonly styles: StylesPart,
+    private readonly styles: StylesPart
   ) {}
 
   private sheet(name: string): SheetWork | undefined {
     let w = this.work.get(name);
     if (w) return w;
     const sheets = this.wb.sheets();
-    const index = sheets.findIndex((s) => s.name === name && s.kind === 'worksheet' && s.part);
+    const index = sheets.findIndex((s) => s.name === name && s.kind === "worksheet" && s.part);
     if (index < 0) return undefined;
     w = new SheetWork(this.pkg, sheets[index].part!, index + 1);
     this.work.set(name, w);
@@ -224,7 +245,11 @@ export class SheetMarks {
   }
 
   /** Marks cells; on the `replace` sheets, cells marked before and not now get their own look back. */
-  annotate(stored: StoredOriginal[], annotations: Annotation[], replace: Set<string>): StoredOriginal[] {
+  annotate(
+    stored: StoredOriginal[],
+    annotations: Annotation[],
+    replace: Set<string>
+  ): StoredOriginal[] {
     const targets = annotations.map((a) => ({ a, cell: this.sheet(a.sheet)!.master(a.cell) }));
     const marked = new Set(targets.map((t) => storeKey(t.a.sheet, t.cell)));
     const out: StoredOriginal[] = [];
@@ -241,7 +266,13 @@ export class SheetMarks {
       if (!prior) {
         // Keep the cell's own look once, before the first mark; later marks must not overwrite it.
         const note = w.noteXml(cell);
-        const entry: StoredOriginal = { sheet: a.sheet, cell, fill: null, note: note === null ? null : commentText(note), detail: '' };
+        const entry: StoredOriginal = {
+          sheet: a.sheet,
+          cell,
+          fill: null,
+          note: note === null ? null : commentText(note),
+          detail: "",
+        };
         known.set(key, entry);
         out.push(entry);
         w.changes.set(cell, (old) => {

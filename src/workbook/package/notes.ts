@@ -3,11 +3,11 @@
  * each note's box. A note is added, replaced or removed by editing those two parts only; notes the
  * product does not touch, and any other shape of the drawing, stay as they were.
  */
-import { columnLetters, parseAddress } from '../../core/model/cells';
-import { attribute, xmlDecode, xmlEscape } from './xml';
+import { columnLetters, parseAddress } from "../../core/model/cells";
+import { attribute, xmlDecode, xmlEscape } from "./xml";
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const NOTE_AUTHOR = '指标监测';
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const NOTE_AUTHOR = "指标监测";
 
 /** A comment element's text, its runs joined (what a person reads in the note). */
 export function commentText(commentXml: string): string {
@@ -15,9 +15,9 @@ export function commentText(commentXml: string): string {
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
   let m: RegExpExecArray | null;
   // Phonetic runs (rPh) are not part of the text people see.
-  const body = commentXml.replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+  const body = commentXml.replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, "");
   while ((m = re.exec(body))) out.push(xmlDecode(m[1], true));
-  return out.join('');
+  return out.join("");
 }
 
 /** The comments part of one sheet, editable by cell. */
@@ -27,41 +27,47 @@ export class CommentsPart {
   private readonly comments = new Map<string, string>();
   private readonly order: string[] = [];
   private readonly tail: string;
-  private prefix = '';
+  private prefix = "";
 
   constructor(xml?: string) {
     if (!xml) {
       this.head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}">`;
       this.authors = [];
-      this.tail = '</comments>';
+      this.tail = "</comments>";
       return;
     }
     const root = /<([A-Za-z_][\w.-]*:)?comments[\s>]/.exec(xml);
-    this.prefix = root?.[1] ?? '';
+    this.prefix = root?.[1] ?? "";
     const p = this.prefix;
     const authorsStart = xml.indexOf(`<${p}authors`);
     const listOpen = xml.indexOf(`<${p}commentList`);
     const listClose = xml.indexOf(`</${p}commentList>`);
-    this.head = xml.slice(0, authorsStart >= 0 ? authorsStart : listOpen >= 0 ? listOpen : xml.lastIndexOf('</'));
-    const authorsEnd = xml.indexOf(`</${p}authors>`);
-    const authorsXml = authorsStart >= 0 && authorsEnd >= 0 ? xml.slice(authorsStart, authorsEnd) : '';
-    this.authors = [...authorsXml.matchAll(new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>|<${p}author/>`, 'g'))].map((m) =>
-      xmlDecode(m[1] ?? ''),
+    this.head = xml.slice(
+      0,
+      authorsStart >= 0 ? authorsStart : listOpen >= 0 ? listOpen : xml.lastIndexOf("</")
     );
+    const authorsEnd = xml.indexOf(`</${p}authors>`);
+    const authorsXml =
+      authorsStart >= 0 && authorsEnd >= 0 ? xml.slice(authorsStart, authorsEnd) : "";
+    this.authors = [
+      ...authorsXml.matchAll(
+        new RegExp(`<${p}author>([\\s\\S]*?)</${p}author>|<${p}author/>`, "g")
+      ),
+    ].map((m) => xmlDecode(m[1] ?? ""));
     const listSelfClosed = listOpen >= 0 && /^<[^>]*\/>/.test(xml.slice(listOpen));
     if (listOpen >= 0 && listClose >= 0 && !listSelfClosed) {
-      const inner = xml.slice(xml.indexOf('>', listOpen) + 1, listClose);
-      const re = new RegExp(`<${p}comment(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}comment>)`, 'g');
+      const inner = xml.slice(xml.indexOf(">", listOpen) + 1, listClose);
+      const re = new RegExp(`<${p}comment(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}comment>)`, "g");
       for (const m of inner.matchAll(re)) {
-        const ref = (attribute(m[0], 'ref') ?? '').toUpperCase();
+        const ref = (attribute(m[0], "ref") ?? "").toUpperCase();
         if (!ref) continue;
         if (!this.comments.has(ref)) this.order.push(ref);
         this.comments.set(ref, m[0]);
       }
       this.tail = xml.slice(listClose + `</${p}commentList>`.length);
     } else {
-      const after = listOpen >= 0 ? xml.indexOf('>', listOpen) + 1 : -1;
-      this.tail = after > 0 ? xml.slice(after) : xml.slice(xml.lastIndexOf('</'));
+      const after = listOpen >= 0 ? xml.indexOf(">", listOpen) + 1 : -1;
+      this.tail = after > 0 ? xml.slice(after) : xml.slice(xml.lastIndexOf("</"));
     }
   }
 
@@ -87,7 +93,7 @@ export class CommentsPart {
     const p = this.prefix;
     this.putXml(
       ref,
-      `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r><${p}t xml:space="preserve">${xmlEscape(text)}</${p}t></${p}r></${p}text></${p}comment>`,
+      `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r><${p}t xml:space="preserve">${xmlEscape(text)}</${p}t></${p}r></${p}text></${p}comment>`
     );
   }
 
@@ -98,8 +104,8 @@ export class CommentsPart {
 
   toXml(): string {
     const p = this.prefix;
-    const authors = `<${p}authors>${this.authors.map((a) => `<${p}author>${xmlEscape(a)}</${p}author>`).join('')}</${p}authors>`;
-    const list = `<${p}commentList>${this.order.map((r) => this.comments.get(r)).join('')}</${p}commentList>`;
+    const authors = `<${p}authors>${this.authors.map((a) => `<${p}author>${xmlEscape(a)}</${p}author>`).join("")}</${p}authors>`;
+    const list = `<${p}commentList>${this.order.map((r) => this.comments.get(r)).join("")}</${p}commentList>`;
     return this.head + authors + list + this.tail;
   }
 }
@@ -108,7 +114,10 @@ export class CommentsPart {
 export class NotesDrawing {
   private xml: string;
 
-  constructor(xml: string | undefined, private readonly blockId: number) {
+  constructor(
+    xml: string | undefined,
+    private readonly blockId: number
+  ) {
     this.xml = xml ?? NotesDrawing.empty(blockId);
   }
 
@@ -118,7 +127,7 @@ export class NotesDrawing {
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${blockId}"/></o:shapelayout>` +
       '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
       '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
-      '</xml>'
+      "</xml>"
     );
   }
 
@@ -163,8 +172,9 @@ export class NotesDrawing {
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 4}, 15, ${row + 5}, 2</x:Anchor>` +
       `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
-    const close = this.xml.lastIndexOf('</xml>');
-    this.xml = close >= 0 ? this.xml.slice(0, close) + shape + this.xml.slice(close) : this.xml + shape;
+    const close = this.xml.lastIndexOf("</xml>");
+    this.xml =
+      close >= 0 ? this.xml.slice(0, close) + shape + this.xml.slice(close) : this.xml + shape;
   }
 
   remove(ref: string): void {

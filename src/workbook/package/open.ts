@@ -3,8 +3,8 @@
  * makes it unusable: an empty file, an encrypted or legacy file under an .xlsx name, a damaged
  * zip, a package without a workbook or without a worksheet.
  */
-import { PackageError, ZipPackage } from './zip';
-import { listSheets, workbookPart } from './structure';
+import { PackageError, ZipPackage } from "./zip";
+import { listSheets, workbookPart } from "./structure";
 
 const ZIP_MAGIC = [0x50, 0x4b];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -16,7 +16,11 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 /** True when the bytes hold the ASCII `text` in UTF-16LE, as OLE files name their streams. */
 export function holdsUtf16(bytes: Uint8Array, text: string): boolean {
   const first = text.charCodeAt(0);
-  outer: for (let i = bytes.indexOf(first); i >= 0 && i + 2 * text.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+  outer: for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i + 2 * text.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     for (let k = 0; k < text.length; k++) {
       if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
     }
@@ -27,41 +31,54 @@ export function holdsUtf16(bytes: Uint8Array, text: string): boolean {
 
 /** One-line, bilingual error for bytes that are not a usable workbook package. */
 export function notXlsx(zh: string, en: string, detail?: string): Error {
-  const tail = detail ? ` (${detail.replace(/\s+/g, ' ').trim()})` : '';
+  const tail = detail ? ` (${detail.replace(/\s+/g, " ").trim()})` : "";
   return new Error(`无法读取工作簿：${zh} / Cannot read the workbook: ${en}${tail}`);
 }
 
 export function openPackage(bytes: Uint8Array): ZipPackage {
-  if (bytes.length === 0) throw notXlsx('文件为空', 'the file is empty');
+  if (bytes.length === 0) throw notXlsx("文件为空", "the file is empty");
   if (startsWith(bytes, OLE_MAGIC)) {
     // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
-    if (holdsUtf16(bytes, 'EncryptedPackage')) {
+    if (holdsUtf16(bytes, "EncryptedPackage")) {
       throw notXlsx(
-        '工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存',
-        'the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again',
+        "工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存",
+        "the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again"
       );
     }
     throw notXlsx(
-      '这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx',
-      'this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first',
+      "这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx",
+      "this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first"
     );
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx('文件不是 .xlsx 格式', 'the file is not in .xlsx format');
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw notXlsx("文件不是 .xlsx 格式", "the file is not in .xlsx format");
   let pkg: ZipPackage;
   try {
     pkg = ZipPackage.read(bytes);
-    if (!pkg.has('[Content_Types].xml') && !pkg.names().some((n) => n.endsWith('.rels'))) {
-      throw notXlsx('这是压缩包，其中没有工作簿和工作表', 'the file is a zip archive that holds no workbook and no worksheet');
+    if (!pkg.has("[Content_Types].xml") && !pkg.names().some((n) => n.endsWith(".rels"))) {
+      throw notXlsx(
+        "这是压缩包，其中没有工作簿和工作表",
+        "the file is a zip archive that holds no workbook and no worksheet"
+      );
     }
     const sheets = listSheets(pkg, workbookPart(pkg));
-    if (!pkg.has('[Content_Types].xml')) throw new PackageError('the package has no [Content_Types].xml');
-    const lost = sheets.find((s) => s.kind === 'worksheet' && !s.part);
-    if (lost) throw new PackageError(`sheet '${lost.name}' is missing from the package: its relationship names a part that is not there`);
-    if (!sheets.some((s) => s.kind === 'worksheet' && s.part)) {
-      throw notXlsx('文件中没有工作表', 'the file holds no worksheet');
+    if (!pkg.has("[Content_Types].xml"))
+      throw new PackageError("the package has no [Content_Types].xml");
+    const lost = sheets.find((s) => s.kind === "worksheet" && !s.part);
+    if (lost)
+      throw new PackageError(
+        `sheet '${lost.name}' is missing from the package: its relationship names a part that is not there`
+      );
+    if (!sheets.some((s) => s.kind === "worksheet" && s.part)) {
+      throw notXlsx("文件中没有工作表", "the file holds no worksheet");
     }
   } catch (e) {
-    if (e instanceof PackageError) throw notXlsx('文件已损坏或不是 .xlsx 格式', 'the file is damaged or not in .xlsx format', e.message);
+    if (e instanceof PackageError)
+      throw notXlsx(
+        "文件已损坏或不是 .xlsx 格式",
+        "the file is damaged or not in .xlsx format",
+        e.message
+      );
     throw e;
   }
   return pkg;

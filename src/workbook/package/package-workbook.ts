@@ -5,55 +5,55 @@
  *
  * Bytes in, bytes out — no file system here, so the same code runs in Node and in a page.
  */
-import type { CellValue, WorkbookGrids } from '../../core/model/cells';
-import { cellAddress, isCellError } from '../../core/model/cells';
-import type { PlanCell, PlanSheet, WritePlan } from '../../core/model/plan';
-import { ANNOTATION_STORE_SHEET } from '../../core/model/plan';
-import { freeSheetName } from '../../core/plan/sheet-name';
-import type { WorkbookPort } from '../port';
-import { STORE_HEADER, decodeStoreRows, encodeStoreRow } from '../annotation-store';
-import type { StoredOriginal } from '../annotation-store';
-import { readPackageGrids } from './read-xlsx';
-import { cellXml, planSheetXml } from './sheet-writer';
-import { appendRowsXml, lastRowOf, setTabSelected } from './sheet-edit';
-import { MINIMAL_STYLES, StylesPart } from './styles';
-import { REL_STYLES, relativeTarget, relsPartOf, resolveTarget } from './structure';
-import type { SheetEntry } from './structure';
-import { CT_STYLES, WorkbookParts } from './workbook-edit';
-import { ZipPackage } from './zip';
-import { SheetMarks } from './marks';
-import { openPackage } from './open';
+import type { CellValue, WorkbookGrids } from "../../core/model/cells";
+import { cellAddress, isCellError } from "../../core/model/cells";
+import type { PlanCell, PlanSheet, WritePlan } from "../../core/model/plan";
+import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
+import { freeSheetName } from "../../core/plan/sheet-name";
+import type { WorkbookPort } from "../port";
+import { STORE_HEADER, decodeStoreRows, encodeStoreRow } from "../annotation-store";
+import type { StoredOriginal } from "../annotation-store";
+import { readPackageGrids } from "./read-xlsx";
+import { cellXml, planSheetXml } from "./sheet-writer";
+import { appendRowsXml, lastRowOf, setTabSelected } from "./sheet-edit";
+import { MINIMAL_STYLES, StylesPart } from "./styles";
+import { REL_STYLES, relativeTarget, relsPartOf, resolveTarget } from "./structure";
+import type { SheetEntry } from "./structure";
+import { CT_STYLES, WorkbookParts } from "./workbook-edit";
+import { ZipPackage } from "./zip";
+import { SheetMarks } from "./marks";
+import { openPackage } from "./open";
 
 /** A package made from nothing: the parts every workbook needs, and no sheet yet. */
 function skeleton(): ZipPackage {
   const pkg = ZipPackage.empty();
   pkg.set(
-    '[Content_Types].xml',
+    "[Content_Types].xml",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/>` +
-      '</Types>',
+      "</Types>"
   );
   pkg.set(
-    '_rels/.rels',
+    "_rels/.rels",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-      '</Relationships>',
+      "</Relationships>"
   );
   pkg.set(
-    'xl/workbook.xml',
+    "xl/workbook.xml",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
+      '<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>'
   );
   pkg.set(
-    'xl/_rels/workbook.xml.rels',
+    "xl/_rels/workbook.xml.rels",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       `<Relationship Id="rId1" Type="${REL_STYLES}" Target="styles.xml"/>` +
-      '</Relationships>',
+      "</Relationships>"
   );
-  pkg.set('xl/styles.xml', MINIMAL_STYLES);
+  pkg.set("xl/styles.xml", MINIMAL_STYLES);
   return pkg;
 }
 
@@ -64,14 +64,14 @@ export class PackageWorkbook implements WorkbookPort {
   private constructor(
     private readonly pkg: ZipPackage,
     /** The format the workbook was read from: only a package ('xlsx', .xlsm too) is written back in place. */
-    readonly sourceFormat: 'xlsx' | 'xls' | 'ods' | 'csv' = 'xlsx',
+    readonly sourceFormat: "xlsx" | "xls" | "ods" | "csv" = "xlsx"
   ) {
     this.wb = new WorkbookParts(pkg);
   }
 
   /** True for a macro-enabled workbook (.xlsm): its output must keep that name and type. */
   get macroEnabled(): boolean {
-    return /macroEnabled\.main\+xml/.test(this.pkg.text('[Content_Types].xml') ?? '');
+    return /macroEnabled\.main\+xml/.test(this.pkg.text("[Content_Types].xml") ?? "");
   }
 
   /** Opens an .xlsx or .xlsm package; rejects with a one-line bilingual Error when the bytes are not one. */
@@ -85,7 +85,10 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   /** A new workbook holding these grids' values and number formats (for a .xls, .ods or .csv input). */
-  static fromGrids(grids: WorkbookGrids, sourceFormat: 'xls' | 'ods' | 'csv' = 'xls'): PackageWorkbook {
+  static fromGrids(
+    grids: WorkbookGrids,
+    sourceFormat: "xls" | "ods" | "csv" = "xls"
+  ): PackageWorkbook {
     const wb = new PackageWorkbook(skeleton(), sourceFormat);
     const names: string[] = [];
     for (const grid of grids.sheets) {
@@ -96,11 +99,11 @@ export class PackageWorkbook implements WorkbookPort {
           const v = cell.value;
           const value = isCellError(v) ? v.error : v;
           cells.push({ row: r, col: c, value, numFmt: cell.numFmt });
-        }),
+        })
       );
       const name = freeSheetName(grid.name, names);
       names.push(name);
-      const part = wb.wb.addSheet(name, grid.hidden ? 'veryHidden' : 'visible');
+      const part = wb.wb.addSheet(name, grid.hidden ? "veryHidden" : "visible");
       wb.pkg.set(part, planSheetXml({ name, cells }, wb.styles()));
     }
     wb.flush();
@@ -129,16 +132,23 @@ export class PackageWorkbook implements WorkbookPort {
     // Check everything before writing anything, so a bad plan leaves the workbook as it was.
     for (const a of plan.annotations) {
       const s = sheets.find((x) => x.name === a.sheet);
-      if (!s || s.kind !== 'worksheet' || !s.part) throw new Error(`标注的工作表不存在 / annotated sheet not found: ${a.sheet}`);
+      if (!s || s.kind !== "worksheet" || !s.part)
+        throw new Error(`标注的工作表不存在 / annotated sheet not found: ${a.sheet}`);
     }
     for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET) throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
+      if (ps.name === ANNOTATION_STORE_SHEET)
+        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
     }
     const names = new Map<string, string>();
-    for (const ps of plan.sheets) names.set(ps.name, this.writePlanSheet(ps, plan.activate === ps.name));
+    for (const ps of plan.sheets)
+      names.set(ps.name, this.writePlanSheet(ps, plan.activate === ps.name));
     if (plan.annotations.length > 0 || (plan.replaceAnnotations ?? []).length > 0) {
       const marks = new SheetMarks(this.pkg, this.wb, this.styles());
-      const stored = marks.annotate(this.readStore(), plan.annotations, new Set(plan.replaceAnnotations ?? []));
+      const stored = marks.annotate(
+        this.readStore(),
+        plan.annotations,
+        new Set(plan.replaceAnnotations ?? [])
+      );
       this.writeStore(stored);
     }
     if (plan.activate) this.activate(names.get(plan.activate) ?? plan.activate);
@@ -158,20 +168,34 @@ export class PackageWorkbook implements WorkbookPort {
     let entry = this.wb.sheets().find((s) => s.name === sheet);
     if (!entry || !entry.part) {
       const part = this.wb.addSheet(sheet);
-      this.pkg.set(part, planSheetXml({ name: sheet, cells: header.map((h, c) => ({ row: 0, col: c, value: h })) }, this.styles()));
+      this.pkg.set(
+        part,
+        planSheetXml(
+          { name: sheet, cells: header.map((h, c) => ({ row: 0, col: c, value: h })) },
+          this.styles()
+        )
+      );
       entry = this.wb.sheets().find((s) => s.name === sheet)!;
     }
     const part = entry.part!;
-    const xml = this.pkg.text(part) ?? '';
+    const xml = this.pkg.text(part) ?? "";
     let next = lastRowOf(xml) + 1;
     const styles = this.styles();
     const rowsXml = rows
       .map((row) => {
         const r = next++;
-        const cells = row.map((v, c) => cellXml(cellAddress(r, c), { row: r, col: c, value: isCellError(v) ? v.error : v }, styles)).join('');
+        const cells = row
+          .map((v, c) =>
+            cellXml(
+              cellAddress(r, c),
+              { row: r, col: c, value: isCellError(v) ? v.error : v },
+              styles
+            )
+          )
+          .join("");
         return `<row r="${r + 1}">${cells}</row>`;
       })
-      .join('');
+      .join("");
     this.pkg.set(part, appendRowsXml(xml, rowsXml));
     this.flush();
   }
@@ -184,7 +208,7 @@ export class PackageWorkbook implements WorkbookPort {
     const rel = this.wb.rels.list().find((r) => r.type === REL_STYLES);
     let part = rel ? resolveTarget(this.wb.part, rel.target) : undefined;
     if (!part || !this.pkg.has(part)) {
-      part = 'xl/styles.xml';
+      part = "xl/styles.xml";
       if (!this.pkg.has(part)) this.pkg.set(part, MINIMAL_STYLES);
       if (!rel) this.wb.rels.add(REL_STYLES, relativeTarget(this.wb.part, part));
       this.wb.types.override(part, CT_STYLES);
@@ -205,8 +229,13 @@ export class PackageWorkbook implements WorkbookPort {
   private writePlanSheet(ps: PlanSheet, selected: boolean): string {
     const sheets = this.wb.sheets();
     const existing = sheets.find((s) => s.name === ps.name);
-    const replace = ps.mode !== 'create' && existing?.kind === 'worksheet' && existing.part;
-    const name = replace ? ps.name : freeSheetName(ps.name, sheets.map((s) => s.name));
+    const replace = ps.mode !== "create" && existing?.kind === "worksheet" && existing.part;
+    const name = replace
+      ? ps.name
+      : freeSheetName(
+          ps.name,
+          sheets.map((s) => s.name)
+        );
     const part = replace ? existing!.part! : this.wb.addSheet(name);
     if (replace) {
       // The product's own sheet is rewritten whole; what hung off it (its rels) goes with it.
@@ -225,7 +254,7 @@ export class PackageWorkbook implements WorkbookPort {
     const before = this.wb.activeTab();
     this.wb.setActiveTab(index);
     for (const s of [sheets[before], sheets[index]]) {
-      if (!s || s.kind !== 'worksheet' || !s.part || s.name === ANNOTATION_STORE_SHEET) continue;
+      if (!s || s.kind !== "worksheet" || !s.part || s.name === ANNOTATION_STORE_SHEET) continue;
       const xml = this.pkg.text(s.part);
       if (xml === undefined) continue;
       // Only one tab stays selected: two selected tabs are a group, and typing would reach both.
@@ -235,16 +264,22 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   private storeEntry(): SheetEntry | undefined {
-    return this.wb.sheets().find((s) => s.name === ANNOTATION_STORE_SHEET && s.kind === 'worksheet' && s.part);
+    return this.wb
+      .sheets()
+      .find((s) => s.name === ANNOTATION_STORE_SHEET && s.kind === "worksheet" && s.part);
   }
 
   private readStore(): StoredOriginal[] {
     const entry = this.storeEntry();
     if (!entry) return [];
     this.flush();
-    const grid = readPackageGrids(this.pkg, [ANNOTATION_STORE_SHEET], undefined, { includeStore: true }).sheets[0];
+    const grid = readPackageGrids(this.pkg, [ANNOTATION_STORE_SHEET], undefined, {
+      includeStore: true,
+    }).sheets[0];
     if (!grid) return [];
-    const rows = grid.rows.map((row) => STORE_HEADER.map((_, c) => (row[c]?.value ?? null) as CellValue));
+    const rows = grid.rows.map((row) =>
+      STORE_HEADER.map((_, c) => (row[c]?.value ?? null) as CellValue)
+    );
     return decodeStoreRows(rows);
   }
 
@@ -256,8 +291,10 @@ export class PackageWorkbook implements WorkbookPort {
       return;
     }
     const cells: PlanCell[] = [];
-    [STORE_HEADER, ...entries.map(encodeStoreRow)].forEach((row, r) => row.forEach((value, c) => cells.push({ row: r, col: c, value })));
-    const part = entry?.part ?? this.wb.addSheet(ANNOTATION_STORE_SHEET, 'veryHidden');
+    [STORE_HEADER, ...entries.map(encodeStoreRow)].forEach((row, r) =>
+      row.forEach((value, c) => cells.push({ row: r, col: c, value }))
+    );
+    const part = entry?.part ?? this.wb.addSheet(ANNOTATION_STORE_SHEET, "veryHidden");
     this.pkg.set(part, planSheetXml({ name: ANNOTATION_STORE_SHEET, cells }, this.styles()));
   }
 }

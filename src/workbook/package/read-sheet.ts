@@ -3,13 +3,13 @@
  * follows the ExcelJS reader (src/workbook/xlsx.ts) except where ExcelJS loses what Excel shows
  * (see the notes at each place and read-xlsx.ts).
  */
-import type { Cell, CellValue } from '../../core/model/cells';
-import { parseAddress } from '../../core/model/cells';
-import type { CellFormats } from './read-styles';
-import { lastItemHadRuns, stringItem } from './read-strings';
-import { XmlScanner, END, EMPTY, decodeText, detach } from './scan';
-import { slideFormula } from './shared-formula';
-import { bool, isoDate, numberAt, serialToDate } from './read-values';
+import type { Cell, CellValue } from "../../core/model/cells";
+import { parseAddress } from "../../core/model/cells";
+import type { CellFormats } from "./read-styles";
+import { lastItemHadRuns, stringItem } from "./read-strings";
+import { XmlScanner, END, EMPTY, decodeText, detach } from "./scan";
+import { slideFormula } from "./shared-formula";
+import { bool, isoDate, numberAt, serialToDate } from "./read-values";
 
 export interface SheetContext {
   /** The shared string table; undefined when the package has none. */
@@ -42,10 +42,18 @@ const DATE = 6;
 function typeCode(xml: string, a: number, b: number): number {
   if (b - a === 1) {
     const ch = xml.charCodeAt(a);
-    return ch === CHAR_S ? SHARED : ch === 98 ? BOOL : ch === 101 ? ERROR : ch === 100 ? DATE : NUMBER;
+    return ch === CHAR_S
+      ? SHARED
+      : ch === 98
+        ? BOOL
+        : ch === 101
+          ? ERROR
+          : ch === 100
+            ? DATE
+            : NUMBER;
   }
-  if (xml.startsWith('str', a) && b - a === 3) return STR;
-  if (xml.startsWith('inlineStr', a) && b - a === 9) return INLINE;
+  if (xml.startsWith("str", a) && b - a === 3) return STR;
+  if (xml.startsWith("inlineStr", a) && b - a === 9) return INLINE;
   return NUMBER;
 }
 
@@ -107,21 +115,21 @@ class SheetReader {
 
   constructor(
     private readonly sc: XmlScanner,
-    private readonly ctx: SheetContext,
+    private readonly ctx: SheetContext
   ) {}
 
   read(): (Cell | undefined)[][] {
     const sc = this.sc;
     while (sc.next()) {
-      if (sc.kind !== END && sc.is('sheetData')) {
+      if (sc.kind !== END && sc.is("sheetData")) {
         if (sc.kind !== EMPTY) this.sheetData();
         break;
       }
     }
     // Merged ranges come after the cells.
     while (sc.next()) {
-      if (sc.kind !== END && sc.is('mergeCell')) {
-        const ref = sc.attr('ref');
+      if (sc.kind !== END && sc.is("mergeCell")) {
+        const ref = sc.attr("ref");
         if (ref) this.merges.push(ref);
       }
     }
@@ -136,19 +144,20 @@ class SheetReader {
     let stored = 0;
     for (;;) {
       // The common case first: an unprefixed <c>, read without the general tag scanner.
-      const lt = xml.indexOf('<', sc.pos);
-      const quick = lt >= 0 && xml.charCodeAt(lt + 1) === CHAR_C && isNameEnd(xml.charCodeAt(lt + 2));
+      const lt = xml.indexOf("<", sc.pos);
+      const quick =
+        lt >= 0 && xml.charCodeAt(lt + 1) === CHAR_C && isNameEnd(xml.charCodeAt(lt + 2));
       if (!quick) {
         if (!sc.next()) break;
         if (sc.kind === END) {
-          if (sc.is('row') || sc.is('sheetData')) {
+          if (sc.is("row") || sc.is("sheetData")) {
             if (cells) this.commit(cells, stored);
             cells = null;
-            if (sc.is('sheetData')) return;
+            if (sc.is("sheetData")) return;
           }
           continue;
         }
-        if (sc.is('row')) {
+        if (sc.is("row")) {
           if (cells) this.commit(cells, stored);
           this.startRow(this.rowAttr());
           cells = [];
@@ -176,14 +185,15 @@ class SheetReader {
         stored++;
       }
     }
-    throw sc.damaged('its XML is cut off (the cells are not closed)');
+    throw sc.damaged("its XML is cut off (the cells are not closed)");
   }
 
   /** The 0-based row number a <row> tag gives; -1 when it gives none. */
   private rowAttr(): number {
     const sc = this.sc;
     for (let i = sc.nextAttr(sc.name1); i >= 0; i = sc.nextAttr(i)) {
-      if (sc.an1 - sc.an0 === 1 && sc.xml.charCodeAt(sc.an0) === CHAR_R) return digits(sc.xml, sc.av0, sc.av1) - 1;
+      if (sc.an1 - sc.an0 === 1 && sc.xml.charCodeAt(sc.an0) === CHAR_R)
+        return digits(sc.xml, sc.av0, sc.av1) - 1;
     }
     return -1;
   }
@@ -192,13 +202,15 @@ class SheetReader {
   private startRow(given: number): void {
     this.row = given >= 0 ? given : this.row + 1;
     this.col = -1;
-    if (this.row > MAX_ROW) throw this.sc.damaged(`it has a row past Excel's last (row ${this.row + 1})`);
+    if (this.row > MAX_ROW)
+      throw this.sc.damaged(`it has a row past Excel's last (row ${this.row + 1})`);
   }
 
   /** A cell's column: the one its address gives, else the one after the previous cell's. */
   private place(col: number): void {
     this.col = col >= 0 ? col : this.col + 1;
-    if (this.col > MAX_COL) throw this.sc.damaged(`it has a cell past Excel's last column XFD (in row ${this.row + 1})`);
+    if (this.col > MAX_COL)
+      throw this.sc.damaged(`it has a cell past Excel's last column XFD (in row ${this.row + 1})`);
   }
 
   private commit(cells: (Cell | undefined)[], stored: number): void {
@@ -208,7 +220,14 @@ class SheetReader {
   }
 
   /** A cell tag's attribute, held at xml[n0, n1) = xml[v0, v1). */
-  private cellAttr(xml: string, n0: number, n1: number, v0: number, v1: number, col: number): number {
+  private cellAttr(
+    xml: string,
+    n0: number,
+    n1: number,
+    v0: number,
+    v1: number,
+    col: number
+  ): number {
     if (n1 - n0 !== 1) return col;
     const ch = xml.charCodeAt(n0);
     if (ch === CHAR_R) return refColumn(xml, v0, v1);
@@ -223,7 +242,8 @@ class SheetReader {
     let col = -1;
     this.style = 0;
     this.type = NUMBER;
-    for (let i = sc.nextAttr(sc.name1); i >= 0; i = sc.nextAttr(i)) col = this.cellAttr(sc.xml, sc.an0, sc.an1, sc.av0, sc.av1, col);
+    for (let i = sc.nextAttr(sc.name1); i >= 0; i = sc.nextAttr(i))
+      col = this.cellAttr(sc.xml, sc.an0, sc.an1, sc.av0, sc.av1, col);
     // A cell without an address follows the previous one in its row, as Excel reads it.
     this.place(col);
     if (sc.kind === EMPTY) return undefined;
@@ -246,7 +266,16 @@ class SheetReader {
       while (ch === 32 || ch === 9 || ch === 10 || ch === 13) ch = xml.charCodeAt(++i);
       if (ch === 62 /* > */ || ch === 47 /* / */) break;
       const n0 = i;
-      while (ch !== 61 /* = */ && ch === ch && ch !== 62 && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) ch = xml.charCodeAt(++i);
+      while (
+        ch !== 61 /* = */ &&
+        ch === ch &&
+        ch !== 62 &&
+        ch !== 32 &&
+        ch !== 9 &&
+        ch !== 10 &&
+        ch !== 13
+      )
+        ch = xml.charCodeAt(++i);
       const n1 = i;
       while (ch === 32 || ch === 9 || ch === 10 || ch === 13) ch = xml.charCodeAt(++i);
       if (ch !== 61) throw sc.damaged(`a cell tag is malformed at character ${i}`);
@@ -259,14 +288,15 @@ class SheetReader {
     }
     this.place(col);
     if (xml.charCodeAt(i) === 47) {
-      if (xml.charCodeAt(i + 1) !== 62) throw sc.damaged(`a cell tag is malformed at character ${i}`);
+      if (xml.charCodeAt(i + 1) !== 62)
+        throw sc.damaged(`a cell tag is malformed at character ${i}`);
       sc.pos = i + 2;
       return undefined;
     }
     const p = i + 1;
-    if (xml.startsWith('<v>', p)) {
-      const end = xml.indexOf('<', p + 3);
-      if (end > 0 && xml.startsWith('</v></c>', end)) {
+    if (xml.startsWith("<v>", p)) {
+      const end = xml.indexOf("<", p + 3);
+      if (end > 0 && xml.startsWith("</v></c>", end)) {
         sc.pos = end + 8;
         return this.quickValue(xml, p + 3, end);
       }
@@ -280,7 +310,11 @@ class SheetReader {
     if (a === b) return undefined;
     if (this.type === NUMBER) {
       const n = numberAt(xml, a, b);
-      return this.make(this.ctx.formats.isDate[this.style] && Number.isFinite(n) ? serialToDate(n, this.ctx.date1904) : n);
+      return this.make(
+        this.ctx.formats.isDate[this.style] && Number.isFinite(n)
+          ? serialToDate(n, this.ctx.date1904)
+          : n
+      );
     }
     if (this.type === SHARED) {
       const i = digits(xml, a, b);
@@ -299,18 +333,21 @@ class SheetReader {
     const sc = this.sc;
     this.v = this.f = this.fType = this.fSi = this.fRef = this.inline = undefined;
     for (;;) {
-      if (!sc.next()) throw sc.damaged('its XML is cut off inside a cell');
+      if (!sc.next()) throw sc.damaged("its XML is cut off inside a cell");
       if (sc.kind === END) {
         if (sc.isChar(CHAR_C)) break;
-        if (sc.is('row') || sc.is('sheetData')) throw sc.damaged(`a cell in row ${this.row + 1} is not closed`);
-      } else if (sc.isChar(CHAR_V)) this.v = sc.kind === EMPTY ? '' : sc.text();
+        if (sc.is("row") || sc.is("sheetData"))
+          throw sc.damaged(`a cell in row ${this.row + 1} is not closed`);
+      } else if (sc.isChar(CHAR_V)) this.v = sc.kind === EMPTY ? "" : sc.text();
       else if (sc.isChar(CHAR_F)) this.formulaTag();
-      else if (sc.is('is')) {
+      else if (sc.is("is")) {
         this.inline = stringItem(sc);
         this.inlineRuns = lastItemHadRuns();
       } else sc.skipElement();
     }
-    return this.f !== undefined && (this.f !== '' || this.fType !== undefined) ? this.formulaCell() : this.valueCell();
+    return this.f !== undefined && (this.f !== "" || this.fType !== undefined)
+      ? this.formulaCell()
+      : this.valueCell();
   }
 
   private formulaTag(): void {
@@ -318,11 +355,11 @@ class SheetReader {
     for (let i = sc.nextAttr(sc.name1); i >= 0; i = sc.nextAttr(i)) {
       const name = sc.xml.slice(sc.an0, sc.an1);
       const value = sc.xml.slice(sc.av0, sc.av1);
-      if (name === 't') this.fType = value;
-      else if (name === 'si') this.fSi = value;
-      else if (name === 'ref') this.fRef = value;
+      if (name === "t") this.fType = value;
+      else if (name === "si") this.fSi = value;
+      else if (name === "ref") this.fRef = value;
     }
-    this.f = sc.kind === EMPTY ? '' : sc.text();
+    this.f = sc.kind === EMPTY ? "" : sc.text();
   }
 
   private make(value: CellValue, formula?: string): Cell {
@@ -337,9 +374,9 @@ class SheetReader {
     if (this.type === INLINE || (this.inline !== undefined && this.v === undefined)) {
       // ExcelJS reads an inline string with an empty plain <t> as no value, but keeps empty runs.
       const s = this.inline;
-      if (s !== null && s !== undefined && (s !== '' || this.inlineRuns)) value = detach(s);
+      if (s !== null && s !== undefined && (s !== "" || this.inlineRuns)) value = detach(s);
       else if (this.v) value = detach(decodeText(this.v, true));
-    } else if (this.v !== undefined && this.v !== '') {
+    } else if (this.v !== undefined && this.v !== "") {
       value = this.scalar(this.v);
     }
     return value === undefined ? undefined : this.make(value);
@@ -351,17 +388,17 @@ class SheetReader {
    * that is a figure lost, so it is kept here.
    */
   private formulaCell(): Cell | undefined {
-    let text = this.f ? detach(decodeText(this.f, false)) : '';
-    if (this.fType === 'shared' && this.fSi !== undefined) {
+    let text = this.f ? detach(decodeText(this.f, false)) : "";
+    if (this.fType === "shared" && this.fSi !== undefined) {
       // The master is the cell that gives the range (ExcelJS's test: a ref that is not empty).
       if (this.fRef) this.masters.set(this.fSi, { row: this.row, col: this.col, text });
-      else if (text === '') {
+      else if (text === "") {
         const m = this.masters.get(this.fSi);
         if (m && m.text) text = slideFormula(m.text, m.row, m.col, this.row, this.col);
       }
     }
-    const value = this.v === undefined || this.v === '' ? null : this.scalar(this.v) ?? null;
-    if (text === '' && value === null) return undefined;
+    const value = this.v === undefined || this.v === "" ? null : (this.scalar(this.v) ?? null);
+    if (text === "" && value === null) return undefined;
     return this.make(value, text);
   }
 
@@ -380,11 +417,13 @@ class SheetReader {
         return { error: detach(decodeText(text, false)) };
       case DATE: {
         const d = isoDate(decodeText(text, false));
-        return typeof d === 'string' ? detach(d) : d;
+        return typeof d === "string" ? detach(d) : d;
       }
       default: {
         const n = parseFloat(text);
-        return this.ctx.formats.isDate[this.style] && Number.isFinite(n) ? serialToDate(n, this.ctx.date1904) : n;
+        return this.ctx.formats.isDate[this.style] && Number.isFinite(n)
+          ? serialToDate(n, this.ctx.date1904)
+          : n;
       }
     }
   }
@@ -396,7 +435,7 @@ function applyMerges(rows: Rows, refs: string[]): void {
     let a: { row: number; col: number };
     let b: { row: number; col: number };
     try {
-      const [from, to] = ref.split(':');
+      const [from, to] = ref.split(":");
       a = parseAddress(from);
       b = to ? parseAddress(to) : a;
     } catch {
@@ -436,6 +475,6 @@ function finish(rows: Rows): (Cell | undefined)[][] {
 /** The rows of a worksheet part's XML; throws PackageError when the XML is cut off or malformed where it is read. */
 export function readSheetXml(xml: string, what: string, ctx: SheetContext): (Cell | undefined)[][] {
   const sc = new XmlScanner(xml, what);
-  sc.expectComplete('worksheet');
+  sc.expectComplete("worksheet");
   return new SheetReader(sc, ctx).read();
 }

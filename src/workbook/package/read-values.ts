@@ -22,7 +22,8 @@ export function numberAt(xml: string, a: number, b: number): number {
     if (d >= 0 && d <= 9) {
       n = n * 10 + d;
       count++;
-    } else if (d === -2 && point < 0) point = i; // '.'
+    } else if (d === -2 && point < 0)
+      point = i; // '.'
     else return parseFloat(xml.slice(a, b));
   }
   if (count === 0 || count > 15) return parseFloat(xml.slice(a, b));
@@ -46,14 +47,14 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 export function isoDate(text: string): Date | string {
   const s = text.trim();
   const zoned = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(s);
-  const ms = Date.parse(s.includes('T') && !zoned ? `${s}Z` : s);
+  const ms = Date.parse(s.includes("T") && !zoned ? `${s}Z` : s);
   return Number.isNaN(ms) ? s : new Date(ms);
 }
 
 /** A t="b" value. */
 export function bool(text: string): boolean {
   // ExcelJS reads parseInt(text) !== 0, which makes "false" true; xsd:boolean allows the words.
-  if (text === 'true') return true;
-  if (text === 'false') return false;
+  if (text === "true") return true;
+  if (text === "false") return false;
   return parseInt(text, 10) !== 0;
 }

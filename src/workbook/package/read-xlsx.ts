@@ -27,20 +27,20 @@
  * Damage that makes a sheet unusable (XML cut off, a listed sheet whose part is missing) is a
  * PackageError naming the sheet and part, never a TypeError.
  */
-import type { SheetGrid, WorkbookGrids } from '../../core/model/cells';
-import { ANNOTATION_STORE_SHEET } from '../../core/model/plan';
-import { readSharedStrings } from './read-strings';
-import { cellFormats, readStyles } from './read-styles';
-import { readSheetXml, type SheetContext } from './read-sheet';
-import { listSheets, relsOf, usesDate1904, workbookPart, type SheetEntry } from './structure';
-import { PackageError, type ZipPackage } from './zip';
+import type { SheetGrid, WorkbookGrids } from "../../core/model/cells";
+import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
+import { readSharedStrings } from "./read-strings";
+import { cellFormats, readStyles } from "./read-styles";
+import { readSheetXml, type SheetContext } from "./read-sheet";
+import { listSheets, relsOf, usesDate1904, workbookPart, type SheetEntry } from "./structure";
+import { PackageError, type ZipPackage } from "./zip";
 
-export { readSharedStrings, parseSharedStrings } from './read-strings';
-export { readStyles, parseStyles, cellFormats, numFmtCode, BUILTIN_NUM_FMTS } from './read-styles';
-export type { StyleSheet, CellXf, CellFormats } from './read-styles';
-export { readSheetXml } from './read-sheet';
-export { serialToDate } from './read-values';
-export type { SheetContext } from './read-sheet';
+export { readSharedStrings, parseSharedStrings } from "./read-strings";
+export { readStyles, parseStyles, cellFormats, numFmtCode, BUILTIN_NUM_FMTS } from "./read-styles";
+export type { StyleSheet, CellXf, CellFormats } from "./read-styles";
+export { readSheetXml } from "./read-sheet";
+export { serialToDate } from "./read-values";
+export type { SheetContext } from "./read-sheet";
 
 export interface ReadOptions {
   /** Read the product's annotation store sheet too (left out by default, as the ExcelJS reader does). */
@@ -48,18 +48,29 @@ export interface ReadOptions {
 }
 
 /** The worksheets to read, in tab order; throws when one of them is not in the package. */
-function sheetsToRead(pkg: ZipPackage, wbPart: string, names: string[] | undefined, includeStore: boolean): SheetEntry[] {
+function sheetsToRead(
+  pkg: ZipPackage,
+  wbPart: string,
+  names: string[] | undefined,
+  includeStore: boolean
+): SheetEntry[] {
   const wanted = names ? new Set(names) : null;
   const rels = new Map(relsOf(pkg, wbPart).map((r) => [r.id, r]));
   const out: SheetEntry[] = [];
   for (const s of listSheets(pkg, wbPart)) {
-    if ((s.name === ANNOTATION_STORE_SHEET && !includeStore) || (wanted && !wanted.has(s.name))) continue;
+    if ((s.name === ANNOTATION_STORE_SHEET && !includeStore) || (wanted && !wanted.has(s.name)))
+      continue;
     const rel = rels.get(s.rid);
-    if (!rel) throw new PackageError(`the workbook lists sheet '${s.name}' but does not say which part holds it; the package is damaged`);
+    if (!rel)
+      throw new PackageError(
+        `the workbook lists sheet '${s.name}' but does not say which part holds it; the package is damaged`
+      );
     // Chart sheets, dialog sheets and macro sheets hold no cells to read.
-    if (s.kind !== 'worksheet') continue;
+    if (s.kind !== "worksheet") continue;
     if (!s.part) {
-      throw new PackageError(`sheet '${s.name}' is missing from the package (its part ${rel.part ?? rel.target} is not there); the package is damaged`);
+      throw new PackageError(
+        `sheet '${s.name}' is missing from the package (its part ${rel.part ?? rel.target} is not there); the package is damaged`
+      );
     }
     out.push(s);
   }
@@ -74,7 +85,7 @@ export function readPackageGrids(
   pkg: ZipPackage,
   names?: string[],
   onProgress?: (done: number, total: number) => void,
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): WorkbookGrids {
   const wbPart = workbookPart(pkg);
   const entries = sheetsToRead(pkg, wbPart, names, options.includeStore === true);
@@ -87,9 +98,9 @@ export function readPackageGrids(
   };
   entries.forEach((s, i) => {
     const part = s.part!;
-    const rows = readSheetXml(pkg.text(part) ?? '', `sheet '${s.name}' (${part})`, ctx);
+    const rows = readSheetXml(pkg.text(part) ?? "", `sheet '${s.name}' (${part})`, ctx);
     const grid: SheetGrid = { name: s.name, rows };
-    if (s.state !== 'visible') grid.hidden = true;
+    if (s.state !== "visible") grid.hidden = true;
     sheets.push(grid);
     onProgress?.(i + 1, entries.length);
   });

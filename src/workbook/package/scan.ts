@@ -5,8 +5,8 @@
  * the same element. It is not a validating parser: it only notices the damage that stops it
  * (a tag or text cut off), and reports it as a PackageError naming the part.
  */
-import { xmlDecode } from './xml';
-import { PackageError } from './zip';
+import { xmlDecode } from "./xml";
+import { PackageError } from "./zip";
 
 /** The kind of a tag: a start tag, an end tag, or a self-closing tag such as `<c r="A1"/>`. */
 export const START = 0;
@@ -26,7 +26,7 @@ function isSpace(ch: number): boolean {
 
 /** A copy of a slice of a big part: a plain slice would keep the whole part alive as long as the grid. */
 export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return s.length < 13 ? s : (" " + s).slice(1);
 }
 
 export class XmlScanner {
@@ -49,7 +49,7 @@ export class XmlScanner {
   /** `what` names the part in error messages, e.g. "sheet '监测表' (xl/worksheets/sheet1.xml)". */
   constructor(
     readonly xml: string,
-    readonly what: string,
+    readonly what: string
   ) {}
 
   damaged(detail: string): PackageError {
@@ -60,7 +60,7 @@ export class XmlScanner {
   next(): boolean {
     const xml = this.xml;
     for (;;) {
-      const lt = xml.indexOf('<', this.pos);
+      const lt = xml.indexOf("<", this.pos);
       if (lt < 0) return false;
       const c1 = xml.charCodeAt(lt + 1);
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
@@ -73,11 +73,11 @@ export class XmlScanner {
       if (closing) i++;
       this.name0 = i;
       let local = i;
-      for (;; i++) {
+      for (; ; i++) {
         const ch = xml.charCodeAt(i);
         if (ch === COLON) local = i + 1;
         else if (ch === GT || ch === SLASH || isSpace(ch)) break;
-        else if (ch !== ch) throw this.damaged('its XML is cut off inside a tag');
+        else if (ch !== ch) throw this.damaged("its XML is cut off inside a tag");
       }
       this.name1 = i;
       this.local0 = local;
@@ -93,9 +93,9 @@ export class XmlScanner {
   private tagEnd(i: number): number {
     const xml = this.xml;
     let quote = 0;
-    for (;; i++) {
+    for (; ; i++) {
       const ch = xml.charCodeAt(i);
-      if (ch !== ch) throw this.damaged('its XML is cut off inside a tag');
+      if (ch !== ch) throw this.damaged("its XML is cut off inside a tag");
       if (quote !== 0) {
         if (ch === quote) quote = 0;
       } else if (ch === GT) return i;
@@ -105,9 +105,15 @@ export class XmlScanner {
 
   private skipSpecial(lt: number): number {
     const xml = this.xml;
-    const close = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : xml.charCodeAt(lt + 1) === 63 ? '?>' : '>';
+    const close = xml.startsWith("<!--", lt)
+      ? "-->"
+      : xml.startsWith("<![CDATA[", lt)
+        ? "]]>"
+        : xml.charCodeAt(lt + 1) === 63
+          ? "?>"
+          : ">";
     const at = xml.indexOf(close, lt + 2);
-    if (at < 0) throw this.damaged('its XML is cut off inside a comment or declaration');
+    if (at < 0) throw this.damaged("its XML is cut off inside a comment or declaration");
     return at + close.length;
   }
 
@@ -138,9 +144,10 @@ export class XmlScanner {
     i++;
     while (i < end && isSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i);
-    if (quote !== QUOT && quote !== APOS) throw this.damaged(`an attribute value is not quoted at character ${i}`);
+    if (quote !== QUOT && quote !== APOS)
+      throw this.damaged(`an attribute value is not quoted at character ${i}`);
     const close = xml.indexOf(quote === QUOT ? '"' : "'", i + 1);
-    if (close < 0 || close > end) throw this.damaged('its XML is cut off inside an attribute');
+    if (close < 0 || close > end) throw this.damaged("its XML is cut off inside an attribute");
     this.av0 = i + 1;
     this.av1 = close;
     return close + 1;
@@ -162,16 +169,20 @@ export class XmlScanner {
    */
   text(): string {
     const xml = this.xml;
-    let out = '';
+    let out = "";
     let from = this.pos;
     for (;;) {
-      const lt = xml.indexOf('<', from);
-      if (lt < 0) throw this.damaged('its XML is cut off inside a text');
+      const lt = xml.indexOf("<", from);
+      if (lt < 0) throw this.damaged("its XML is cut off inside a text");
       if (xml.charCodeAt(lt + 1) === 33 /* ! */) {
         out += xml.slice(from, lt);
-        const cdata = xml.startsWith('<![CDATA[', lt);
+        const cdata = xml.startsWith("<![CDATA[", lt);
         from = this.skipSpecial(lt);
-        if (cdata) out += xml.slice(lt + 9, from - 3).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        if (cdata)
+          out += xml
+            .slice(lt + 9, from - 3)
+            .replace(/&/g, "&amp;")
+            .replace(/</g, "&lt;");
         continue;
       }
       out += xml.slice(from, lt);
@@ -187,7 +198,7 @@ export class XmlScanner {
     if (this.kind !== START) return;
     let depth = 1;
     while (depth > 0) {
-      if (!this.next()) throw this.damaged('its XML is cut off (an element is not closed)');
+      if (!this.next()) throw this.damaged("its XML is cut off (an element is not closed)");
       if (this.kind === START) depth++;
       else if (this.kind === END) depth--;
     }
@@ -200,14 +211,20 @@ export class XmlScanner {
     for (;;) {
       while (e >= 0 && isSpace(xml.charCodeAt(e))) e--;
       // A comment or processing instruction after the root element is allowed.
-      const special = xml.startsWith('-->', e - 2) ? xml.lastIndexOf('<!--', e) : xml.startsWith('?>', e - 1) ? xml.lastIndexOf('<?', e) : -1;
+      const special = xml.startsWith("-->", e - 2)
+        ? xml.lastIndexOf("<!--", e)
+        : xml.startsWith("?>", e - 1)
+          ? xml.lastIndexOf("<?", e)
+          : -1;
       if (special < 0) break;
       e = special - 1;
     }
-    const lt = xml.lastIndexOf('<', e);
-    const last = lt < 0 ? '' : xml.slice(lt, e + 1);
+    const lt = xml.lastIndexOf("<", e);
+    const last = lt < 0 ? "" : xml.slice(lt, e + 1);
     // The root's end tag, or the root written as one empty tag (<worksheet/>).
-    const closes = new RegExp(`^</(?:[\\w.-]+:)?${root}\\s*>$|^<(?:[\\w.-]+:)?${root}(?:\\s[^>]*)?/>$`);
+    const closes = new RegExp(
+      `^</(?:[\\w.-]+:)?${root}\\s*>$|^<(?:[\\w.-]+:)?${root}(?:\\s[^>]*)?/>$`
+    );
     if (!closes.test(last)) {
       throw this.damaged(`its XML is cut off or malformed (it does not end with </${root}>)`);
     }
@@ -216,6 +233,5 @@ export class XmlScanner {
 
 /** The text of character data as shown: entities decoded, and Excel's _xHHHH_ escapes when `ooxml`. */
 export function decodeText(raw: string, ooxml: boolean): string {
-  return raw.indexOf('&') < 0 && (!ooxml || raw.indexOf('_x') < 0) ? raw : xmlDecode(raw, ooxml);
+  return raw.indexOf("&") < 0 && (!ooxml || raw.indexOf("_x") < 0) ? raw : xmlDecode(raw, ooxml);
 }
-

@@ -4,7 +4,7 @@
  * gives it (lib/utils/shared-formula.js), with one change: text inside string literals ("Q3") and
  * quoted sheet names ('Q3 data'!A1) is left alone, where ExcelJS would move "Q3" to "Q4".
  */
-import { columnLetters } from '../../core/model/cells';
+import { columnLetters } from "../../core/model/cells";
 
 // ExcelJS's two patterns: a candidate token (maybe sheet-qualified, maybe a function name) and a cell reference.
 const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -17,24 +17,39 @@ function lettersToColumn(letters: string): number {
 }
 
 function slideRefs(text: string, dRow: number, dCol: number): string {
-  return text.replace(CANDIDATE, (match: string, sheet: string | undefined, _name: string, addr: string, paren: string | undefined) => {
-    if (paren) return match; // a function name such as LOG10(
-    const ref = CELL_REF.exec(addr);
-    if (!ref) return match;
-    const letters = ref[2].toUpperCase();
-    // Past XFD it is a name, not a column.
-    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
-    const col = lettersToColumn(letters) + (ref[1] ? 0 : dCol);
-    const row = parseInt(ref[4], 10) + (ref[3] ? 0 : dRow);
-    return `${sheet ?? ''}${ref[1] ?? ''}${columnLetters(col)}${ref[3] ?? ''}${row}`;
-  });
+  return text.replace(
+    CANDIDATE,
+    (
+      match: string,
+      sheet: string | undefined,
+      _name: string,
+      addr: string,
+      paren: string | undefined
+    ) => {
+      if (paren) return match; // a function name such as LOG10(
+      const ref = CELL_REF.exec(addr);
+      if (!ref) return match;
+      const letters = ref[2].toUpperCase();
+      // Past XFD it is a name, not a column.
+      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match;
+      const col = lettersToColumn(letters) + (ref[1] ? 0 : dCol);
+      const row = parseInt(ref[4], 10) + (ref[3] ? 0 : dRow);
+      return `${sheet ?? ""}${ref[1] ?? ""}${columnLetters(col)}${ref[3] ?? ""}${row}`;
+    }
+  );
 }
 
 /** The master's formula as it reads at (toRow, toCol); rows and columns 0-based. */
-export function slideFormula(formula: string, fromRow: number, fromCol: number, toRow: number, toCol: number): string {
+export function slideFormula(
+  formula: string,
+  fromRow: number,
+  fromCol: number,
+  toRow: number,
+  toCol: number
+): string {
   const dRow = toRow - fromRow;
   const dCol = toCol - fromCol;
-  let out = '';
+  let out = "";
   let from = 0;
   for (let i = 0; i < formula.length; i++) {
     const quote = formula[i];

@@ -3,8 +3,8 @@
  * missing cell added (empty, styled) where a mark falls on an empty cell, a sheet view's tab
  * selection, rows appended at the end. Everything else in the part is kept character for character.
  */
-import { cellAddress, parseAddress } from '../../core/model/cells';
-import { attribute, setAttribute } from './xml';
+import { cellAddress, parseAddress } from "../../core/model/cells";
+import { attribute, setAttribute } from "./xml";
 
 interface RowSpan {
   start: number;
@@ -26,14 +26,14 @@ interface CellSpan {
 /** The element prefix the part uses ("x:" or ""), read from its root element. */
 export function prefixOf(xml: string): string {
   const m = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(xml);
-  return m?.[1] ?? '';
+  return m?.[1] ?? "";
 }
 
 function sheetDataBounds(xml: string, p: string): { inner: number; close: number } | null {
   const open = xml.indexOf(`<${p}sheetData`);
   if (open < 0) return null;
-  const tagEnd = xml.indexOf('>', open);
-  if (xml[tagEnd - 1] === '/') return { inner: tagEnd + 1, close: -1 };
+  const tagEnd = xml.indexOf(">", open);
+  if (xml[tagEnd - 1] === "/") return { inner: tagEnd + 1, close: -1 };
   const close = xml.indexOf(`</${p}sheetData>`, tagEnd);
   return { inner: tagEnd + 1, close };
 }
@@ -53,11 +53,11 @@ export function scanRows(xml: string, p: string, from: number, to: number): RowS
       pos = start + open.length;
       continue;
     }
-    const openEnd = xml.indexOf('>', start) + 1;
+    const openEnd = xml.indexOf(">", start) + 1;
     const tag = xml.slice(start, openEnd);
-    const r = attribute(tag, 'r');
+    const r = attribute(tag, "r");
     const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : prev + 1;
-    const selfClosing = tag.endsWith('/>');
+    const selfClosing = tag.endsWith("/>");
     const end = selfClosing ? openEnd : xml.indexOf(close, openEnd) + close.length;
     out.push({ start, end, row, openEnd, selfClosing });
     prev = row;
@@ -82,11 +82,11 @@ function scanCells(xml: string, p: string, row: RowSpan): CellSpan[] {
       pos = start + open.length;
       continue;
     }
-    const tagEnd = xml.indexOf('>', start) + 1;
+    const tagEnd = xml.indexOf(">", start) + 1;
     const tag = xml.slice(start, tagEnd);
-    const r = attribute(tag, 'r');
+    const r = attribute(tag, "r");
     const col = r ? parseAddress(r).col : prev + 1;
-    const end = tag.endsWith('/>') ? tagEnd : xml.indexOf(close, tagEnd) + close.length;
+    const end = tag.endsWith("/>") ? tagEnd : xml.indexOf(close, tagEnd) + close.length;
     out.push({ start, end, col, tag });
     prev = col;
     pos = end;
@@ -111,7 +111,7 @@ export function applyEdits(xml: string, edits: Edit[]): string {
     at = e.end;
   }
   out.push(xml.slice(at));
-  return out.join('');
+  return out.join("");
 }
 
 /** The change of a cell's style index: from its index before (0 when it had none or did not exist). */
@@ -127,12 +127,15 @@ interface Target {
  * Sets the style index of cells (A1 address → change of the old index), adding empty cells and
  * rows where a cell does not exist yet. Returns the new XML and each cell's previous style index.
  */
-export function restyleCells(xml: string, changes: Map<string, StyleChange>): { xml: string; before: Map<string, number> } {
+export function restyleCells(
+  xml: string,
+  changes: Map<string, StyleChange>
+): { xml: string; before: Map<string, number> } {
   const before = new Map<string, number>();
   if (changes.size === 0) return { xml, before };
   const p = prefixOf(xml);
   const bounds = sheetDataBounds(xml, p);
-  if (!bounds) throw new Error('the sheet has no sheetData');
+  if (!bounds) throw new Error("the sheet has no sheetData");
   const byRow = new Map<number, Target[]>();
   for (const [key, change] of changes) {
     const { row, col } = parseAddress(key);
@@ -144,13 +147,26 @@ export function restyleCells(xml: string, changes: Map<string, StyleChange>): { 
     before.set(t.key, 0);
     return `<${p}c r="${t.key}" s="${t.change(0)}"/>`;
   };
-  const newRow = (rowNo: number, targets: Target[]) => `<${p}row r="${rowNo + 1}">${targets.map(newCell).join('')}</${p}row>`;
+  const newRow = (rowNo: number, targets: Target[]) =>
+    `<${p}row r="${rowNo + 1}">${targets.map(newCell).join("")}</${p}row>`;
   const wanted = [...byRow.keys()].sort((a, b) => a - b);
   if (bounds.close < 0) {
     // <sheetData/>: it becomes an element holding the new rows.
     const tagStart = xml.lastIndexOf(`<${p}sheetData`, bounds.inner);
-    const rowsText = wanted.map((r) => newRow(r, byRow.get(r)!.sort((a, b) => a.col - b.col))).join('');
-    return { xml: applyEdits(xml, [{ start: tagStart, end: bounds.inner, text: `<${p}sheetData>${rowsText}</${p}sheetData>` }]), before };
+    const rowsText = wanted
+      .map((r) =>
+        newRow(
+          r,
+          byRow.get(r)!.sort((a, b) => a.col - b.col)
+        )
+      )
+      .join("");
+    return {
+      xml: applyEdits(xml, [
+        { start: tagStart, end: bounds.inner, text: `<${p}sheetData>${rowsText}</${p}sheetData>` },
+      ]),
+      before,
+    };
   }
   const rows = scanRows(xml, p, bounds.inner, bounds.close);
   const edits: Edit[] = [];
@@ -176,31 +192,38 @@ function editRow(
   targets: Target[],
   before: Map<string, number>,
   edits: Edit[],
-  newCell: (t: Target) => string,
+  newCell: (t: Target) => string
 ): void {
   let rowTag = xml.slice(row.start, row.openEnd);
   // A row's spans are an optimisation hint; one that would no longer cover its cells is dropped.
-  const spans = attribute(rowTag, 'spans');
+  const spans = attribute(rowTag, "spans");
   if (spans) {
-    const [lo, hi] = spans.split(':').map(Number);
-    if (targets.some((t) => !(t.col + 1 >= lo && t.col + 1 <= hi))) rowTag = setAttribute(rowTag, 'spans', undefined);
+    const [lo, hi] = spans.split(":").map(Number);
+    if (targets.some((t) => !(t.col + 1 >= lo && t.col + 1 <= hi)))
+      rowTag = setAttribute(rowTag, "spans", undefined);
   }
   if (row.selfClosing) {
-    edits.push({ start: row.start, end: row.end, text: `${rowTag.slice(0, -2)}>${targets.map(newCell).join('')}</${p}row>` });
+    edits.push({
+      start: row.start,
+      end: row.end,
+      text: `${rowTag.slice(0, -2)}>${targets.map(newCell).join("")}</${p}row>`,
+    });
     return;
   }
-  if (rowTag !== xml.slice(row.start, row.openEnd)) edits.push({ start: row.start, end: row.openEnd, text: rowTag });
+  if (rowTag !== xml.slice(row.start, row.openEnd))
+    edits.push({ start: row.start, end: row.openEnd, text: rowTag });
   const cells = scanCells(xml, p, row);
   let ci = 0;
   for (const t of targets) {
     while (ci < cells.length && cells[ci].col < t.col) ci++;
     const cell = cells[ci];
     if (cell && cell.col === t.col) {
-      const old = Number(attribute(cell.tag, 's') ?? 0) || 0;
+      const old = Number(attribute(cell.tag, "s") ?? 0) || 0;
       before.set(t.key, old);
-      let tag = setAttribute(cell.tag, 's', String(t.change(old)));
+      let tag = setAttribute(cell.tag, "s", String(t.change(old)));
       // A cell without r gets one, so its place stays certain after the edit.
-      if (attribute(tag, 'r') === undefined) tag = setAttribute(tag, 'r', cellAddress(row.row, cell.col));
+      if (attribute(tag, "r") === undefined)
+        tag = setAttribute(tag, "r", cellAddress(row.row, cell.col));
       edits.push({ start: cell.start, end: cell.start + cell.tag.length, text: tag });
     } else {
       const at = cell ? cell.start : row.end - `</${p}row>`.length;
@@ -214,10 +237,10 @@ export function setTabSelected(xml: string, selected: boolean): string | undefin
   const p = prefixOf(xml);
   const m = new RegExp(`<${p}sheetView(?=[\\s/>])[^>]*>`).exec(xml);
   if (!m) return undefined;
-  const now = attribute(m[0], 'tabSelected');
-  const is = now === '1' || now === 'true';
+  const now = attribute(m[0], "tabSelected");
+  const is = now === "1" || now === "true";
   if (is === selected) return undefined;
-  const tag = setAttribute(m[0], 'tabSelected', selected ? '1' : undefined);
+  const tag = setAttribute(m[0], "tabSelected", selected ? "1" : undefined);
   return xml.slice(0, m.index) + tag + xml.slice(m.index + m[0].length);
 }
 
@@ -234,10 +257,12 @@ export function lastRowOf(xml: string): number {
 export function appendRowsXml(xml: string, rowsXml: string): string {
   const p = prefixOf(xml);
   const bounds = sheetDataBounds(xml, p);
-  if (!bounds) throw new Error('the sheet has no sheetData');
+  if (!bounds) throw new Error("the sheet has no sheetData");
   if (bounds.close < 0) {
     const tagStart = xml.lastIndexOf(`<${p}sheetData`, bounds.inner);
-    return applyEdits(xml, [{ start: tagStart, end: bounds.inner, text: `<${p}sheetData>${rowsXml}</${p}sheetData>` }]);
+    return applyEdits(xml, [
+      { start: tagStart, end: bounds.inner, text: `<${p}sheetData>${rowsXml}</${p}sheetData>` },
+    ]);
   }
   return applyEdits(xml, [{ start: bounds.close, end: bounds.close, text: rowsXml }]);
 }

@@ -3,7 +3,7 @@
  * go after the workbook's own, so no existing style index changes and every cell of the user's
  * keeps exactly its look (docs/files.md).
  */
-import { attribute, setAttribute, xmlEscape } from './xml';
+import { attribute, setAttribute, xmlEscape } from "./xml";
 
 /** The look the product asks of a cell of its own sheets. */
 export interface CellLook {
@@ -14,20 +14,20 @@ export interface CellLook {
   underline?: boolean;
   size?: number;
   wrap?: boolean;
-  align?: 'left' | 'center' | 'right';
+  align?: "left" | "center" | "right";
   /** False for a cell people may edit on a protected sheet. */
   locked?: boolean;
 }
 
-const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'] as const;
+const COLLECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Collection = (typeof COLLECTIONS)[number];
 const ITEM: Record<Collection, string> = {
-  numFmts: 'numFmt',
-  fonts: 'font',
-  fills: 'fill',
-  borders: 'border',
-  cellStyleXfs: 'xf',
-  cellXfs: 'xf',
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellStyleXfs: "xf",
+  cellXfs: "xf",
 };
 
 /** A minimal styles part for a package made from nothing: one font, the two fills Excel requires, one border, one xf. */
@@ -41,15 +41,15 @@ export const MINIMAL_STYLES =
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
-  '</styleSheet>';
+  "</styleSheet>";
 
 /** Splits a collection's inside into its items' texts (each `<font>…</font>` or `<xf …/>`). */
 function splitItems(inner: string, item: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(`<((?:\\w+:)?${item})(?=[\\s/>])[^>]*?(/?)>`, 'g');
+  const re = new RegExp(`<((?:\\w+:)?${item})(?=[\\s/>])[^>]*?(/?)>`, "g");
   let m: RegExpExecArray | null;
   while ((m = re.exec(inner))) {
-    if (m[2] === '/') {
+    if (m[2] === "/") {
       out.push(m[0]);
       continue;
     }
@@ -63,7 +63,7 @@ function splitItems(inner: string, item: string): string[] {
 }
 
 function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
+  return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
 export class StylesPart {
@@ -76,14 +76,16 @@ export class StylesPart {
 
   constructor(private readonly xml: string) {
     for (const c of COLLECTIONS) {
-      const m = new RegExp(`<((?:\\w+:)?${c})(?=[\\s/>])[^>]*?(/?)>([\\s\\S]*?)(?:</\\1>|$)`).exec(xml);
-      const inner = m && m[2] !== '/' ? m[3] : '';
+      const m = new RegExp(`<((?:\\w+:)?${c})(?=[\\s/>])[^>]*?(/?)>([\\s\\S]*?)(?:</\\1>|$)`).exec(
+        xml
+      );
+      const inner = m && m[2] !== "/" ? m[3] : "";
       this.items.set(c, splitItems(inner, ITEM[c]));
       this.added.set(c, []);
     }
-    for (const nf of this.items.get('numFmts')!) {
-      const id = Number(attribute(nf, 'numFmtId'));
-      const code = attribute(nf, 'formatCode');
+    for (const nf of this.items.get("numFmts")!) {
+      const id = Number(attribute(nf, "numFmtId"));
+      const code = attribute(nf, "formatCode");
       if (Number.isFinite(id)) {
         if (code !== undefined && !this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
         this.nextNumFmtId = Math.max(this.nextNumFmtId, id + 1);
@@ -97,12 +99,12 @@ export class StylesPart {
 
   /** The number of cell formats, the workbook's own and the ones added. */
   get xfCount(): number {
-    return this.items.get('cellXfs')!.length + this.added.get('cellXfs')!.length;
+    return this.items.get("cellXfs")!.length + this.added.get("cellXfs")!.length;
   }
 
   private xfText(index: number): string | undefined {
-    const own = this.items.get('cellXfs')!;
-    return index < own.length ? own[index] : this.added.get('cellXfs')![index - own.length];
+    const own = this.items.get("cellXfs")!;
+    return index < own.length ? own[index] : this.added.get("cellXfs")![index - own.length];
   }
 
   private readonly known = new Map<Collection, Map<string, number>>();
@@ -130,12 +132,12 @@ export class StylesPart {
   }
 
   private numFmtId(code: string | undefined): number {
-    if (!code || code === 'General') return 0;
+    if (!code || code === "General") return 0;
     let id = this.numFmtIds.get(code);
     if (id === undefined) {
       id = this.nextNumFmtId++;
       this.numFmtIds.set(code, id);
-      this.add('numFmts', `<numFmt numFmtId="${id}" formatCode="${xmlEscape(code)}"/>`);
+      this.add("numFmts", `<numFmt numFmtId="${id}" formatCode="${xmlEscape(code)}"/>`);
     }
     return id;
   }
@@ -143,29 +145,32 @@ export class StylesPart {
   /** A font like the workbook's default (its name and size) in the look's weight, size and colour. */
   private fontId(look: CellLook): number {
     if (!look.bold && !look.size && !look.fontColor && !look.underline) return 0;
-    const base = this.items.get('fonts')![0] ?? '';
-    const name = /<(?:\w+:)?name\s+val="([^"]*)"/.exec(base)?.[1] ?? '等线';
-    const size = /<(?:\w+:)?sz\s+val="([^"]*)"/.exec(base)?.[1] ?? '11';
+    const base = this.items.get("fonts")![0] ?? "";
+    const name = /<(?:\w+:)?name\s+val="([^"]*)"/.exec(base)?.[1] ?? "等线";
+    const size = /<(?:\w+:)?sz\s+val="([^"]*)"/.exec(base)?.[1] ?? "11";
     const family = /<(?:\w+:)?family\s+val="([^"]*)"/.exec(base)?.[1];
     const charset = /<(?:\w+:)?charset\s+val="([^"]*)"/.exec(base)?.[1];
     const text =
-      '<font>' +
-      (look.bold ? '<b/>' : '') +
-      (look.underline ? '<u/>' : '') +
+      "<font>" +
+      (look.bold ? "<b/>" : "") +
+      (look.underline ? "<u/>" : "") +
       `<sz val="${look.size ?? size}"/>` +
       (look.fontColor ? `<color rgb="${argb(look.fontColor)}"/>` : '<color theme="1"/>') +
       `<name val="${name}"/>` +
-      (family ? `<family val="${family}"/>` : '') +
-      (charset ? `<charset val="${charset}"/>` : '') +
-      '</font>';
-    return this.add('fonts', text);
+      (family ? `<family val="${family}"/>` : "") +
+      (charset ? `<charset val="${charset}"/>` : "") +
+      "</font>";
+    return this.add("fonts", text);
   }
 
   private solidFillId(colour: string): number {
     const key = colour.toUpperCase();
     let id = this.fillCache.get(key);
     if (id === undefined) {
-      id = this.add('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(key)}"/><bgColor indexed="64"/></patternFill></fill>`);
+      id = this.add(
+        "fills",
+        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(key)}"/><bgColor indexed="64"/></patternFill></fill>`
+      );
       this.fillCache.set(key, id);
     }
     return id;
@@ -173,8 +178,8 @@ export class StylesPart {
 
   /** The xf index for a look on the product's own sheets (0, the default, for no look at all). */
   xfFor(look: CellLook): number {
-    const key = `${look.numFmt ?? ''}|${look.fill ?? ''}|${look.fontColor ?? ''}|${look.bold ? 1 : 0}|${look.underline ? 1 : 0}|${look.size ?? ''}|${look.wrap ? 1 : 0}|${look.align ?? ''}|${look.locked === false ? 0 : 1}`;
-    if (key === '||||0|0||0||1') return 0;
+    const key = `${look.numFmt ?? ""}|${look.fill ?? ""}|${look.fontColor ?? ""}|${look.bold ? 1 : 0}|${look.underline ? 1 : 0}|${look.size ?? ""}|${look.wrap ? 1 : 0}|${look.align ?? ""}|${look.locked === false ? 0 : 1}`;
+    if (key === "||||0|0||0||1") return 0;
     let xf = this.lookCache.get(key);
     if (xf !== undefined) return xf;
     const numFmtId = this.numFmtId(look.numFmt);
@@ -183,16 +188,17 @@ export class StylesPart {
     const aligned = look.wrap || look.align;
     let text =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
-      (numFmtId ? ' applyNumberFormat="1"' : '') +
-      (fontId ? ' applyFont="1"' : '') +
-      (fillId ? ' applyFill="1"' : '') +
-      (aligned ? ' applyAlignment="1"' : '') +
-      (look.locked === false ? ' applyProtection="1"' : '');
+      (numFmtId ? ' applyNumberFormat="1"' : "") +
+      (fontId ? ' applyFont="1"' : "") +
+      (fillId ? ' applyFill="1"' : "") +
+      (aligned ? ' applyAlignment="1"' : "") +
+      (look.locked === false ? ' applyProtection="1"' : "");
     const children =
-      (aligned ? `<alignment${look.align ? ` horizontal="${look.align}"` : ''} vertical="top"${look.wrap ? ' wrapText="1"' : ''}/>` : '') +
-      (look.locked === false ? '<protection locked="0"/>' : '');
-    text += children ? `>${children}</xf>` : '/>';
-    xf = this.add('cellXfs', text);
+      (aligned
+        ? `<alignment${look.align ? ` horizontal="${look.align}"` : ""} vertical="top"${look.wrap ? ' wrapText="1"' : ""}/>`
+        : "") + (look.locked === false ? '<protection locked="0"/>' : "");
+    text += children ? `>${children}</xf>` : "/>";
+    xf = this.add("cellXfs", text);
     this.lookCache.set(key, xf);
     return xf;
   }
@@ -202,14 +208,17 @@ export class StylesPart {
    * borders and number format.
    */
   withFill(xf: number, colour: string | null): number {
-    const key = `${xf}|${colour?.toUpperCase() ?? 'none'}`;
+    const key = `${xf}|${colour?.toUpperCase() ?? "none"}`;
     let out = this.lookCache.get(key);
     if (out !== undefined) return out;
-    const base = this.xfText(xf) ?? this.xfText(0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const base =
+      this.xfText(xf) ??
+      this.xfText(0) ??
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     const open = /^<[^>]*>/.exec(base)![0];
-    let start = setAttribute(open, 'fillId', String(colour ? this.solidFillId(colour) : 0));
-    start = setAttribute(start, 'applyFill', '1');
-    out = this.add('cellXfs', start + base.slice(open.length));
+    let start = setAttribute(open, "fillId", String(colour ? this.solidFillId(colour) : 0));
+    start = setAttribute(start, "applyFill", "1");
+    out = this.add("cellXfs", start + base.slice(open.length));
     this.lookCache.set(key, out);
     return out;
   }
@@ -218,9 +227,10 @@ export class StylesPart {
   fillOf(xf: number): string | null {
     const text = this.xfText(xf);
     if (!text) return null;
-    const fillId = Number(attribute(/^<[^>]*>/.exec(text)![0], 'fillId') ?? 0);
-    const fills = this.items.get('fills')!;
-    const fill = fillId < fills.length ? fills[fillId] : this.added.get('fills')![fillId - fills.length];
+    const fillId = Number(attribute(/^<[^>]*>/.exec(text)![0], "fillId") ?? 0);
+    const fills = this.items.get("fills")!;
+    const fill =
+      fillId < fills.length ? fills[fillId] : this.added.get("fills")![fillId - fills.length];
     if (!fill || !/patternType="solid"/.test(fill)) return null;
     const rgb = /<(?:\w+:)?fgColor[^>]*\srgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1];
     return rgb ? `#${rgb.slice(2).toUpperCase()}` : null;
@@ -236,18 +246,26 @@ export class StylesPart {
       const re = new RegExp(`<((?:\\w+:)?${c})(?=[\\s/>])([^>]*?)(/?)>`);
       const m = re.exec(xml);
       // Prefixed parts (x:font) get their prefix on the items added too.
-      const prefix = m && m[1].includes(':') ? m[1].split(':')[0] + ':' : '';
-      const items = prefix ? extra.join('').replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : extra.join('');
+      const prefix = m && m[1].includes(":") ? m[1].split(":")[0] + ":" : "";
+      const items = prefix
+        ? extra.join("").replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`)
+        : extra.join("");
       if (!m) {
         xml = this.insertCollection(xml, c, `<${c} count="${count}">${items}</${c}>`);
         continue;
       }
-      const start = setAttribute(`<${m[1]}${m[2]}>`, 'count', String(count));
-      if (m[3] === '/') {
-        xml = xml.slice(0, m.index) + start + items + `</${m[1]}>` + xml.slice(m.index + m[0].length);
+      const start = setAttribute(`<${m[1]}${m[2]}>`, "count", String(count));
+      if (m[3] === "/") {
+        xml =
+          xml.slice(0, m.index) + start + items + `</${m[1]}>` + xml.slice(m.index + m[0].length);
       } else {
         const close = xml.indexOf(`</${m[1]}>`, m.index);
-        xml = xml.slice(0, m.index) + start + xml.slice(m.index + m[0].length, close) + items + xml.slice(close);
+        xml =
+          xml.slice(0, m.index) +
+          start +
+          xml.slice(m.index + m[0].length, close) +
+          items +
+          xml.slice(close);
       }
     }
     return xml;
@@ -255,12 +273,24 @@ export class StylesPart {
 
   /** Inserts a missing collection before the first collection that must follow it. */
   private insertCollection(xml: string, c: Collection, text: string): string {
-    const after = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+    const after = [
+      "numFmts",
+      "fonts",
+      "fills",
+      "borders",
+      "cellStyleXfs",
+      "cellXfs",
+      "cellStyles",
+      "dxfs",
+      "tableStyles",
+      "colors",
+      "extLst",
+    ];
     for (const next of after.slice(after.indexOf(c) + 1)) {
       const m = new RegExp(`<(?:\\w+:)?${next}(?=[\\s/>])`).exec(xml);
       if (m) return xml.slice(0, m.index) + text + xml.slice(m.index);
     }
-    const close = xml.lastIndexOf('</');
+    const close = xml.lastIndexOf("</");
     return xml.slice(0, close) + text + xml.slice(close);
   }
 }

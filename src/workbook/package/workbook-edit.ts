@@ -3,8 +3,8 @@
  * added, replaced or removed, the active tab set. Entries the product does not change (every user
  * sheet, defined name, external link, pivot cache, …) keep their text.
  */
-import type { ZipPackage } from './zip';
-import { PackageError } from './zip';
+import type { ZipPackage } from "./zip";
+import { PackageError } from "./zip";
 import {
   REL_CALC_CHAIN,
   REL_NS,
@@ -15,27 +15,30 @@ import {
   relsPartOf,
   resolveTarget,
   workbookPart,
-} from './structure';
-import type { Relationship, SheetEntry } from './structure';
-import { attribute, setAttribute, xmlEscape } from './xml';
+} from "./structure";
+import type { Relationship, SheetEntry } from "./structure";
+import { attribute, setAttribute, xmlEscape } from "./xml";
 
-export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-export const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
-export const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
-export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+export const CT_WORKSHEET =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const CT_COMMENTS =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+export const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
+export const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 /** The relationships of one part, kept as text and edited entry by entry. */
 export class RelsPart {
   constructor(
     readonly part: string,
-    private xml: string,
+    private xml: string
   ) {}
 
   static of(pkg: ZipPackage, ofPart: string): RelsPart {
     const part = relsPartOf(ofPart);
     return new RelsPart(
       part,
-      pkg.text(part) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+      pkg.text(part) ??
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
     );
   }
 
@@ -63,7 +66,10 @@ export class RelsPart {
 
   remove(id: string): void {
     this.settle();
-    this.xml = this.xml.replace(new RegExp(`<Relationship(?=\\s)[^>]*\\sId="${id}"[^>]*?(?:/>|>\\s*</Relationship>)`), '');
+    this.xml = this.xml.replace(
+      new RegExp(`<Relationship(?=\\s)[^>]*\\sId="${id}"[^>]*?(?:/>|>\\s*</Relationship>)`),
+      ""
+    );
     this.cached = undefined;
     this.dirty = true;
   }
@@ -73,13 +79,16 @@ export class RelsPart {
   /** Puts the relationships added since into the text. */
   private settle(): void {
     if (!this.pending.length) return;
-    const entries = this.pending.join('');
+    const entries = this.pending.join("");
     this.pending = [];
-    const close = this.xml.lastIndexOf('</Relationships>');
+    const close = this.xml.lastIndexOf("</Relationships>");
     this.xml =
       close >= 0
         ? this.xml.slice(0, close) + entries + this.xml.slice(close)
-        : this.xml.replace(/<Relationships([^>]*)\/>/, (_m, attrs: string) => `<Relationships${attrs}>${entries}</Relationships>`);
+        : this.xml.replace(
+            /<Relationships([^>]*)\/>/,
+            (_m, attrs: string) => `<Relationships${attrs}>${entries}</Relationships>`
+          );
   }
 
   toXml(): string {
@@ -96,11 +105,13 @@ export class ContentTypes {
   private readonly defaults = new Set<string>();
 
   constructor(private readonly pkg: ZipPackage) {
-    const xml = pkg.text('[Content_Types].xml');
-    if (!xml) throw new PackageError('the package has no [Content_Types].xml; it is damaged');
+    const xml = pkg.text("[Content_Types].xml");
+    if (!xml) throw new PackageError("the package has no [Content_Types].xml; it is damaged");
     this.xml = xml;
-    for (const m of xml.matchAll(/<Override(?=\s)[^>]*PartName="([^"]*)"/g)) this.overridden.add(m[1].toLowerCase());
-    for (const m of xml.matchAll(/<Default(?=\s)[^>]*Extension="([^"]*)"/g)) this.defaults.add(m[1].toLowerCase());
+    for (const m of xml.matchAll(/<Override(?=\s)[^>]*PartName="([^"]*)"/g))
+      this.overridden.add(m[1].toLowerCase());
+    for (const m of xml.matchAll(/<Default(?=\s)[^>]*Extension="([^"]*)"/g))
+      this.defaults.add(m[1].toLowerCase());
   }
 
   private dirty = false;
@@ -116,16 +127,19 @@ export class ContentTypes {
 
   private settle(): void {
     if (!this.pending.length) return;
-    const close = this.xml.lastIndexOf('</Types>');
-    this.xml = this.xml.slice(0, close) + this.pending.join('') + this.xml.slice(close);
+    const close = this.xml.lastIndexOf("</Types>");
+    this.xml = this.xml.slice(0, close) + this.pending.join("") + this.xml.slice(close);
     this.pending = [];
   }
 
   removeOverride(part: string): void {
     if (!this.overridden.delete(`/${part}`.toLowerCase())) return;
     this.settle();
-    const name = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    this.xml = this.xml.replace(new RegExp(`<Override(?=\\s)[^>]*PartName="${name}"[^>]*/>`, 'i'), '');
+    const name = `/${part}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    this.xml = this.xml.replace(
+      new RegExp(`<Override(?=\\s)[^>]*PartName="${name}"[^>]*/>`, "i"),
+      ""
+    );
     this.dirty = true;
   }
 
@@ -139,7 +153,7 @@ export class ContentTypes {
   save(): void {
     if (!this.dirty) return;
     this.settle();
-    this.pkg.set('[Content_Types].xml', this.xml);
+    this.pkg.set("[Content_Types].xml", this.xml);
     this.dirty = false;
   }
 }
@@ -163,10 +177,12 @@ export class WorkbookParts {
     this.xml = pkg.text(this.part)!;
     this.rels = RelsPart.of(pkg, this.part);
     this.types = new ContentTypes(pkg);
-    const declared = new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(this.xml);
+    const declared = new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(
+      this.xml
+    );
     if (declared) this.relPrefix = declared[1];
     else {
-      this.relPrefix = 'r';
+      this.relPrefix = "r";
       this.xml = this.xml.replace(/<((?:\w+:)?workbook)(?=[\s>])/, `<$1 xmlns:r="${REL_NS}"`);
       this.dirty = true;
     }
@@ -196,11 +212,14 @@ export class WorkbookParts {
   /** Puts the sheet entries added since into the workbook part's text. */
   private settle(): void {
     if (!this.pendingSheets.length) return;
-    const tags = this.pendingSheets.join('');
+    const tags = this.pendingSheets.join("");
     this.pendingSheets = [];
     const close = this.xml.search(/<\/(?:\w+:)?sheets>/);
     if (close < 0) {
-      this.xml = this.xml.replace(/<((?:\w+:)?)sheets\s*\/>/, (_m, p: string) => `<${p}sheets>${tags}</${p}sheets>`);
+      this.xml = this.xml.replace(
+        /<((?:\w+:)?)sheets\s*\/>/,
+        (_m, p: string) => `<${p}sheets>${tags}</${p}sheets>`
+      );
     } else this.xml = this.xml.slice(0, close) + tags + this.xml.slice(close);
   }
 
@@ -215,18 +234,23 @@ export class WorkbookParts {
   }
 
   /** A new worksheet part, related and listed last in the tabs; returns its part name. */
-  addSheet(name: string, state: 'visible' | 'veryHidden' = 'visible'): string {
-    const part = this.freePart('xl/worksheets/sheet', '.xml');
+  addSheet(name: string, state: "visible" | "veryHidden" = "visible"): string {
+    const part = this.freePart("xl/worksheets/sheet", ".xml");
     const rid = this.rels.add(REL_WORKSHEET, relativeTarget(this.part, part));
-    this.maxSheetId ??= Math.max(0, ...this.sheetTags().map((t) => Number(attribute(t.tag, 'sheetId')) || 0));
+    this.maxSheetId ??= Math.max(
+      0,
+      ...this.sheetTags().map((t) => Number(attribute(t.tag, "sheetId")) || 0)
+    );
     const sheetId = ++this.maxSheetId;
-    const p = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml)?.[1] ?? '';
-    const stateAttr = state === 'visible' ? '' : ` state="${state}"`;
+    const p = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml)?.[1] ?? "";
+    const stateAttr = state === "visible" ? "" : ` state="${state}"`;
     // Kept aside and put in at once (settle): a workbook made of a thousand sheets is not copied a thousand times.
-    this.pendingSheets.push(`<${p}sheet name="${xmlEscape(name)}" sheetId="${sheetId}"${stateAttr} ${this.relPrefix}:id="${rid}"/>`);
+    this.pendingSheets.push(
+      `<${p}sheet name="${xmlEscape(name)}" sheetId="${sheetId}"${stateAttr} ${this.relPrefix}:id="${rid}"/>`
+    );
     this.types.override(part, CT_WORKSHEET);
     // The part exists from now on (empty until written), so the sheet list can name it.
-    this.pkg.set(part, '');
+    this.pkg.set(part, "");
     this.dirty = true;
     this.sheetCache = undefined;
     return part;
@@ -235,7 +259,7 @@ export class WorkbookParts {
   /** Removes a sheet: its entry, relationship, part, its own rels and content type; later sheets' local names follow. */
   removeSheet(name: string): void {
     const tags = this.sheetTags();
-    const index = tags.findIndex((t) => attribute(t.tag, 'name') === name);
+    const index = tags.findIndex((t) => attribute(t.tag, "name") === name);
     if (index < 0) return;
     const entry = this.sheets()[index];
     const { tag, index: at } = tags[index];
@@ -247,15 +271,19 @@ export class WorkbookParts {
       this.types.removeOverride(entry.part);
     }
     // Defined names local to a sheet count sheets by position.
-    this.xml = this.xml.replace(/(<(?:\w+:)?definedName\b[^>]*\slocalSheetId=")(\d+)(")/g, (m, a: string, id: string, b: string) => {
-      const n = Number(id);
-      return n > index ? `${a}${n - 1}${b}` : m;
-    });
+    this.xml = this.xml.replace(
+      /(<(?:\w+:)?definedName\b[^>]*\slocalSheetId=")(\d+)(")/g,
+      (m, a: string, id: string, b: string) => {
+        const n = Number(id);
+        return n > index ? `${a}${n - 1}${b}` : m;
+      }
+    );
     this.xml = this.xml.replace(/(<(?:\w+:)?workbookView\b[^>]*)>/g, (m) => {
       let tagText = m;
-      for (const attr of ['activeTab', 'firstSheet']) {
+      for (const attr of ["activeTab", "firstSheet"]) {
         const v = Number(attribute(tagText, attr) ?? NaN);
-        if (Number.isFinite(v) && v >= index && v > 0) tagText = setAttribute(tagText, attr, String(v - 1));
+        if (Number.isFinite(v) && v >= index && v > 0)
+          tagText = setAttribute(tagText, attr, String(v - 1));
       }
       return tagText;
     });
@@ -286,9 +314,9 @@ export class WorkbookParts {
     this.settle();
     const view = /<((?:\w+:)?)workbookView\b[^>]*?(\/?)>/.exec(this.xml);
     if (view) {
-      let tag = setAttribute(view[0], 'activeTab', String(index));
-      const first = Number(attribute(tag, 'firstSheet') ?? 0);
-      if (first > index) tag = setAttribute(tag, 'firstSheet', String(index));
+      let tag = setAttribute(view[0], "activeTab", String(index));
+      const first = Number(attribute(tag, "firstSheet") ?? 0);
+      if (first > index) tag = setAttribute(tag, "firstSheet", String(index));
       this.xml = this.xml.slice(0, view.index) + tag + this.xml.slice(view.index + view[0].length);
       this.dirty = true;
       return;
@@ -296,14 +324,17 @@ export class WorkbookParts {
     const sheets = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml);
     if (!sheets) return;
     const p = sheets[1];
-    this.xml = this.xml.slice(0, sheets.index) + `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>` + this.xml.slice(sheets.index);
+    this.xml =
+      this.xml.slice(0, sheets.index) +
+      `<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>` +
+      this.xml.slice(sheets.index);
     this.dirty = true;
   }
 
   /** The tab shown when the workbook was opened (its first view's activeTab). */
   activeTab(): number {
     const view = /<(?:\w+:)?workbookView\b[^>]*>/.exec(this.xml);
-    return Number((view && attribute(view[0], 'activeTab')) ?? 0) || 0;
+    return Number((view && attribute(view[0], "activeTab")) ?? 0) || 0;
   }
 
   /** Writes the workbook part, its rels and the content types into the package when they changed. */

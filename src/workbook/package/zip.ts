@@ -5,7 +5,7 @@
  *
  * Bytes in, bytes out, no file system: the same code runs in Node and in the browser.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, inflateSync } from "fflate";
 
 /** Limits against a zip bomb: a part, and the whole package, may not inflate past these. */
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
@@ -26,7 +26,8 @@ export interface Codec {
 }
 
 let codec: Codec = {
-  deflate: (data, level) => deflateSync(data, { level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }),
+  deflate: (data, level) =>
+    deflateSync(data, { level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }),
   inflate: (data, limit) => inflateSync(data, { out: new Uint8Array(limit) }),
 };
 
@@ -65,8 +66,8 @@ function u32(b: Uint8Array, o: number): number {
   return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 }
 
-const utf8 = new TextDecoder('utf-8');
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder("utf-8");
+const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
 
 /** Finds the end-of-central-directory record, searching back over a trailing comment. */
@@ -75,7 +76,7 @@ function findEnd(bytes: Uint8Array): number {
   for (let o = bytes.length - 22; o >= min; o--) {
     if (u32(bytes, o) === SIG_END) return o;
   }
-  throw new PackageError('the file is not a complete zip package (no central directory)');
+  throw new PackageError("the file is not a complete zip package (no central directory)");
 }
 
 let crcTable: Uint32Array | null = null;
@@ -107,12 +108,15 @@ export class ZipPackage {
     const cdSize = u32(bytes, end + 12);
     let o = u32(bytes, end + 16);
     if (count === 0xffff || o === 0xffffffff || cdSize === 0xffffffff) {
-      throw new PackageError('the package is in the zip64 format, which is not supported; save it again in Excel or WPS');
+      throw new PackageError(
+        "the package is in the zip64 format, which is not supported; save it again in Excel or WPS"
+      );
     }
-    if (o + cdSize > bytes.length) throw new PackageError('the zip package is truncated');
+    if (o + cdSize > bytes.length) throw new PackageError("the zip package is truncated");
     let total = 0;
     for (let i = 0; i < count; i++) {
-      if (o + 46 > bytes.length || u32(bytes, o) !== SIG_CENTRAL) throw new PackageError('the zip directory is damaged');
+      if (o + 46 > bytes.length || u32(bytes, o) !== SIG_CENTRAL)
+        throw new PackageError("the zip directory is damaged");
       const flags = u16(bytes, o + 8);
       const method = u16(bytes, o + 10);
       const modTime = u16(bytes, o + 12);
@@ -132,22 +136,44 @@ export class ZipPackage {
         name = utf8.decode(rawName);
       }
       o += 46 + nameLen + extraLen + commentLen;
-      if (flags & 1) throw new PackageError('the package is encrypted');
-      if (name.endsWith('/')) continue; // a folder entry holds nothing
+      if (flags & 1) throw new PackageError("the package is encrypted");
+      if (name.endsWith("/")) continue; // a folder entry holds nothing
       if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL) {
         throw new PackageError(`the zip package is damaged at part ${name}`);
       }
       const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-      if (dataOffset + compressedSize > bytes.length) throw new PackageError(`the zip package is truncated at part ${name}`);
-      if (method !== 0 && method !== 8) throw new PackageError(`part ${name} uses a compression method (${method}) that is not supported`);
-      if (size > MAX_PART_BYTES || (method === 8 && size > Math.max(1 << 20, compressedSize * MAX_RATIO))) {
-        throw new PackageError(`part ${name} would inflate to ${size} bytes, too large to be a real workbook (a zip bomb?)`);
+      if (dataOffset + compressedSize > bytes.length)
+        throw new PackageError(`the zip package is truncated at part ${name}`);
+      if (method !== 0 && method !== 8)
+        throw new PackageError(
+          `part ${name} uses a compression method (${method}) that is not supported`
+        );
+      if (
+        size > MAX_PART_BYTES ||
+        (method === 8 && size > Math.max(1 << 20, compressedSize * MAX_RATIO))
+      ) {
+        throw new PackageError(
+          `part ${name} would inflate to ${size} bytes, too large to be a real workbook (a zip bomb?)`
+        );
       }
       total += size;
-      if (total > MAX_PACKAGE_BYTES) throw new PackageError('the package would inflate past 2 GB, too large to be a real workbook (a zip bomb?)');
-      const key = name.replace(/^\/+/, '');
+      if (total > MAX_PACKAGE_BYTES)
+        throw new PackageError(
+          "the package would inflate past 2 GB, too large to be a real workbook (a zip bomb?)"
+        );
+      const key = name.replace(/^\/+/, "");
       if (!pkg.entries.has(key)) pkg.order.push(key);
-      pkg.entries.set(key, { name: key, method, flags, crc, compressedSize, size, dataOffset, modTime, modDate });
+      pkg.entries.set(key, {
+        name: key,
+        method,
+        flags,
+        crc,
+        compressedSize,
+        size,
+        dataOffset,
+        modTime,
+        modDate,
+      });
     }
     return pkg;
   }
@@ -179,7 +205,8 @@ export class ZipPackage {
     if (e.deflated) return codec.inflate(e.deflated, e.size + 1);
     const raw = this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     if (e.method === 0) {
-      if (raw.length !== e.size) throw new PackageError(`part ${name} is damaged (its size does not match)`);
+      if (raw.length !== e.size)
+        throw new PackageError(`part ${name} is damaged (its size does not match)`);
       return raw;
     }
     let out: Uint8Array;
@@ -189,7 +216,8 @@ export class ZipPackage {
     } catch (err) {
       throw new PackageError(`part ${name} is damaged (${(err as Error).message})`);
     }
-    if (out.length !== e.size) throw new PackageError(`part ${name} is damaged (it does not inflate to its declared size)`);
+    if (out.length !== e.size)
+      throw new PackageError(`part ${name} is damaged (it does not inflate to its declared size)`);
     return out;
   }
 
@@ -202,7 +230,7 @@ export class ZipPackage {
   }
 
   set(name: string, data: Uint8Array | string): void {
-    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
     const old = this.entries.get(name);
     if (!old) this.order.push(name);
     const entry: Entry = {
@@ -239,7 +267,14 @@ export class ZipPackage {
     for (const name of this.order) {
       const e = this.entries.get(name)!;
       const { payload, method, crc } = this.payloadOf(e, level);
-      const fields: EntryFields = { name: encoder.encode(name), flags: (e.flags & ~0x0009) | 0x0800, method, crc, e, compressed: payload.length };
+      const fields: EntryFields = {
+        name: encoder.encode(name),
+        flags: (e.flags & ~0x0009) | 0x0800,
+        method,
+        crc,
+        e,
+        compressed: payload.length,
+      };
       const local = localHeader(fields);
       chunks.push(local, payload);
       central.push(centralHeader(fields, offset));
@@ -251,10 +286,17 @@ export class ZipPackage {
   /** A part's stored bytes: as they came, or the set bytes deflated (stored when that is no smaller). */
   private payloadOf(e: Entry, level: number): { payload: Uint8Array; method: number; crc: number } {
     if (e.deflated) return { payload: e.deflated, method: 8, crc: e.crc };
-    if (!e.data) return { payload: this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize), method: e.method, crc: e.crc };
+    if (!e.data)
+      return {
+        payload: this.source.subarray(e.dataOffset, e.dataOffset + e.compressedSize),
+        method: e.method,
+        crc: e.crc,
+      };
     const crc = crc32(e.data);
     const deflated = codec.deflate(e.data, level);
-    return deflated.length < e.data.length ? { payload: deflated, method: 8, crc } : { payload: e.data, method: 0, crc };
+    return deflated.length < e.data.length
+      ? { payload: deflated, method: 8, crc }
+      : { payload: e.data, method: 0, crc };
   }
 }
 
@@ -310,7 +352,11 @@ function endRecord(central: Uint8Array[], cdStart: number): Uint8Array {
   v.setUint32(0, SIG_END, true);
   v.setUint16(8, central.length, true);
   v.setUint16(10, central.length, true);
-  v.setUint32(12, central.reduce((n, c) => n + c.length, 0), true);
+  v.setUint32(
+    12,
+    central.reduce((n, c) => n + c.length, 0),
+    true
+  );
   v.setUint32(16, cdStart, true);
   return end;
 }
