@@ -19,7 +19,7 @@ import { approvalFindings, approvalState, workbookApprovals } from "../approval/
 import type { Approval } from "../approval/record";
 import { gapSheet } from "../plan/gap-sheet";
 import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "../plan/findings-sheet";
-import { completenessSheet, COMPLETENESS_SHEET } from "../plan/completeness-sheet";
+import { completenessSheet } from "../plan/completeness-sheet";
 import { unitsPhrase } from "../i18n/consolidation-messages";
 import { aggregateIndicator, where as whereOf, type Contribution } from "./aggregate";
 import { completeness, type CompletenessRow, type SheetReport } from "./completeness";
