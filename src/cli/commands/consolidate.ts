@@ -2,21 +2,32 @@
  * consolidate FILE... --out OUT.xlsx: the units' files of a period into one workbook with 汇总,
  * 填报情况 and the findings (SPEC §8). Each file is read once; none is written.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { consolidate, type ConsolidationInput, type ConsolidationResult } from '../../core/consolidate';
-import { consolidationJson } from '../../core/consolidate/json';
-import { STATUS_STYLE } from '../../core/score';
-import { STATUSES } from '../../core/model/results';
-import { XlsxWorkbook } from '../../workbook/xlsx';
-import { parseArgs, str, UsageError } from '../args';
-import { isWorkbookFileName, readWorkbook, parseAsOf, saveWorkbook, samePath, InputError } from '../io';
-import { findingLines } from '../report';
-import { loadRulesFile } from '../rules-file';
-import type { CommandContext } from '../main';
+import { promises as fs } from "fs";
+import * as path from "path";
+import {
+  consolidate,
+  type ConsolidationInput,
+  type ConsolidationResult,
+} from "../../core/consolidate";
+import { consolidationJson } from "../../core/consolidate/json";
+import { STATUS_STYLE } from "../../core/score";
+import { STATUSES } from "../../core/model/results";
+import { XlsxWorkbook } from "../../workbook/xlsx";
+import { parseArgs, str, UsageError } from "../args";
+import {
+  isWorkbookFileName,
+  readWorkbook,
+  parseAsOf,
+  saveWorkbook,
+  samePath,
+  InputError,
+} from "../io";
+import { findingLines } from "../report";
+import { loadRulesFile } from "../rules-file";
+import type { CommandContext } from "../main";
 
 /** A folder stands for the workbooks in it (not its subfolders); Excel's "~$" lock files are skipped. */
-async function expandInputs(args: string[], out: string): Promise<string[]> {
+export async function expandInputs(args: string[], out: string): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
     let isDir = false;
@@ -30,7 +41,10 @@ async function expandInputs(args: string[], out: string): Promise<string[]> {
       continue;
     }
     const names = (await fs.readdir(arg)).filter(isWorkbookFileName).sort();
-    if (!names.length) throw new InputError(`${arg}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 文件夹中没有工作簿`);
+    if (!names.length)
+      throw new InputError(
+        `${arg}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 文件夹中没有工作簿`
+      );
     files.push(...names.map((n) => path.join(arg, n)));
   }
   // An earlier result in the same folder is not an input.
@@ -38,43 +52,58 @@ async function expandInputs(args: string[], out: string): Promise<string[]> {
 }
 
 /** Names shown for the files: their base names, or the paths given when two share a name. */
-function displayNames(files: string[]): string[] {
+export function displayNames(files: string[]): string[] {
   const base = files.map((f) => path.basename(f));
   return base.map((b, i) => (base.indexOf(b) !== base.lastIndexOf(b) ? files[i] : b));
 }
 
 export function consolidationLines(result: ConsolidationResult): string[] {
   const lines: string[] = [];
-  const listed = result.completeness.filter((r) => r.kind !== 'unlisted');
-  const missing = listed.filter((r) => r.status === 'not_reported').map((r) => r.unit);
-  const otherPeriod = listed.filter((r) => r.status === 'period_mismatch').map((r) => `${r.unit}(${r.periods.join('、')})`);
-  lines.push(`  报告期 ${result.period ?? '—'} · 截至 ${result.asOf ?? '—'} · 报送截止 ${result.dueDate ?? '—'}`);
-  lines.push(`  应报 ${listed.length} 个单位，已报 ${listed.filter((r) => r.reported).length}，已审核 ${listed.filter((r) => r.approved).length}`
-    + `   (units expected ${listed.length}, reported ${listed.filter((r) => r.reported).length})`);
-  if (missing.length) lines.push(`  未报送 not reported: ${missing.join('、')}`);
-  if (otherPeriod.length) lines.push(`  报告期不符 other period: ${otherPeriod.join('、')}`);
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  lines.push(`  错误 ${errors} · 提示 ${result.findings.length - errors}   (errors ${errors}, warnings ${result.findings.length - errors})`);
-  const counts = STATUSES.map((st) => [st, result.indicators.filter((r) => r.status === st).length] as const)
+  const listed = result.completeness.filter((r) => r.kind !== "unlisted");
+  const missing = listed.filter((r) => r.status === "not_reported").map((r) => r.unit);
+  const otherPeriod = listed
+    .filter((r) => r.status === "period_mismatch")
+    .map((r) => `${r.unit}(${r.periods.join("、")})`);
+  lines.push(
+    `  报告期 ${result.period ?? "—"} · 截至 ${result.asOf ?? "—"} · 报送截止 ${result.dueDate ?? "—"}`
+  );
+  lines.push(
+    `  应报 ${listed.length} 个单位，已报 ${listed.filter((r) => r.reported).length}，已审核 ${listed.filter((r) => r.approved).length}` +
+      `   (units expected ${listed.length}, reported ${listed.filter((r) => r.reported).length})`
+  );
+  if (missing.length) lines.push(`  未报送 not reported: ${missing.join("、")}`);
+  if (otherPeriod.length) lines.push(`  报告期不符 other period: ${otherPeriod.join("、")}`);
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  lines.push(
+    `  错误 ${errors} · 提示 ${result.findings.length - errors}   (errors ${errors}, warnings ${result.findings.length - errors})`
+  );
+  const counts = STATUSES.map(
+    (st) => [st, result.indicators.filter((r) => r.status === st).length] as const
+  )
     .filter(([, n]) => n > 0)
     .map(([st, n]) => `${STATUS_STYLE[st].symbol} ${STATUS_STYLE[st].zh} ${n}`);
-  if (counts.length) lines.push(`  ${counts.join('  ')}`);
+  if (counts.length) lines.push(`  ${counts.join("  ")}`);
   const overall = result.scores.overall;
-  lines.push(`  全市综合得分 city score: ${overall === null ? '—' : overall.toFixed(1)}`);
+  lines.push(`  全市综合得分 city score: ${overall === null ? "—" : overall.toFixed(1)}`);
   return lines;
 }
 
 export async function runConsolidate(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: ['json'], values: ['out', 'as-of', 'rules'] });
-  const out = str(options, 'out');
-  if (!positional.length) throw new UsageError('consolidate takes one or more FILEs (or folders)');
-  if (!out) throw new UsageError('--out OUT.xlsx is required');
-  const asOf = parseAsOf(str(options, 'as-of'));
+  const { positional, options } = parseArgs(argv, {
+    flags: ["json"],
+    values: ["out", "as-of", "rules"],
+  });
+  const out = str(options, "out");
+  if (!positional.length) throw new UsageError("consolidate takes one or more FILEs (or folders)");
+  if (!out) throw new UsageError("--out OUT.xlsx is required");
+  const asOf = parseAsOf(str(options, "as-of"));
   // One catalogue for every file: --rules, else the plan's (a unit file's own 指标规则 is not used).
-  const rulesFile = str(options, 'rules');
+  const rulesFile = str(options, "rules");
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
-  const files = (await expandInputs(positional, out)).filter((f) => !rulesFile || !samePath(f, rulesFile));
-  if (!files.length) throw new UsageError('no input file besides --out');
+  const files = (await expandInputs(positional, out)).filter(
+    (f) => !rulesFile || !samePath(f, rulesFile)
+  );
+  if (!files.length) throw new UsageError("no input file besides --out");
 
   const names = displayNames(files);
   const inputs: ConsolidationInput[] = [];
@@ -93,8 +122,9 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
   } else {
     ctx.stdout(`汇总 consolidate ${files.length} 个文件 files`);
     for (const l of consolidationLines(result)) ctx.stdout(l);
-    for (const l of findingLines(result as unknown as Parameters<typeof findingLines>[0])) ctx.stdout(l);
+    for (const l of findingLines(result as unknown as Parameters<typeof findingLines>[0]))
+      ctx.stdout(l);
     ctx.stdout(`  → ${out}`);
   }
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

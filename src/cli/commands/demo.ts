@@ -1,47 +1,61 @@
 /**
  * demo: the product's main job on the bundled samples — analyse every sample workbook, and consolidate
- * each subfolder (a quarter's unit files) — into an output folder, with a short summary.
+ * each subfolder (a quarter's unit files) and write its bulletin (监测通报) — into an output folder,
+ * with a short summary.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { analyseWorkbook } from '../../core/engine';
-import { parseArgs, str, UsageError } from '../args';
-import { analysedName, isWorkbookFileName, readWorkbook, saveWorkbook, InputError } from '../io';
-import { summaryLines } from '../report';
-import type { CommandContext } from '../main';
-import { runConsolidate } from './consolidate';
+import { promises as fs } from "fs";
+import * as path from "path";
+import { analyseWorkbook } from "../../core/engine";
+import { parseArgs, str, UsageError } from "../args";
+import { analysedName, isWorkbookFileName, readWorkbook, saveWorkbook, InputError } from "../io";
+import { summaryLines } from "../report";
+import type { CommandContext } from "../main";
+import { runConsolidate } from "./consolidate";
+import { runReport } from "./report";
 
 export async function runDemo(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: [], values: ['out'] });
-  const dir = positional[0] ?? 'samples';
-  const outDir = str(options, 'out') ?? 'out';
-  if (positional.length > 1) throw new UsageError('demo takes one folder');
+  const { positional, options } = parseArgs(argv, { flags: [], values: ["out"] });
+  const dir = positional[0] ?? "samples";
+  const outDir = str(options, "out") ?? "out";
+  if (positional.length > 1) throw new UsageError("demo takes one folder");
   let names: string[];
   try {
     names = (await fs.readdir(dir)).filter(isWorkbookFileName).sort();
   } catch {
     throw new InputError(`${dir}: no such folder / 文件夹不存在`);
   }
-  if (!names.length) throw new InputError(`${dir}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 没有工作簿`);
+  if (!names.length)
+    throw new InputError(`${dir}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 没有工作簿`);
   await fs.mkdir(outDir, { recursive: true });
   for (const name of names) {
     const { wb, grids } = await readWorkbook(path.join(dir, name));
     const result = analyseWorkbook(grids);
     await wb.applyPlan(result.plan);
-    const target = path.join(outDir, path.basename(analysedName(name)).replace(/\.xlsx$/i, wb.macroEnabled ? '.xlsm' : '.xlsx'));
+    const target = path.join(
+      outDir,
+      path.basename(analysedName(name)).replace(/\.xlsx$/i, wb.macroEnabled ? ".xlsm" : ".xlsx")
+    );
     await saveWorkbook(wb, target);
     ctx.stdout(`${name} → ${target}`);
-    for (const l of summaryLines(result, 'analyse')) ctx.stdout(l);
+    for (const l of summaryLines(result, "analyse")) ctx.stdout(l);
   }
-  ctx.stdout(`${names.length} workbooks analysed into ${outDir}/ / 已分析 ${names.length} 个工作簿`);
+  ctx.stdout(
+    `${names.length} workbooks analysed into ${outDir}/ / 已分析 ${names.length} 个工作簿`
+  );
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const sub of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const folder = path.join(dir, sub);
     if (!(await fs.readdir(folder)).some(isWorkbookFileName)) continue;
     const target = path.join(outDir, `${sub}-汇总.xlsx`);
     ctx.stdout(`${folder}/ → ${target}  (汇总 consolidation)`);
     // Error findings in units' sheets are what the demo shows, not a failure of the demo.
-    await runConsolidate([folder, '--out', target], ctx);
+    await runConsolidate([folder, "--out", target], ctx);
+    const bulletin = path.join(outDir, `${sub}-监测通报.docx`);
+    ctx.stdout(`${folder}/ → ${bulletin}  (监测通报 bulletin)`);
+    await runReport([folder, "--out", bulletin], ctx);
   }
   return 0;
 }
