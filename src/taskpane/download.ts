@@ -1,4 +1,4 @@
-/** Saving a workbook from the browser: a Blob and an object URL; nothing leaves the machine. */
+/** Saving a file from the browser: a Blob and an object URL; nothing leaves the machine. */
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -11,10 +11,9 @@ export function xlsxDownloadName(original: string, suffix: string, macroEnabled 
   return `${base}${suffix}.${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
-export function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME })
-  );
+/** Saves bytes as a download named `fileName`; a workbook unless another type is given. */
+export function saveBytes(bytes: Uint8Array, fileName: string, type = XLSX_MIME): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -6,6 +6,7 @@ import { Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-c
 import { useRef, useState } from "react";
 import type { ConsolidationResult } from "../../core/consolidate";
 import { useStrings } from "../i18n";
+import { saveBytes } from "../download";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -13,21 +14,6 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-function saveDocx(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_MIME })
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.style.display = "none";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export interface BulletinButtonProps {
   result: ConsolidationResult;
@@ -52,7 +38,7 @@ export function BulletinButton({ result, disabled = false }: BulletinButtonProps
         /* webpackChunkName: "bulletin" */ "../../report/pane"
       );
       const out = await bulletinForPane(result, new Date());
-      if (out) saveDocx(out.bytes, out.name);
+      if (out) saveBytes(out.bytes, out.name, DOCX_MIME);
       else setProblem("bulletinEmpty");
     } catch (e) {
       console.error(e);
