@@ -4,6 +4,7 @@
  * built-in number formats.
  */
 import { FormatError } from "./errors";
+import { BUILTIN_NUM_FMTS } from "../package/read-styles";
 
 export interface BiffRecord {
   type: number;
@@ -244,57 +245,8 @@ export function byteStringAt(
   return decoder.decode(d.subarray(start, Math.min(start + count, d.length)));
 }
 
-/** Excel's built-in number formats, as ExcelJS maps them (the zh-CN forms of the East-Asian ids). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: "General",
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "mm-dd-yy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: 'm/d/yy "h":mm',
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: "m-d-yy",
-  31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"',
-  33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午 h"时"mm"分"',
-  35: '上午/下午 h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"',
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00 ;(#,##0.00)",
-  40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  55: '上午/下午 h"时"mm"分"',
-  56: '上午/下午 h"时"mm"分"ss"秒"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
+// Excel's built-in number formats have one home, shared with the .xlsx reader.
 
 export function builtinFormat(id: number): string | undefined {
-  return BUILTIN_FORMATS[id];
+  return BUILTIN_NUM_FMTS[id];
 }
