@@ -2,7 +2,7 @@
  * The ribbon's Validate button, without Office: read the active sheet, validate it, write
  * 校验结果 and the cell marks, show 校验结果. commands.ts wires it to Excel.
  */
-import { isProductSheet, validateWorkbook } from "../core/engine";
+import { isProductSheet, validateWorkbook, validationScope } from "../core/engine";
 import type { Catalogue } from "../core/model/catalogue";
 import type { WorkbookGrids } from "../core/model/cells";
 import type { WritePlan } from "../core/model/plan";
@@ -112,12 +112,13 @@ export async function runValidateCommand(
   // The catalogue sheet and the approval log matter to validation when the workbook has them.
   const { active, workbook } = await port.readActive([RULES_SHEET, APPROVALS_SHEET]);
   // 指标规则 is validated as the catalogue it is; the product's other sheets hold no data to check.
-  const whole = isProductSheet(active) && active !== RULES_SHEET;
+  const scope = validationScope(active);
+  const whole = scope === undefined;
   const { grids, skipped } = whole
     ? await readWithin(port, workbook, deadline, now)
     : { grids: workbook, skipped: [] };
   const result = validateWorkbook(grids, {
-    sheet: whole ? undefined : active,
+    sheet: scope,
     catalogue: options.catalogue,
     asOf: options.asOf,
   });

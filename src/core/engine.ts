@@ -5,10 +5,11 @@
 import type { SheetGrid, WorkbookGrids } from "./model/cells";
 import type { Catalogue } from "./model/catalogue";
 import type { Finding, IndicatorResult, Scores } from "./model/results";
-import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS, type WritePlan } from "./model/plan";
+import type { WritePlan } from "./model/plan";
 import { defaultCatalogue } from "./catalogue/default";
 import { catalogueFor } from "./catalogue/resolve";
 import { RULES_SHEET } from "./catalogue/sheet-layout";
+import { isProductSheet } from "./scope";
 import { indexCatalogue } from "./catalogue/match";
 import { checkSheet, type SheetCheck } from "./validate/sheet";
 import { makeFinding } from "./validate/rules";
@@ -49,11 +50,7 @@ export interface RunResult {
   checks: SheetCheck[];
 }
 
-const NOT_MONITORING = new Set<string>([...PRODUCT_SHEETS, ANNOTATION_STORE_SHEET]);
-
-export function isProductSheet(name: string): boolean {
-  return NOT_MONITORING.has(name);
-}
+export { isProductSheet, validationScope } from "./scope";
 
 /**
  * A sheet the product wrote or keeps, judged by name and content: a user's own sheet that is only

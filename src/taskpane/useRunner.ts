@@ -10,6 +10,7 @@ import type { PaneHost } from "./host";
 import type { RunMode } from "./run";
 import { PaneError, failAs, runCheck } from "./run";
 import type { StringKey } from "./strings";
+import { validationScope } from "../core/scope";
 
 /** A workbook opened from a file (browser file mode): read and written in memory. */
 interface OpenedFile {
@@ -147,10 +148,11 @@ export function useRunner(host: PaneHost): Runner {
     (mode: RunMode, asOf: string) =>
       void perform("stepReading", async (step) => {
         if (!port) return;
-        // Inside Excel, Validate checks the sheet the user is on; a file is checked whole.
+        // Inside Excel, Validate checks the sheet the user is on (from a result sheet such as
+        // 校验结果, every monitoring sheet, as the ribbon's button does); a file is checked whole.
         const sheet =
           host.kind === "excel" && mode === "validate"
-            ? await failAs("errorActiveSheet", () => host.activeSheet())
+            ? validationScope(await failAs("errorActiveSheet", () => host.activeSheet()))
             : undefined;
         const result = await runCheck(port, mode, { asOf: asOf || undefined, sheet }, step);
         setOutcome({ mode, result });

@@ -15,6 +15,7 @@ import {
 import type { StringKey } from "../../src/taskpane/strings";
 import { bureauSheet } from "../helpers/grid";
 import { indicatorNames } from "../../src/taskpane/indicator-names";
+import { validationScope } from "../../src/core/scope";
 
 /** A workbook port that records what the pane asks of it. */
 class RecordingPort implements WorkbookPort {
@@ -84,6 +85,35 @@ describe("runCheck", () => {
     expect(port.calls).toEqual(["read:监测表,指标规则,审核记录", "clear:监测表", "apply"]);
     expect(result.findings).toEqual(validateWorkbook(workbook, { sheet: "监测表" }).findings);
     expect(result.indicators).toEqual([]);
+  });
+
+  it.each(["校验结果", "差距分析"])(
+    "validated from the result sheet %s, checks every monitoring sheet, as the ribbon's button does",
+    async (active) => {
+      const withResults: WorkbookGrids = {
+        sheets: [
+          ...workbook.sheets,
+          { name: active, rows: [[{ value: "序号" }, { value: "严重程度" }]] },
+        ],
+      };
+      const port = new RecordingPort(withResults);
+      const result = await runCheck(
+        port,
+        "validate",
+        { sheet: validationScope(active) },
+        () => undefined
+      );
+      expect(result.findings.map((f) => f.rule)).not.toContain("sheet_not_recognised");
+      expect(result.findings).toEqual(validateWorkbook(withResults).findings);
+      expect(port.calls[0]).toBe("read");
+    }
+  );
+
+  it("validates 指标规则 itself when run from it, and any user sheet on its own", () => {
+    expect(validationScope("指标规则")).toBe("指标规则");
+    expect(validationScope("监测表")).toBe("监测表");
+    expect(validationScope("校验结果")).toBeUndefined();
+    expect(validationScope("汇总")).toBeUndefined();
   });
 
   it("waits for each step to be shown before doing it", async () => {
