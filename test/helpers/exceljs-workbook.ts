@@ -17,7 +17,7 @@ import type {
 import { ANNOTATION_STORE_SHEET, forEachPlanCell } from "../../src/core/model/plan";
 import { freeSheetName } from "../../src/core/plan/sheet-name";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { holdsUtf16, notXlsx } from "../../src/workbook/package/open";
+import { notXlsx, refuseNonPackage } from "../../src/workbook/package/open";
 import {
   STORE_HEADER,
   StoredOriginal,
@@ -36,13 +36,6 @@ import {
 
 type XCell = ExcelJS.Cell;
 type XSheet = ExcelJS.Worksheet;
-
-const ZIP_MAGIC = [0x50, 0x4b];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -332,22 +325,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** Loads a .xlsx file; rejects with a one-line bilingual Error when the bytes are not one. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const bytes = toBytes(data);
-    if (bytes.length === 0) throw notXlsx("文件为空", "the file is empty");
-    if (startsWith(bytes, OLE_MAGIC)) {
-      // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
-      if (holdsUtf16(bytes, "EncryptedPackage")) {
-        throw notXlsx(
-          "工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存",
-          "the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again"
-        );
-      }
-      throw notXlsx(
-        "这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx",
-        "this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first"
-      );
-    }
-    if (!startsWith(bytes, ZIP_MAGIC))
-      throw notXlsx("文件不是 .xlsx 格式", "the file is not in .xlsx format");
+    refuseNonPackage(bytes);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);

@@ -1,5 +1,7 @@
 /** validate and analyse (SPEC §10). */
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from "../../core/engine";
+import type { RunOptions, RunResult } from "../../core/engine";
+import type { WorkbookGrids } from "../../core/model/cells";
 import { parseArgs, str, UsageError } from "../args";
 import {
   analysedName,
@@ -44,14 +46,7 @@ export async function runCheck(
       `indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`
     );
   }
-  let result;
-  try {
-    const opts = { asOf, sheet: str(options, "sheet"), catalogue };
-    result = mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
-  } catch (e) {
-    if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
-    throw e;
-  }
+  const result = runEngine(mode, grids, { asOf, sheet: str(options, "sheet"), catalogue });
   if (inPlace) assertWritableInPlace(wb, file, "analyse --in-place");
   // A .xls, .et, .ods or .csv is analysed into an .xlsx beside it, never into itself.
   const target = inPlace
@@ -63,20 +58,41 @@ export async function runCheck(
     await saveWorkbook(wb, target);
   }
   ctx.progress?.(null);
-  if (options.json) {
-    ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
-  } else {
-    ctx.stdout(`${mode === "validate" ? "校验" : "分析"} ${file}`);
-    for (const l of summaryLines(result, mode)) ctx.stdout(l);
-    for (const l of findingLines(result)) ctx.stdout(l);
-    if (target) {
-      ctx.stdout(`  → ${target}`);
-      for (const m of movedProductSheets(result.plan)) {
-        ctx.stdout(
-          `  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`
-        );
-      }
-    }
-  }
+  if (options.json) ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
+  else printResult(ctx, mode, file, result, target);
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Validates or analyses; a sheet named by --sheet that the workbook lacks is unusable input. */
+function runEngine(
+  mode: "validate" | "analyse",
+  grids: WorkbookGrids,
+  opts: RunOptions
+): RunResult {
+  try {
+    return mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
+  } catch (e) {
+    if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
+    throw e;
+  }
+}
+
+/** The summary, the findings and where the results went, for a person at a terminal. */
+function printResult(
+  ctx: CommandContext,
+  mode: "validate" | "analyse",
+  file: string,
+  result: RunResult,
+  target: string | undefined
+): void {
+  ctx.stdout(`${mode === "validate" ? "校验" : "分析"} ${file}`);
+  for (const l of summaryLines(result, mode)) ctx.stdout(l);
+  for (const l of findingLines(result)) ctx.stdout(l);
+  if (!target) return;
+  ctx.stdout(`  → ${target}`);
+  for (const m of movedProductSheets(result.plan)) {
+    ctx.stdout(
+      `  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`
+    );
+  }
 }

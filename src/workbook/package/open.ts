@@ -35,7 +35,8 @@ export function notXlsx(zh: string, en: string, detail?: string): Error {
   return new Error(`无法读取工作簿：${zh} / Cannot read the workbook: ${en}${tail}`);
 }
 
-export function openPackage(bytes: Uint8Array): ZipPackage {
+/** Refuses, with its one sentence, bytes that cannot be a zip package: empty, an OLE file, anything else. */
+export function refuseNonPackage(bytes: Uint8Array): void {
   if (bytes.length === 0) throw notXlsx("文件为空", "the file is empty");
   if (startsWith(bytes, OLE_MAGIC)) {
     // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
@@ -52,6 +53,10 @@ export function openPackage(bytes: Uint8Array): ZipPackage {
   }
   if (!startsWith(bytes, ZIP_MAGIC))
     throw notXlsx("文件不是 .xlsx 格式", "the file is not in .xlsx format");
+}
+
+export function openPackage(bytes: Uint8Array): ZipPackage {
+  refuseNonPackage(bytes);
   let pkg: ZipPackage;
   try {
     pkg = ZipPackage.read(bytes);

@@ -115,65 +115,16 @@ export class ZipPackage {
     if (o + cdSize > bytes.length) throw new PackageError("the zip package is truncated");
     let total = 0;
     for (let i = 0; i < count; i++) {
-      if (o + 46 > bytes.length || u32(bytes, o) !== SIG_CENTRAL)
-        throw new PackageError("the zip directory is damaged");
-      const flags = u16(bytes, o + 8);
-      const method = u16(bytes, o + 10);
-      const modTime = u16(bytes, o + 12);
-      const modDate = u16(bytes, o + 14);
-      const crc = u32(bytes, o + 16);
-      const compressedSize = u32(bytes, o + 20);
-      const size = u32(bytes, o + 24);
-      const nameLen = u16(bytes, o + 28);
-      const extraLen = u16(bytes, o + 30);
-      const commentLen = u16(bytes, o + 32);
-      const local = u32(bytes, o + 42);
-      const rawName = bytes.subarray(o + 46, o + 46 + nameLen);
-      let name: string;
-      try {
-        name = utf8Fatal.decode(rawName);
-      } catch {
-        name = utf8.decode(rawName);
-      }
-      o += 46 + nameLen + extraLen + commentLen;
-      if (flags & 1) throw new PackageError("the package is encrypted");
-      if (name.endsWith("/")) continue; // a folder entry holds nothing
-      if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL) {
-        throw new PackageError(`the zip package is damaged at part ${name}`);
-      }
-      const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-      if (dataOffset + compressedSize > bytes.length)
-        throw new PackageError(`the zip package is truncated at part ${name}`);
-      if (method !== 0 && method !== 8)
-        throw new PackageError(
-          `part ${name} uses a compression method (${method}) that is not supported`
-        );
-      if (
-        size > MAX_PART_BYTES ||
-        (method === 8 && size > Math.max(1 << 20, compressedSize * MAX_RATIO))
-      ) {
-        throw new PackageError(
-          `part ${name} would inflate to ${size} bytes, too large to be a real workbook (a zip bomb?)`
-        );
-      }
-      total += size;
+      const { entry, next } = centralEntry(bytes, o);
+      o = next;
+      if (!entry) continue; // a folder entry holds nothing
+      total += entry.size;
       if (total > MAX_PACKAGE_BYTES)
         throw new PackageError(
           "the package would inflate past 2 GB, too large to be a real workbook (a zip bomb?)"
         );
-      const key = name.replace(/^\/+/, "");
-      if (!pkg.entries.has(key)) pkg.order.push(key);
-      pkg.entries.set(key, {
-        name: key,
-        method,
-        flags,
-        crc,
-        compressedSize,
-        size,
-        dataOffset,
-        modTime,
-        modDate,
-      });
+      if (!pkg.entries.has(entry.name)) pkg.order.push(entry.name);
+      pkg.entries.set(entry.name, entry);
     }
     return pkg;
   }
@@ -369,4 +320,61 @@ function concat(parts: Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/** A part's name, as UTF-8 when it is valid UTF-8 (the flag is not always set), else as it decodes. */
+function partName(raw: Uint8Array): string {
+  try {
+    return utf8Fatal.decode(raw);
+  } catch {
+    return utf8.decode(raw);
+  }
+}
+
+/**
+ * The central-directory record at `o`, checked against its local header and the limits against
+ * zip bombs; null for a folder entry. `next` is where the following record starts.
+ */
+function centralEntry(bytes: Uint8Array, o: number): { entry: Entry | null; next: number } {
+  if (o + 46 > bytes.length || u32(bytes, o) !== SIG_CENTRAL)
+    throw new PackageError("the zip directory is damaged");
+  const flags = u16(bytes, o + 8);
+  const method = u16(bytes, o + 10);
+  const compressedSize = u32(bytes, o + 20);
+  const size = u32(bytes, o + 24);
+  const nameLen = u16(bytes, o + 28);
+  const local = u32(bytes, o + 42);
+  const name = partName(bytes.subarray(o + 46, o + 46 + nameLen));
+  const next = o + 46 + nameLen + u16(bytes, o + 30) + u16(bytes, o + 32);
+  if (flags & 1) throw new PackageError("the package is encrypted");
+  if (name.endsWith("/")) return { entry: null, next };
+  if (local + 30 > bytes.length || u32(bytes, local) !== SIG_LOCAL)
+    throw new PackageError(`the zip package is damaged at part ${name}`);
+  const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  if (dataOffset + compressedSize > bytes.length)
+    throw new PackageError(`the zip package is truncated at part ${name}`);
+  if (method !== 0 && method !== 8)
+    throw new PackageError(
+      `part ${name} uses a compression method (${method}) that is not supported`
+    );
+  if (
+    size > MAX_PART_BYTES ||
+    (method === 8 && size > Math.max(1 << 20, compressedSize * MAX_RATIO))
+  )
+    throw new PackageError(
+      `part ${name} would inflate to ${size} bytes, too large to be a real workbook (a zip bomb?)`
+    );
+  const key = name.replace(/^\/+/, "");
+  const entry: Entry = {
+    name: key,
+    method,
+    flags,
+    crc: u32(bytes, o + 16),
+    compressedSize,
+    size,
+    dataOffset,
+    modTime: u16(bytes, o + 12),
+    modDate: u16(bytes, o + 14),
+  };
+  return { entry, next };
 }
