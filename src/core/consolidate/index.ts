@@ -5,8 +5,8 @@
  */
 import type { WorkbookGrids } from "../model/cells";
 import type { Catalogue } from "../model/catalogue";
-import type { CompletenessRow, ConsolidatedIndicator } from "../model/consolidation";
-import type { Finding, IndicatorResult, Scores } from "../model/results";
+import type { ConsolidatedIndicator, ConsolidationFigures } from "../model/consolidation";
+import type { Finding } from "../model/results";
 import type { WritePlan } from "../model/plan";
 import { defaultCatalogue } from "../catalogue/default";
 import { catalogueFor } from "../catalogue/resolve";
@@ -18,7 +18,6 @@ import {
   CONSOLIDATION_SHEET,
   consolidationPlan,
   findingsOnlyPlan,
-  type ConsolidationFigures,
 } from "../plan/consolidation-plan";
 import { completeness, type SheetReport } from "./completeness";
 import { cityFigures } from "./figures";
@@ -48,18 +47,7 @@ export interface ConsolidateOptions {
   target?: WorkbookGrids;
 }
 
-export interface ConsolidationResult {
-  asOf: string | null;
-  /** The period's name, e.g. 2022年第三季度. */
-  period: string | null;
-  /** The date sheets were due (period end + the catalogue's dueDays). */
-  dueDate: string | null;
-  findings: Finding[];
-  /** The city's figures, one per scored indicator of the catalogue. */
-  indicators: IndicatorResult[];
-  scores: Scores;
-  consolidated: ConsolidatedIndicator[];
-  completeness: CompletenessRow[];
+export interface ConsolidationResult extends Omit<ConsolidationFigures, "catalogue"> {
   sheets: (SheetSummary & { file?: string })[];
   reports: SheetReport[];
   plan: WritePlan;
@@ -112,18 +100,10 @@ export function consolidate(
     catalogue,
   };
   return {
-    asOf,
-    period,
-    dueDate,
-    findings,
-    indicators,
-    scores,
-    consolidated,
-    completeness: rows,
+    ...figures,
     sheets: reports.map(sheetSummary),
     reports,
     plan: planOf(figures, inputs, opts.target),
-    catalogue,
   };
 }
 

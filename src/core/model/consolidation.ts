@@ -3,8 +3,8 @@
  * of each indicator and who reported. Shared by the consolidation, which makes them, and the plan,
  * which draws the 汇总 and 填报情况 sheets from them.
  */
-import type { UnitKind } from "./catalogue";
-import type { Status } from "./results";
+import type { Catalogue, UnitKind } from "./catalogue";
+import type { Finding, IndicatorResult, Scores, Status } from "./results";
 
 export interface ConsolidatedIndicator {
   code: string;
@@ -45,4 +45,20 @@ export interface CompletenessRow {
   missing: string[];
   score: number | null;
   rank: number | null;
+}
+
+/** The results of a consolidation its sheets are drawn from. */
+export interface ConsolidationFigures {
+  asOf: string | null;
+  /** The period's name, e.g. 2022年第三季度. */
+  period: string | null;
+  /** The date sheets were due (period end + the catalogue's dueDays). */
+  dueDate: string | null;
+  findings: Finding[];
+  /** The city's figures, one per scored indicator of the catalogue. */
+  indicators: IndicatorResult[];
+  scores: Scores;
+  consolidated: ConsolidatedIndicator[];
+  completeness: CompletenessRow[];
+  catalogue: Catalogue;
 }

@@ -2,10 +2,10 @@
  * The sheets of a consolidation (docs/consolidation.md), drawn from its results: 汇总 (the city's
  * figures, scored and coloured like 差距分析), 填报情况 (who reported) and 校验结果.
  */
-import type { Catalogue, UnitKind } from "../model/catalogue";
+import type { UnitKind } from "../model/catalogue";
 import type { WorkbookGrids } from "../model/cells";
-import type { CompletenessRow, ConsolidatedIndicator } from "../model/consolidation";
-import type { Finding, IndicatorResult, Scores } from "../model/results";
+import type { ConsolidationFigures } from "../model/consolidation";
+import type { Finding } from "../model/results";
 import type { PlanSheet, WritePlan } from "../model/plan";
 import {
   CONSOLIDATION_TITLE,
@@ -21,19 +21,6 @@ import { gapSheet } from "./gap-sheet";
 import { placeProductSheets } from "./product-sheet";
 
 export const CONSOLIDATION_SHEET = SHEET_NAME.consolidation;
-
-/** The results a consolidation's sheets are drawn from. */
-export interface ConsolidationFigures {
-  asOf: string | null;
-  period: string | null;
-  dueDate: string | null;
-  findings: Finding[];
-  indicators: IndicatorResult[];
-  scores: Scores;
-  consolidated: ConsolidatedIndicator[];
-  completeness: CompletenessRow[];
-  catalogue: Catalogue;
-}
 
 export interface ConsolidationPlanOptions {
   /** The kind of a unit of the catalogue's list (undefined for a unit outside it). */
