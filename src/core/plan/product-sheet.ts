@@ -8,9 +8,15 @@
  */
 import { cellText, type SheetGrid, type WorkbookGrids } from "../model/cells";
 import type { WritePlan } from "../model/plan";
+import { SHEET_NAME } from "../i18n/sheet-names";
 
 /** The sheets the product replaces whole on every run. */
-export const REPLACED_SHEETS: readonly string[] = ["差距分析", "校验结果", "汇总", "填报情况"];
+export const REPLACED_SHEETS: readonly string[] = [
+  SHEET_NAME.gap,
+  SHEET_NAME.findings,
+  SHEET_NAME.consolidation,
+  SHEET_NAME.completeness,
+];
 
 /** The start of A1 in a product sheet named (or first named) `base`: "差距分析 / ". */
 export function productMark(base: string): string {
