@@ -11,7 +11,7 @@ import type { Catalogue, UnitEntry } from "../model/catalogue";
 import type { Finding } from "../model/results";
 
 import { collapseSpaces, foldWidth, normaliseKey, removeSpaces } from "../read/text";
-import { unitKey } from "./match";
+import { unitKey } from "../read/match";
 import { catalogueVersion } from "./version";
 import {
   BLOCKS,

@@ -9,7 +9,7 @@ import type { Finding, IndicatorResult, Scores, Status } from "../model/results"
 import type { WritePlan } from "../model/plan";
 import { defaultCatalogue } from "../catalogue/default";
 import { catalogueFor } from "../catalogue/resolve";
-import { canonicalUnitName, sameUnit, unitKey } from "../catalogue/match";
+import { canonicalUnitName, sameUnit, unitKey } from "../read/match";
 import { checkWorkbook, isProductGrid, type SheetSummary } from "../engine";
 import { placeProductSheets } from "../plan/product-sheet";
 import { aggregateScores, scoreIndicator } from "../score";

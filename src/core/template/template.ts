@@ -9,7 +9,7 @@ import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/pl
 import { cellAddress } from "../model/cells";
 import { parsePeriod, type Period } from "../read/period";
 import { normaliseUnit } from "../read/units";
-import { sameUnit, unitKey } from "../catalogue/match";
+import { sameUnit, unitKey } from "../read/match";
 import { percentFormat } from "../catalogue/sheet";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
 import { safeSheetName } from "../plan/sheet-name";
