@@ -10,7 +10,7 @@ import { defaultCatalogue } from "./catalogue/default";
 import { catalogueFor } from "./catalogue/resolve";
 import { RULES_SHEET } from "./catalogue/sheet-layout";
 import { isProductSheet } from "./scope";
-import { indexCatalogue } from "./catalogue/match";
+import { indexCatalogue } from "./read/match";
 import { checkSheet, type SheetCheck } from "./validate/sheet";
 import { makeFinding } from "./validate/rules";
 import { aggregateScores } from "./score";

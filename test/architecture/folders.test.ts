@@ -24,8 +24,6 @@ const KNOWN_CYCLE_IMPORTS: readonly string[] = [
   // the engine's folders
   "core -> core/approval",
   "core/approval -> core",
-  "core/catalogue -> core/validate",
-  "core/validate -> core/catalogue",
   // App.tsx holds the components, which take the pane's strings, host and run state
   "taskpane -> taskpane/components",
   "taskpane/components -> taskpane",

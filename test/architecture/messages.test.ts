@@ -19,7 +19,6 @@ const MESSAGE_HOMES: readonly string[] = [
 /** Files whose Chinese is data, not messages; each says why. */
 const DATA_FILES: readonly (readonly [string, string])[] = [
   ["src/core/catalogue/default", "the plan's indicators, categories, units and units' list"],
-  ["src/core/catalogue/match.ts", "spellings of indicator and unit names matched in sheets"],
   ["src/core/read/", "words the reader looks for: headers, labels, periods, units, milestones"],
   ["src/core/model/plan.ts", "the product's sheet names, by which later runs find its sheets"],
   ["src/workbook/package/read-styles.ts", "Excel's built-in number formats, as Excel has them"],
@@ -48,10 +47,7 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/commands/validate-command.ts",
   // the engine: sheets' headers and titles, findings' wording, template prompts
   "src/core/approval/record.ts",
-  "src/core/catalogue/sheet-cells.ts",
-  "src/core/catalogue/sheet-indicators.ts",
   "src/core/catalogue/sheet-layout.ts",
-  "src/core/catalogue/sheet-read.ts",
   "src/core/catalogue/sheet.ts",
   "src/core/engine.ts",
   "src/core/plan/gap-sheet.ts",

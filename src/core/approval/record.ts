@@ -5,7 +5,7 @@
 import type { CellValue, SheetGrid } from "../model/cells";
 import { cellText } from "../model/cells";
 import type { SheetCheck } from "../validate/sheet";
-import { sameUnit } from "../catalogue/match";
+import { sameUnit } from "../read/match";
 
 export const APPROVALS_SHEET = "审核记录";
 

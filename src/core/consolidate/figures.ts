@@ -6,7 +6,7 @@ import type { Catalogue, Indicator } from "../model/catalogue";
 import type { ConsolidatedIndicator } from "../model/consolidation";
 import type { Finding, IndicatorResult } from "../model/results";
 import type { RowData } from "../validate/sheet";
-import { sameUnit, unitKey } from "../catalogue/match";
+import { sameUnit, unitKey } from "../read/match";
 import { scoreIndicator } from "../score";
 import { makeFinding } from "../validate/rules";
 import { toBeCheckedText } from "../i18n/consolidation-labels";

@@ -10,7 +10,7 @@ import type { Finding } from "../model/results";
 import type { WritePlan } from "../model/plan";
 import { defaultCatalogue } from "../catalogue/default";
 import { catalogueFor } from "../catalogue/resolve";
-import { sameUnit } from "../catalogue/match";
+import { sameUnit } from "../read/match";
 import { isProductGrid, type SheetSummary } from "../engine";
 import { aggregateScores } from "../score";
 import type { Approval } from "../approval/record";

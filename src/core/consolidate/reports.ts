@@ -8,7 +8,7 @@ import type { Catalogue, UnitEntry } from "../model/catalogue";
 import type { Finding } from "../model/results";
 import type { Approval } from "../approval/record";
 import type { SheetCheck } from "../validate/sheet";
-import { canonicalUnitName } from "../catalogue/match";
+import { canonicalUnitName } from "../read/match";
 import { checkWorkbook, isProductGrid } from "../engine";
 import { approvalFindings, approvalState, workbookApprovals } from "../approval/approve";
 import { makeFinding } from "../validate/rules";

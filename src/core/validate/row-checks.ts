@@ -8,7 +8,7 @@ import type { Catalogue, Indicator } from "../model/catalogue";
 import type { Finding, IndicatorResult } from "../model/results";
 
 import { normaliseUnit } from "../read/units";
-import { sameUnit, type IndicatorIndex } from "../catalogue/match";
+import { sameUnit, type IndicatorIndex } from "../read/match";
 import { scoreIndicator } from "../score";
 import { makeFinding } from "./rules";
 

@@ -10,7 +10,7 @@ import { parsePeriod, type Period } from "../read/period";
 
 import { removeSpaces } from "../read/text";
 
-import { canonicalUnitName, unitKey } from "../catalogue/match";
+import { canonicalUnitName, unitKey } from "../read/match";
 
 import { memoText } from "../util/memo";
 

@@ -22,7 +22,7 @@ import {
   matchIndicator,
   canonicalUnitName,
   type IndicatorIndex,
-} from "../catalogue/match";
+} from "../read/match";
 
 import { makeFinding } from "./rules";
 

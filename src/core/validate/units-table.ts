@@ -6,7 +6,7 @@
 import { cellAddress } from "../model/cells";
 import type { Catalogue, Indicator } from "../model/catalogue";
 import type { Finding } from "../model/results";
-import { canonicalUnitName, type IndicatorIndex } from "../catalogue/match";
+import { canonicalUnitName, type IndicatorIndex } from "../read/match";
 import type { ReadSheet, TableLayout, UnitsTable } from "../read/sheet";
 import type { HeaderCellAt } from "../read/layout";
 import { makeFinding } from "./rules";
