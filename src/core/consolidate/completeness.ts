@@ -9,7 +9,7 @@ import type { Finding, IndicatorResult } from "../model/results";
 import type { SheetCheck } from "../validate/sheet";
 import type { ApprovalState } from "../approval/approve";
 import { aggregateScores, scoreIndicator } from "../score";
-import { compareCodes } from "../approval/fingerprint";
+import { compareIndicatorCodes } from "../util/indicator-codes";
 import { reportDateOf } from "./period";
 
 /** One sheet read for the consolidation. */
@@ -123,7 +123,7 @@ function rowFor(
   const missing = expected
     .map((i) => i.code)
     .filter((c) => !given.has(c))
-    .sort(compareCodes);
+    .sort(compareIndicatorCodes);
 
   // The unit's score: its own sheets' results, and 0 for each expected indicator it did not report.
   let score: number | null = null;
