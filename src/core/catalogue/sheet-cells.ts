@@ -7,10 +7,11 @@ import type { TargetKind } from "../model/catalogue";
 import type { Finding } from "../model/results";
 import type { Message } from "../i18n/messages";
 import { makeFinding } from "../validate/rules";
-import { parseValue, roundSignificant } from "../read/values";
+import { parseValue } from "../read/values";
 import { parsePeriod } from "../read/period";
 import { convertUnit, isPercentUnit } from "../read/units";
 import { collapseSpaces, foldWidth, removeSpaces } from "../read/text";
+import { roundScaledPercent } from "../util/round";
 
 import { type Block } from "./sheet-layout";
 
@@ -119,7 +120,7 @@ export function readRate(
       `the ${what.en} "${ref.text}" is not a percent`
     );
   }
-  if (p.percent) return ok(roundSignificant(p.value / 100));
+  if (p.percent) return ok(roundScaledPercent(p.value / 100));
   if (Math.abs(p.value) < 1) return ok(p.value);
   return bad(
     `${what.zh}“${ref.text}”请写成百分数，如 3%`,

@@ -12,6 +12,7 @@ import type { Finding } from "../model/results";
 import type { RowData } from "../validate/sheet";
 import { makeFinding } from "../validate/rules";
 import { indicatorLabel } from "../validate/interpret";
+import { roundForMessage } from "../util/round";
 import {
   conflictWithUnits,
   conflictWithoutOwner,
@@ -53,11 +54,6 @@ const SAME_TOTAL = 0.005;
 /** A yield against the units' weighted mean: yields are rounded to whole 斤. */
 const SAME_MEAN = 0.01;
 
-/** Figures in messages: no float noise (56180.000000001 → 56180). */
-function round(x: number): number {
-  return +x.toPrecision(10);
-}
-
 function differs(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) > tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }
@@ -89,7 +85,7 @@ function conflict(
   const f = makeFinding(
     "conflicting_values",
     { sheet: at.sheet, cell: at.row.actual.address, indicator: ind.code, text: at.row.actual.text },
-    { ind: indicatorLabel(ind), reporter, found, owner, expected: round(expected) }
+    { ind: indicatorLabel(ind), reporter, found, owner, expected: roundForMessage(expected) }
   );
   if (at.file) f.file = at.file;
   return f;
@@ -203,7 +199,7 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
             ind,
             used,
             `${unitsPhrase(derived.units).zh}${what}`,
-            round(derived.value),
+            roundForMessage(derived.value),
             where(used),
             figure.value
           )
@@ -220,7 +216,7 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
           reporter: where(c),
           found: found(c),
           used: where(used),
-          expected: round(figure.value),
+          expected: roundForMessage(figure.value),
           owner: ind.owner,
         });
       } else if (!used) {
@@ -231,7 +227,7 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
           found: found(c),
           units: figure.units,
           kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
-          expected: round(figure.value),
+          expected: roundForMessage(figure.value),
         });
       }
       findings.push(f);

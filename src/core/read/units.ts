@@ -6,6 +6,7 @@
  */
 import { foldWidth, removeSpaces } from "./text";
 import { memoText } from "../util/memo";
+import { roundComputed } from "../util/round";
 
 export type UnitFamily =
   "area" | "mass" | "money" | "count" | "percent" | "multiplier" | `${string}/${string}`;
@@ -190,28 +191,8 @@ export function isNoUnit(unit: string): boolean {
 function scale(value: number, num: number, den: number): number {
   if (num === den) return value;
   const exact = num >= den ? value * (num / den) : value / (den / num);
-  return fifteenDigits(exact);
+  return roundComputed(exact);
 }
-
-/**
- * x rounded to 15 significant digits, as Number(x.toPrecision(15)) gives it. Where 10^k is exact
- * (k ≤ 22), the digits are found with a product instead: formatting a number as text costs ten
- * times as much, and every converted figure of a workbook passes here.
- */
-export function fifteenDigits(x: number): number {
-  if (x === 0) return 0; // toPrecision writes -0 as "0"
-  if (!Number.isFinite(x)) return x;
-  const k = 14 - Math.floor(Math.log10(Math.abs(x)));
-  if (k < 0 || k > 22) return Number(x.toPrecision(15));
-  const p = POWERS_OF_TEN[k];
-  const y = x * p;
-  // y is the 15 digits with at most half a unit of its last place off: only a product that lands on
-  // a half exactly can round differently from x's exact decimal value, and is left to toPrecision.
-  if (Math.abs(y - Math.trunc(y)) === 0.5) return Number(x.toPrecision(15));
-  return Math.round(y) / p;
-}
-
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * Converts value from unit `from` to the canonical unit `to`; null when they do not convert.
