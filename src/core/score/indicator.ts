@@ -8,14 +8,8 @@
 
 import type { Indicator, TargetKind } from "../model/catalogue";
 import type { IndicatorResult, Status } from "../model/results";
-import {
-  compareDates,
-  type IsoDate,
-  monthsIntoYear,
-  parseIsoDate,
-  requireIsoDate,
-  wholeMonths,
-} from "./dates";
+import { compareDates, type IsoDate, parseIsoDate } from "../util/dates";
+import { monthsIntoYear, requireIsoDate, wholeMonths } from "./dates";
 import { acceptsTargetOverride, atLeast, isUpperBound, meetsTarget, nearlyEqual } from "./kinds";
 import { projectLinear, type TimedValue } from "./projection";
 
