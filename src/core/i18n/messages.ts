@@ -30,6 +30,8 @@ export interface MessageArgs {
   year?: number;
   owner?: string;
   reporter?: string;
+  /** A row of the sheet (from 1), where no cell can be named. */
+  row?: number;
   /** outlier_jump: what the figure is compared with. */
   against?: "baseline" | "previous";
   /** remark_required: why a remark is asked for. */
@@ -79,8 +81,8 @@ export const MESSAGES: Record<RuleId, Builder> = {
           en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
         },
   duplicate_indicator: (a) => ({
-    zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other})。请删除重复行，只保留一行。`,
-    en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other}). Delete the duplicate row.`,
+    zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other ?? `第 ${a.row} 行`})。请删除重复行，只保留一行。`,
+    en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other ?? `row ${a.row}`}). Delete the duplicate row.`,
   }),
   missing_value: (a) => ({
     zh: `指标 ${a.ind} 未填写本期完成值。请填写数值；确实不适用的填“不适用”。`,

@@ -222,12 +222,11 @@ function rowIndicator(
   }
   const first = seen.get(ind.code);
   if (first) {
-    const firstAddr =
-      (first.cells.indicator ?? first.cells.code)?.address ?? `row ${first.row + 1}`;
+    // The first row, by its name's cell; by its number where it has none.
+    const other = (first.cells.indicator ?? first.cells.code)?.address;
     const at = { sheet, cell, indicator: ind.code, text: row.name || row.code };
-    findings.push(
-      makeFinding("duplicate_indicator", at, { ind: indicatorLabel(ind), other: firstAddr })
-    );
+    const args = { ind: indicatorLabel(ind), other, row: first.row + 1 };
+    findings.push(makeFinding("duplicate_indicator", at, args));
     return null;
   }
   return ind;
