@@ -35,6 +35,11 @@ export function isoEndOfMonth(year: number, month: number): string {
   return isoDate(year, month, daysInMonth(year, month));
 }
 
+/** The year of an ISO date (2022 for 2022-09-30). */
+export function isoYear(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
 /** The shape of an ISO date, real or not (2022-02-30 has it). */
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -10,6 +10,7 @@ import type { Finding, IndicatorResult } from "../model/results";
 import { normaliseUnit } from "../read/units";
 import { sameUnit, type IndicatorIndex } from "../catalogue/match";
 import { scoreIndicator } from "../score";
+import { isoYear } from "../util/dates";
 import { makeFinding } from "./rules";
 
 import { indicatorLabel, type ReadValue } from "./interpret";
@@ -333,7 +334,7 @@ export function checkRemarks(res: IndicatorResult, rows: RowData[], ctx: Ctx): v
 
 export function checkReference(r: RowData, asOf: string, ctx: Ctx): void {
   const ind = r.indicator;
-  const year = Number(asOf.slice(0, 4));
+  const year = isoYear(asOf);
   if (ind.kind !== "reach_reference" || ind.reference?.[year] !== undefined) return;
   const ref = r.actual.address ? r.actual : undefined;
   ctx.findings.push(

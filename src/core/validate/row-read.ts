@@ -10,7 +10,7 @@ import type { Finding } from "../model/results";
 import type { CellRef, ColumnKey, ReadSheet, SheetRow, TableLayout } from "../read/sheet";
 import { parseValue } from "../read/values";
 import { convertUnit, normaliseUnit, parseUnit, unitsCompatible } from "../read/units";
-import { isoEndOfMonth } from "../util/dates";
+import { isoEndOfMonth, isoYear } from "../util/dates";
 
 import { makeFinding } from "./rules";
 import {
@@ -218,7 +218,7 @@ function locateFigures(row: SheetRow, ind: Indicator, ctx: RowContext): FigureRe
   }
   let baseline = row.cells.baseline;
   if (!baseline) {
-    const at = years.findIndex((h) => h.year === Number(ind.baselineDate.slice(0, 4)));
+    const at = years.findIndex((h) => h.year === isoYear(ind.baselineDate));
     if (at >= 0) baseline = years.splice(at, 1)[0].ref;
   }
   return { actual, baseline, years, periods };

@@ -7,6 +7,7 @@ import type { Catalogue, Indicator } from "../model/catalogue";
 import type { Finding, IndicatorResult } from "../model/results";
 import { readSheet, type ReadOptions, type ReadSheet, type SheetRow } from "../read/sheet";
 import { type Period } from "../read/period";
+import { isoYear } from "../util/dates";
 import {
   indexCatalogue,
   matchIndicator,
@@ -147,7 +148,7 @@ export function checkRead(
   const sheet = read.sheet;
   const findings: Finding[] = [];
   const { unit, unitCanonical, period, asOf } = sheetIdentity(read, catalogue, options, findings);
-  const reportYear = period?.year ?? (asOf ? Number(asOf.slice(0, 4)) : null);
+  const reportYear = period?.year ?? (asOf ? isoYear(asOf) : null);
   const rows = readIndicatorRows(index, { read, sheet, reportYear, asOf, findings });
   const results = checkRows(rows, { sheet, catalogue, index, unit, asOf, findings });
   return {

@@ -4,6 +4,7 @@ import {
   excelSerialToDate,
   isoDate,
   isoEndOfMonth,
+  isoYear,
   parseIsoDate,
 } from "../../../src/core/util/dates";
 
@@ -28,6 +29,10 @@ describe("isoEndOfMonth and isoDate", () => {
 
   it("writes four digits of year and two of month and day", () => {
     expect(isoDate(987, 3, 5)).toBe("0987-03-05");
+  });
+
+  it("reads the year back", () => {
+    expect(isoYear("2022-09-30")).toBe(2022);
   });
 });
 
