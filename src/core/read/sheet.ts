@@ -204,7 +204,10 @@ function readTables(
   return { read: finishReading(s, heading), tried };
 }
 
-/** A row above the first table: labels (填报单位：…), and the title — the first row that is not all labels ("…监测表" with "单位：万元" at its right). */
+/**
+ * A row above the first table: labels (填报单位：…), and the title — the first row that is not
+ * all labels ("…监测表" with "单位：万元" at its right).
+ */
 function readHeadingRow(s: Reading, view: RowView, heading: Heading): void {
   heading.above.free = [];
   const labelled = readMetaRow(s.grid, view.row, s.meta, heading.above);

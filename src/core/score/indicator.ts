@@ -221,7 +221,7 @@ function statusFromProgress(
   return "critical";
 }
 
-/** The figures of an indicator before scoring: its identity, the given baseline and actual, no score. */
+/** The figures of an indicator before scoring: its identity, the baseline and actual given. */
 type OpenFigures = IndicatorFigures &
   Partial<Record<"sheet" | "cell" | "actualText" | "approximate", undefined>>;
 
@@ -263,7 +263,10 @@ interface Reached {
   yearTargetMet: boolean;
 }
 
-/** A yearly amount against the year's target; it meets the plan only once the deadline year is complete. */
+/**
+ * A yearly amount against the year's target; it meets the plan only once the deadline year is
+ * complete.
+ */
 function flowReached(
   input: ScoreInput,
   kind: TargetKind,
@@ -330,7 +333,10 @@ function outlook(
   return { requiredGrowth, projection, projectionMeets };
 }
 
-/** Computes every figure of IndicatorResult except the identity fields the caller fills (sheet, cell, actualText). */
+/**
+ * Computes every figure of IndicatorResult except the identity fields the caller fills (sheet,
+ * cell, actualText).
+ */
 export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   const { indicator } = input;
   const kind = indicator.kind;

@@ -44,7 +44,8 @@ export function isoYear(iso: string): number {
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Reads a strict YYYY-MM-DD date; null when the text is not one (wrong shape, month 13, 31 April …).
+ * Reads a strict YYYY-MM-DD date; null when the text is not one (wrong shape, month 13,
+ * 31 April …).
  * Scoring reads the same few dates for every row, so answers are remembered; they are frozen,
  * being shared.
  */
@@ -72,7 +73,7 @@ export function addDays(iso: string, days: number): string {
 }
 
 const MS_PER_DAY = 86_400_000;
-/** 1899-12-30: day 0 of the 1900 date system once Excel's fictitious 1900-02-29 is accounted for. */
+/** 1899-12-30: day 0 of the 1900 date system, Excel's fictitious 1900-02-29 accounted for. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** The Date (UTC) of an Excel serial in the 1900 date system. */

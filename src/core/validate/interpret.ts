@@ -151,7 +151,10 @@ function readMilestone(c: CellContext, p: ParsedValue): ReadValue {
   return m === null ? invalid(c, "unparseable_milestone") : readValue(c.ref, "ok", m);
 }
 
-/** A figure of a percent indicator: percent points already when the text had % or the cell a percent format. */
+/**
+ * A figure of a percent indicator: percent points already when the text had % or the cell a
+ * percent format.
+ */
 function readPercent(c: CellContext, p: ParsedNumber, rowUnit: string): ReadValue {
   const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
   if (unitText && !p.percent && convertUnit(1, unitText, "%") === null)

@@ -58,7 +58,10 @@ export function checkRows(rows: RowData[], ctx: Ctx): IndicatorResult[] {
   return results;
 }
 
-/** A rate as a message shows it, in percent points to at most 6 decimals (0.035 → "3.5%"): enough for any rate a plan sets, and no float noise of the × 100. */
+/**
+ * A rate as a message shows it, in percent points to at most 6 decimals (0.035 → "3.5%"):
+ * enough for any rate a plan sets, and no float noise of the × 100.
+ */
 function ratePercent(rate: number): string {
   return `${+(rate * 100).toFixed(6)}%`;
 }
@@ -191,7 +194,10 @@ export function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   }
 }
 
-/** Where a finding on the actual points (built only when there is one: a figure's text costs its formatting). */
+/**
+ * Where a finding on the actual points (built only when there is one: a figure's text costs its
+ * formatting).
+ */
 function actualAt(r: RowData, ctx: Ctx) {
   return {
     sheet: ctx.sheet,
@@ -201,7 +207,7 @@ function actualAt(r: RowData, ctx: Ctx) {
   };
 }
 
-/** The sheet's baseline, else the catalogue's; a township's share has only its own, never the city's. */
+/** The sheet's baseline, else the catalogue's; a township's share has only its own. */
 function comparableBaseline(r: RowData, ctx: Ctx): number | null {
   if (r.baseline.state === "ok") return r.baseline.value;
   const ind = r.indicator;

@@ -263,7 +263,10 @@ function readFigures(
   return { actual, baseline, target, previous, history };
 }
 
-/** A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平") that is not judged. */
+/**
+ * A target cell: a number, or for growth kinds a rate ("3%", "年递增3%"), or text ("全省平均水平")
+ * that is not judged.
+ */
 function readTarget(
   ref: CellRef | undefined,
   ind: Indicator,
@@ -278,7 +281,8 @@ function readTarget(
     const m = /(-?\d+(?:\.\d+)?)\s*[%％]/.exec(ref.text);
     if (m) return readValue(ref, "ok", Number(m[1]) / 100, true);
     if (p.kind === "number" && p.percent) return readValue(ref, "ok", p.value / 100, true);
-    // An absolute target for a growth indicator is not the rate the catalogue holds: read it, do not compare it.
+    // An absolute target for a growth indicator is not the rate the catalogue holds: read it, do
+    // not compare it.
     const scratch: Finding[] = [];
     const v = readValueCell(ref, ind, unit, ctx.sheet, scratch);
     return readValue(ref, v.state === "ok" ? "no_data" : v.state, v.value, false, v.approx);

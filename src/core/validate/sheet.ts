@@ -138,7 +138,10 @@ function emptyCheck(read: ReadSheet, findings: Finding[]): SheetCheck {
   };
 }
 
-/** The checks of a sheet read: unit, period, each indicator row's values, and the rules between rows. */
+/**
+ * The checks of a sheet read: unit, period, each indicator row's values, and the rules between
+ * rows.
+ */
 export function checkRead(
   read: ReadSheet,
   catalogue: Catalogue,
@@ -185,7 +188,10 @@ function sheetIdentity(
   return { unit, unitCanonical, period, asOf };
 }
 
-/** The rows of known indicators, each read once: an unknown, ambiguous or repeated row is a finding. */
+/**
+ * The rows of known indicators, each read once: an unknown, ambiguous or repeated row is a
+ * finding.
+ */
 function readIndicatorRows(index: IndicatorIndex, ctx: RowContext): RowData[] {
   const rows: RowData[] = [];
   const seen = new Map<string, SheetRow>();
