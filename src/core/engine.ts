@@ -18,6 +18,7 @@ import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "./plan/findings-s
 import { gapSheet, GAP_SHEET } from "./plan/gap-sheet";
 import { isProductMade, placeProductSheets, replacedSheetBase } from "./plan/product-sheet";
 import { approvalFindings, workbookApprovals } from "./approval/approve";
+import { roundForJson } from "./util/round";
 
 export interface RunOptions {
   /** The catalogue for a workbook without a 指标规则 sheet of its own (default: the plan's). */
@@ -212,11 +213,6 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
 }
 
-/** Rounds away float noise for JSON (1.1/1.42 → 0.774647887323944), keeping full precision otherwise. */
-function clean(n: number | null): number | null {
-  return n === null ? null : Number(n.toPrecision(15));
-}
-
 /** The JSON document of SPEC §10. */
 export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"): object {
   const doc: Record<string, unknown> = {
@@ -239,25 +235,25 @@ export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"):
       code: r.code,
       sheet: r.sheet,
       unit: r.unit,
-      baseline: clean(r.baseline),
-      target: clean(r.target),
-      actual: clean(r.actual),
-      completion: clean(r.completion),
-      progress: clean(r.progress),
-      schedule: clean(r.schedule),
-      gap: clean(r.gap),
-      requiredGrowth: clean(r.requiredGrowth),
-      projection: clean(r.projection),
+      baseline: roundForJson(r.baseline),
+      target: roundForJson(r.target),
+      actual: roundForJson(r.actual),
+      completion: roundForJson(r.completion),
+      progress: roundForJson(r.progress),
+      schedule: roundForJson(r.schedule),
+      gap: roundForJson(r.gap),
+      requiredGrowth: roundForJson(r.requiredGrowth),
+      projection: roundForJson(r.projection),
       projectionMeets: r.projectionMeets,
       status: r.status,
-      score: clean(r.score),
+      score: roundForJson(r.score),
       // A table of units as rows: the unit whose row the result is (docs/reading-forms.md).
       ...(r.source ? { reporter: r.source } : {}),
     }));
     doc.scores = {
-      overall: clean(result.scores.overall),
+      overall: roundForJson(result.scores.overall),
       categories: Object.fromEntries(
-        Object.entries(result.scores.categories).map(([k, v]) => [k, clean(v)])
+        Object.entries(result.scores.categories).map(([k, v]) => [k, roundForJson(v)])
       ),
     };
   }

@@ -11,6 +11,7 @@ import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import type { WorkbookGrids } from "../../core/model/cells";
 import { localIsoDate, writeBulletin } from "../../report";
+import { parseIsoDate } from "../../core/util/dates";
 import type { BulletinSource } from "../../report/model";
 import { isConsolidatedWorkbook, sourceFromWorkbook } from "../../report/from-workbook";
 import { sourceFromConsolidation } from "../../report/source";
@@ -57,14 +58,7 @@ function sourceLines(source: BulletinSource): string[] {
 
 /** --date: the day the bulletin is issued (成文日期), today by default. */
 function issueDate(v: string): string {
-  const d = new Date(`${v}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
-    Number.isNaN(d.getTime()) ||
-    d.toISOString().slice(0, 10) !== v
-  ) {
-    throw new UsageError(`--date ${v} is not a date (YYYY-MM-DD)`);
-  }
+  if (!parseIsoDate(v)) throw new UsageError(`--date ${v} is not a date (YYYY-MM-DD)`);
   return v;
 }
 

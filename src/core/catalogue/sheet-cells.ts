@@ -8,10 +8,11 @@ import type { Finding } from "../model/results";
 import type { Message } from "../i18n/messages";
 import { CATALOGUE_BLOCK, CATALOGUE_VALUE as WHY } from "../i18n/catalogue-messages";
 import { makeFinding } from "../validate/rules";
-import { parseValue, roundSignificant } from "../read/values";
+import { parseValue } from "../read/values";
 import { parsePeriod } from "../read/period";
 import { convertUnit, isPercentUnit } from "../read/units";
 import { collapseSpaces, foldWidth, removeSpaces } from "../read/text";
+import { roundScaledPercent } from "../util/round";
 
 import { type Block } from "./sheet-layout";
 
@@ -94,7 +95,7 @@ export function readRate(ref: Ref | undefined, what: Message): Read<number | nul
   if (p.kind === "empty") return ok(null);
   if (p.kind !== "number" || p.unit || p.approx || p.atLeast)
     return bad(WHY.notPercent(what, ref.text));
-  if (p.percent) return ok(roundSignificant(p.value / 100));
+  if (p.percent) return ok(roundScaledPercent(p.value / 100));
   if (Math.abs(p.value) < 1) return ok(p.value);
   return bad(WHY.rateAsPercent(what, ref.text));
 }

@@ -6,6 +6,7 @@
 import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
 import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/plan";
 import { columnLetters } from "../model/cells";
+import { roundScaledPercent } from "../util/round";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
 import { inBoth, RULES_SHEET_TEXT } from "../i18n/catalogue-messages";
 import {
@@ -46,7 +47,7 @@ const SPARE_UNIT_ROWS = 30;
 
 /** "3%" for 0.03, "2.5%" for 0.025: the shortest percent format that shows the rate exactly. */
 export function percentFormat(fraction: number): string {
-  const points = Number((fraction * 100).toPrecision(12));
+  const points = roundScaledPercent(fraction * 100);
   const decimals = (String(points).split(".")[1] ?? "").length;
   return decimals === 0 ? "0%" : `0.${"0".repeat(Math.min(decimals, 6))}%`;
 }

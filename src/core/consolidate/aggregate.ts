@@ -12,6 +12,7 @@ import type { Finding } from "../model/results";
 import type { RowData } from "../validate/sheet";
 import { makeFinding } from "../validate/rules";
 import { indicatorLabel } from "../validate/interpret";
+import { roundForMessage } from "../util/round";
 import { conflictWithUnits, conflictWithoutOwner } from "../i18n/consolidation-messages";
 import { derivedFigureName, unitAtPlace } from "../i18n/consolidation-labels";
 
@@ -50,11 +51,6 @@ const SAME_TOTAL = 0.005;
 /** A yield against the units' weighted mean: yields are rounded to whole 斤. */
 const SAME_MEAN = 0.01;
 
-/** Figures in messages: no float noise (56180.000000001 → 56180). */
-function round(x: number): number {
-  return +x.toPrecision(10);
-}
-
 function differs(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) > tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }
@@ -86,7 +82,7 @@ function conflict(
   const f = makeFinding(
     "conflicting_values",
     { sheet: at.sheet, cell: at.row.actual.address, indicator: ind.code, text: at.row.actual.text },
-    { ind: indicatorLabel(ind), reporter, found, owner, expected: round(expected) }
+    { ind: indicatorLabel(ind), reporter, found, owner, expected: roundForMessage(expected) }
   );
   if (at.file) f.file = at.file;
   return f;
@@ -222,7 +218,9 @@ function disagreements(sides: Sides, figure: CityFigure): Finding[] {
     if (differs(derived.value, value, tol)) {
       const kind = ind.aggregation === "sum" ? "sum" : "weighted_mean";
       const reporter = derivedFigureName(derived.units, kind);
-      findings.push(conflict(ind, used, reporter, round(derived.value), where(used), value));
+      findings.push(
+        conflict(ind, used, reporter, roundForMessage(derived.value), where(used), value)
+      );
     }
   }
   for (const c of sides.others) {
@@ -243,7 +241,7 @@ function otherConflict({ ind, used, owner }: Sides, c: Contribution, figure: Cit
       reporter: where(c),
       found,
       used: where(used),
-      expected: round(value),
+      expected: roundForMessage(value),
       owner: ind.owner,
     });
   } else if (!used) {
@@ -254,7 +252,7 @@ function otherConflict({ ind, used, owner }: Sides, c: Contribution, figure: Cit
       found,
       units: figure.units,
       kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
-      expected: round(value),
+      expected: roundForMessage(value),
     });
   }
   return f;

@@ -10,7 +10,7 @@ import type { Finding, IndicatorResult } from "../model/results";
 import type { SheetCheck } from "../validate/sheet";
 import type { ApprovalState } from "../approval/approve";
 import { aggregateScores, scoreIndicator } from "../score";
-import { compareCodes } from "../approval/fingerprint";
+import { compareIndicatorCodes } from "../util/indicator-codes";
 import { unnamedUnit } from "../i18n/consolidation-labels";
 import { reportDateOf } from "./period";
 
@@ -121,7 +121,7 @@ function missingOf(expected: Indicator[], included: SheetReport[]): string[] {
   return expected
     .map((i) => i.code)
     .filter((c) => !given.has(c))
-    .sort(compareCodes);
+    .sort(compareIndicatorCodes);
 }
 
 /** The unit's score: its own sheets' results, and 0 for each expected indicator it did not report. */

@@ -11,6 +11,7 @@ import type { ReadSheet, TableLayout, UnitsTable } from "../read/sheet";
 import type { HeaderCellAt } from "../read/layout";
 import { makeFinding } from "./rules";
 import { indicatorLabel } from "./interpret";
+import { roundForMessage } from "../util/round";
 import type { CheckOptions, RowData, SheetCheck } from "./sheet";
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
@@ -156,7 +157,7 @@ function totalFindings(
           total: {
             ind: indicatorLabel(ind),
             found: t.actual.text,
-            expected: +expected.value.toPrecision(10),
+            expected: roundForMessage(expected.value),
             kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
             units: expected.units,
           },
