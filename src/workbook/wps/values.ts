@@ -53,7 +53,7 @@ export function errorOf(value: unknown, hasFormula: boolean): string | null {
 export function toRows(v: unknown, rows: number, cols: number): unknown[][] {
   if (!Array.isArray(v)) return [[v]];
   if (v.length > 0 && !Array.isArray(v[0])) {
-    if (rows === 1) return [v];
+    if (rows === 1 || cols !== 1) return [v];
     return v.map((x) => [x]);
   }
   return v as unknown[][];
