@@ -406,6 +406,27 @@ export class RangeDouble implements EtRange {
     };
   }
 
+  /**
+   * The numbers among constants (2) or formulas (-4123) as a range of their own; fails when there
+   * is none, and searches the whole used range when asked of one cell, as Excel's does.
+   */
+  SpecialCells(type: number, value?: number): RangeDouble {
+    this.call("SpecialCells");
+    if (value !== 1 || (type !== 2 && type !== -4123))
+      throw new WpsDoubleError(`SpecialCells(${type}, ${value}) is not modelled`);
+    const one = this.areas.length === 1 && boxAddress(this.areas[0]).indexOf(":") < 0;
+    const where = one ? [usedBox(this.sheet)] : this.areas;
+    const found: Box[] = [];
+    eachCell(where, (r, c) => {
+      const cell = this.sheet.cells.get(key(r, c));
+      const isFormula = cell?.formula !== undefined;
+      if (typeof cell?.value === "number" && cell.error === undefined && isFormula === (type !== 2))
+        found.push({ top: r, left: c, bottom: r, right: c });
+    });
+    if (found.length === 0) throw new WpsDoubleError("SpecialCells: no cells were found");
+    return new RangeDouble(this.st, this.sheet, found);
+  }
+
   Merge(): void {
     this.call("Merge");
     this.guard("structure", "Merge");

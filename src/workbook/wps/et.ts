@@ -38,6 +38,14 @@ export const XL_ALERT_WARNING = 2;
 export const XL_BETWEEN = 1;
 export const XL_GREATER_EQUAL = 7;
 export const XL_LESS_EQUAL = 8;
+/**
+ * Range.SpecialCells(Type, Value): the numbers among constants or formulas
+ * (https://learn.microsoft.com/office/vba/api/excel.range.specialcells). It fails when no cell
+ * matches, and on a single cell it searches the whole sheet instead.
+ */
+export const XL_CELL_TYPE_CONSTANTS = 2;
+export const XL_CELL_TYPE_FORMULAS = -4123;
+export const XL_NUMBERS = 1;
 /** xlDataBarFillSolid (https://learn.microsoft.com/office/vba/api/excel.xldatabarfilltype). */
 export const XL_DATABAR_FILL_SOLID = 0;
 
@@ -122,6 +130,7 @@ export interface EtRange {
   ClearComments(): void;
   readonly Validation: EtValidation;
   readonly FormatConditions: EtFormatConditions;
+  SpecialCells(type: number, value?: number): EtRange;
   Merge(): void;
   AutoFilter(): unknown;
   Select(): unknown;
