@@ -58,7 +58,10 @@ export class RangeDouble implements EtRange {
     private readonly st: WpsState,
     private readonly sheet: WSheet,
     private readonly areas: Box[]
-  ) {}
+  ) {
+    // A WPS without comments in its object model has no such member at all.
+    if (!st.features.comments) Object.defineProperty(this, "AddComment", { value: undefined });
+  }
 
   static at(st: WpsState, sheet: WSheet, address: string): RangeDouble {
     return new RangeDouble(st, sheet, parseAreas(address));
