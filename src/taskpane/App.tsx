@@ -114,7 +114,7 @@ export function App({ host }: { host: PaneHost }) {
         {host.kind === "excel" && host.supported && host.limits.length > 0 && (
           <ExcelLimits
             limits={host.limits}
-            title={host.app === "wps" ? "wpsLimitsTitle" : undefined}
+            titleKey={host.app === "wps" ? "wpsLimitsTitle" : undefined}
           />
         )}
         {host.kind === "file" && (

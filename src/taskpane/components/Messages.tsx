@@ -55,17 +55,17 @@ export function Notice(props: {
 /** What an older Excel cannot do, said plainly instead of hiding buttons. */
 export function ExcelLimits({
   limits,
-  title = "excelLimitsTitle",
+  titleKey = "excelLimitsTitle",
 }: {
   limits: { zh: string; en: string }[];
   /** The heading: what this Excel cannot do, or this WPS. */
-  title?: StringKey;
+  titleKey?: StringKey;
 }) {
   const { t, lang } = useStrings();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t(title)}</MessageBarTitle>
+        <MessageBarTitle>{t(titleKey)}</MessageBarTitle>
         <ul style={{ margin: 0, paddingInlineStart: "1.2em" }}>
           {limits.map((l) => (
             <li key={l.en}>{l[lang]}</li>
