@@ -40,7 +40,7 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
   const run = async <T>(work: (wb: WpsWorkbook) => Promise<T>) => {
     if (!adapter) {
       const { WpsWorkbook } = await import(
-        /* webpackChunkName: "wps" */ "../workbook/wps/workbook"
+        /* webpackChunkName: "wps-adapter" */ "../workbook/wps/workbook"
       );
       adapter = new WpsWorkbook(app, support);
     }
