@@ -15,6 +15,7 @@ import type {
 } from "../../src/workbook/wps/et";
 import { cellAddress } from "../../src/core/model/cells";
 import type { WpsState } from "./wps-double";
+import { validationOf } from "./wps-double-validation";
 import {
   Box,
   WCell,
@@ -466,51 +467,4 @@ export class RangeDouble implements EtRange {
       (_m, c: string, r: string) => `${columnAbsolute ? "$" : ""}${c}${rowAbsolute ? "$" : ""}${r}`
     );
   }
-}
-
-function validationOf(range: RangeDouble): EtValidation {
-  const props: Record<string, unknown> = {};
-  const prop = (name: string) => ({
-    get: () => {
-      range.guardStructure(`Validation.${name}`);
-      return props[name];
-    },
-    set: (v: unknown) => {
-      range.guardStructure(`Validation.${name}=`);
-      props[name] = v;
-      range.forEach((c) => {
-        if (!c.validation) throw new WpsDoubleError(`Validation.${name}: no validation to set`);
-        c.validation.props[name] = v;
-      });
-    },
-  });
-  const out = {
-    Add(type: number, alertStyle: number, operator: number, formula1: string, formula2?: string) {
-      range.guardStructure("Validation.Add");
-      range.forEach((c) => {
-        if (c.validation) throw new WpsDoubleError("Validation.Add over existing validation");
-      });
-      range.forEach(
-        (c) => (c.validation = { type, alertStyle, operator, formula1, formula2, props: {} })
-      );
-    },
-    Delete() {
-      range.guardStructure("Validation.Delete");
-      range.forEach((c) => delete c.validation);
-    },
-  } as EtValidation;
-  for (const name of [
-    "IgnoreBlank",
-    "InCellDropdown",
-    "ShowInput",
-    "ShowError",
-    "InputTitle",
-    "InputMessage",
-    "ErrorTitle",
-    "ErrorMessage",
-  ]) {
-    const p = prop(name);
-    Object.defineProperty(out, name, { get: p.get, set: p.set, enumerable: true });
-  }
-  return out;
 }
