@@ -34,7 +34,7 @@ export function wpsApplication(scope: Scope = globalThis as Scope): EtApplicatio
 }
 
 export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
-  const support = wpsSupport(app);
+  let support = wpsSupport(app);
   let report: WriteReport = emptyReport();
   let adapter: WpsWorkbook | null = null;
   const run = async <T>(work: (wb: WpsWorkbook) => Promise<T>) => {
@@ -42,6 +42,8 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
       const { WpsWorkbook } = await import(
         /* webpackChunkName: "wps-adapter" */ "../workbook/wps/workbook"
       );
+      // Opened before any workbook, the pane looks at WPS's features once there is one.
+      if (!support.probed) support = wpsSupport(app);
       adapter = new WpsWorkbook(app, support);
     }
     return work(adapter);

@@ -63,6 +63,18 @@ describe("finding WPS", () => {
     expect(host).toMatchObject({ kind: "excel", app: "wps", supported: true, limits: [] });
   });
 
+  it("opened before any workbook, looks at WPS's features on its first call", async () => {
+    const state = new WpsState({ comments: false, validation: true, dataBars: true });
+    const pane = connectWps(new ApplicationDouble(state), base);
+    expect(pane.limits).toEqual([]);
+    const sheet = unitSheet("勒秀镇", BAD, { name: "勒秀镇" });
+    state.sheets.push(stateOf(sheet).sheets[0]);
+    const result = await runCheck(pane.port, "validate", { sheet: "勒秀镇" }, () => undefined);
+    expect(result.plan.annotations.length).toBeGreaterThan(0);
+    expect(state.counts.get("Range.AddComment")).toBeUndefined();
+    expect(state.sheet("勒秀镇")!.cells.size).toBeGreaterThan(0);
+  });
+
   it("leaves the other hosts to their detection outside WPS", async () => {
     expect(detectWps(base)).toBeNull();
     expect((await detectHost(noExcel, 10, detectWps)).kind).toBe("file");

@@ -16,6 +16,8 @@ export interface WpsSupport {
   dataValidation: boolean;
   /** FormatConditions.AddDatabar: completion bars in 差距分析. */
   dataBars: boolean;
+  /** False when no workbook was open to look at: everything is assumed, and looked at again later. */
+  probed: boolean;
   missing: MissingFeature[];
 }
 
@@ -74,14 +76,16 @@ export function wpsSupport(app: EtApplication): WpsSupport {
     comments: false,
     dataValidation: false,
     dataBars: false,
+    probed: false,
     missing: [],
   };
   let probe: EtRange | null = null;
   try {
     const wb = app.ActiveWorkbook;
     support.core = wb !== undefined;
-    // No workbook open yet: nothing to look at; each feature is then tried when used.
+    // No workbook open yet: nothing to look at now; the pane looks again on its first call.
     if (wb) probe = wb.ActiveSheet.Range("A1");
+    support.probed = wb !== null && wb !== undefined;
   } catch {
     support.core = false;
   }
@@ -115,5 +119,6 @@ export const FULL_WPS_SUPPORT: WpsSupport = {
   comments: true,
   dataValidation: true,
   dataBars: true,
+  probed: true,
   missing: [],
 };
