@@ -78,6 +78,9 @@ const zh = {
   errorSave: "无法生成下载文件，请重试。",
   errorActiveSheet: "无法确定当前工作表，请先点击要校验的工作表。",
   excelLimitsTitle: "此版本 Excel 的限制",
+  wpsLimitsTitle: "此版本 WPS 的限制",
+  errorWpsTooOld:
+    "此版本的 WPS 过旧，无法运行本加载项：请使用支持 JS 加载项的 WPS Office 2019 或更高版本。",
   rulesTitle: "指标规则与填报模板",
   rulesHint:
     "“指标规则”表中的目标、基期值、权重、责任单位和单位名单可直接修改，本工作簿的校验与分析即按此表执行。",
@@ -213,6 +216,9 @@ const en: StringTable = {
   errorSave: "The download could not be prepared; please try again.",
   errorActiveSheet: "The current sheet could not be determined; click the sheet to validate first.",
   excelLimitsTitle: "What this Excel cannot do",
+  wpsLimitsTitle: "What this WPS cannot do",
+  errorWpsTooOld:
+    "This version of WPS is too old for the add-in: use a WPS Office 2019 or later that runs JS add-ins.",
   rulesTitle: "Rules and unit templates",
   rulesHint:
     "Targets, baselines, weights, owners and the unit list can be changed in the rules sheet; validation and analysis of this workbook follow it.",

@@ -67,6 +67,8 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/workbook/office/refusal.ts",
   "src/workbook/office/sheet-writer.ts",
   "src/workbook/office/support.ts",
+  "src/workbook/wps/support.ts",
+  "src/workbook/wps/workbook.ts",
   "src/workbook/office/workbook.ts",
   "src/workbook/package/notes.ts",
   "src/workbook/package/open.ts",
