@@ -18,6 +18,7 @@ import {
 } from "../core/approval";
 import { approveInWorkbook } from "../core/approval/workbook";
 import type { Message } from "../core/i18n/messages";
+import { changesSinceApproval } from "../core/i18n/approval-messages";
 import type { WorkbookPort } from "../workbook/port";
 import type { PaneMessage } from "./rules-templates";
 
@@ -70,6 +71,8 @@ export interface ApprovalTarget {
   state: "approved" | "changed" | "none";
   reviewer: string | null;
   time: string | null;
+  /** When the data changed after the approval: what changed, old → new, or that the log cannot tell. */
+  changes: Message | null;
 }
 
 /** The monitoring sheets of the workbook that can be approved, in tab order. */
@@ -101,6 +104,7 @@ export async function inspectForApproval(
     state: st.state,
     reviewer: st.state === "none" ? null : st.approval.reviewer,
     time: st.state === "none" ? null : st.approval.time,
+    changes: st.state === "changed" ? changesSinceApproval(st.changes) : null,
   };
 }
 

@@ -120,10 +120,10 @@ describe("approval from the pane", () => {
     const changed = { ...grids.sheets[0], rows: grids.sheets[0].rows.map((r) => [...r]) };
     changed.rows[5][5] = { value: 1200 };
     const edited = await workbook(changed, (await wb.readSheets([APPROVALS_SHEET])).sheets[0]);
-    expect(await inspectForApproval(edited, "那吾镇")).toMatchObject({
-      state: "changed",
-      reviewer: "李明",
-    });
+    const after = await inspectForApproval(edited, "那吾镇");
+    expect(after).toMatchObject({ state: "changed", reviewer: "李明" });
+    // The log kept the approved values: the pane says what changed, old → new, and where.
+    expect(after.changes?.zh).toBe("F4 优质青稞种植面积：本期值 1000 → 1200 亩（F6）");
   });
 });
 

@@ -30,7 +30,7 @@ export interface MessageArgs {
   year?: number;
   owner?: string;
   reporter?: string;
-  /** What exactly is wrong, in both languages (rules-sheet findings). */
+  /** What exactly is wrong, in both languages (rules-sheet findings; what changed after an approval). */
   reason?: Message;
   /** column_guessed: the column taken, the others, and why. */
   choice?: ChoiceArgs;
@@ -140,9 +140,10 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `指标 ${a.ind}：${a.reporter} 报 ${a.found}，与责任单位 ${a.owner} 报的 ${a.expected} 不一致。汇总采用责任单位的数值，请核实。`,
     en: `Indicator ${a.ind}: ${a.reporter} reports ${a.found}, unlike ${a.expected} from the owner ${a.owner}. The consolidation uses the owner's value; check it.`,
   }),
+  // The reason lists what changed, old → new (approval-messages.ts).
   changed_after_approval: (a) => ({
-    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})。请重新审核。`,
-    en: `The data changed after approval (approved by ${a.reporter} at ${a.other}). Review it again.`,
+    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})${a.reason ? `：${a.reason.zh}` : ""}。请重新审核。`,
+    en: `The data changed after approval (approved by ${a.reporter} at ${a.other})${a.reason ? `: ${a.reason.en}` : ""}. Review it again.`,
   }),
   period_mismatch: (a) => ({
     zh: `本表报告期为 ${a.found}，与汇总期 ${a.expected} 不一致，未纳入汇总。请提交正确期别的报表。`,

@@ -272,6 +272,7 @@ export function ConsolidateAndApprove({
                 warnings: target.warnings,
               })}{" "}
               {stateText}
+              {target.changes && ` ${target.changes[lang]}`}
             </Caption1>
           ) : (
             !busy && <Caption1>{t("approvalNoSheet")}</Caption1>
