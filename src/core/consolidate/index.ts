@@ -38,6 +38,13 @@ export interface ConsolidateOptions {
   catalogue?: Catalogue;
   /** The consolidation's period end (ISO date); by default the one most sheets report. */
   asOf?: string;
+  /**
+   * The period end to consolidate when no `asOf` is given, among the sheets' own periods (unlike
+   * `asOf`, a sheet without a period is not taken as of it): history.ts's choice of the latest.
+   */
+  period?: string;
+  /** Findings made before the consolidation (a file set aside), listed with its own. */
+  findings?: Finding[];
   /** Approvals kept outside the inputs (matched by sheet name and unit); each input's own 审核记录 is always read. */
   approvals?: Approval[];
   /**
@@ -172,7 +179,7 @@ export function consolidate(
   // 2. The period: sheets of another period are not mixed in.
   const asOf = consolidationAsOf(
     reports.map((r) => r.check),
-    opts.asOf
+    opts.asOf ?? opts.period
   );
   const period = asOf
     ? periodLabel(
@@ -240,7 +247,7 @@ export function consolidate(
   const dueDate = asOf ? addDays(asOf, catalogue.dueDays) : null;
   const rows = completeness({ catalogue, reports, unreadable, asOf, dueDate, sameUnit });
 
-  const findings = [...loose, ...reports.flatMap((r) => r.findings)];
+  const findings = [...(opts.findings ?? []), ...loose, ...reports.flatMap((r) => r.findings)];
   const sheets = reports.map((r) => ({
     ...(r.file ? { file: r.file } : {}),
     sheet: r.check.sheet,

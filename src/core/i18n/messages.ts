@@ -149,6 +149,11 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `本表报告期为 ${a.found}，与汇总期 ${a.expected} 不一致，未纳入汇总。请提交正确期别的报表。`,
     en: `This sheet is for ${a.found}, not the consolidation period ${a.expected}; it was left out. Send the sheet of the right period.`,
   }),
+  // found: the file set aside, expected: the one used, each with its 报出日期 (history.ts).
+  superseded_report: (a) => ({
+    zh: `${a.reporter} 报送了两份${a.other}的报表：${a.found} 已被报出日期更晚的 ${a.expected} 取代，未纳入汇总。`,
+    en: `${a.reporter} sent ${a.other} twice: ${a.found} was set aside for ${a.expected}, sent later.`,
+  }),
   column_guessed: (a) => columnGuessed(a.choice!),
   total_mismatch: (a) => totalMismatch(a.total!),
   catalogue_invalid: (a) => ({

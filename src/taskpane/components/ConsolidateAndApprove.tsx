@@ -352,6 +352,11 @@ export function ConsolidateAndApprove({
             {t("consolidateNotReported", { units: summary.notReported.join(" ") })}
           </Caption1>
         )}
+        {summary?.trend && (
+          <Caption1 data-testid="consolidate-trend">
+            {t("consolidateTrend", summary.trend)}
+          </Caption1>
+        )}
         {summary && consolidation && <BulletinButton result={consolidation} disabled={off} />}
       </section>
       {busy && <BusyIndicator step={busy} />}

@@ -1,0 +1,150 @@
+/**
+ * The figures of several periods side by side, taken from each period's own consolidation: for each
+ * indicator the city's value, completion, schedule and status per period, and for each unit its
+ * score per period (docs/consolidation.md#history-across-periods).
+ */
+import type { Finding, Scores, Status } from "../model/results";
+import type { ConsolidationResult } from "./index";
+import type { CompletenessRow, ReportStatus } from "./completeness";
+
+/** One indicator's city figures in one period. */
+export interface TrendPoint {
+  value: number | null;
+  /** What stands in for a value that is not a figure (待核实：通钦街道). */
+  text: string | null;
+  completion: number | null;
+  /** 序时进度: the share of the way time alone asks for at the period's end. */
+  schedule: number | null;
+  status: Status;
+  score: number | null;
+}
+
+export interface IndicatorTrend {
+  code: string;
+  name: string;
+  category: string;
+  unit: string;
+  /** One point per period, oldest first. */
+  points: TrendPoint[];
+}
+
+export interface UnitTrend {
+  unit: string;
+  kind: CompletenessRow["kind"];
+  /** Per period, oldest first; null where the unit has no score (nothing of that period). */
+  scores: (number | null)[];
+  statuses: (ReportStatus | null)[];
+}
+
+export interface PeriodSummary {
+  asOf: string;
+  /** The period's name, e.g. 2022年第一季度. */
+  period: string;
+  dueDate: string | null;
+  /** Units of the list expected, and those that reported the period. */
+  expected: number;
+  reported: number;
+  scores: Scores;
+}
+
+export interface ConsolidationHistory {
+  /** Oldest first; the last is the consolidation's own period. */
+  periods: PeriodSummary[];
+  indicators: IndicatorTrend[];
+  /** In the order of the latest 填报情况. */
+  units: UnitTrend[];
+  /** Files set aside for a later file of the same unit and period (superseded_report). */
+  setAside: Finding[];
+}
+
+function summary(r: ConsolidationResult): PeriodSummary {
+  const listed = r.completeness.filter((c) => c.kind !== "unlisted");
+  return {
+    asOf: r.asOf ?? "",
+    period: r.period ?? r.asOf ?? "",
+    dueDate: r.dueDate,
+    expected: listed.length,
+    reported: listed.filter((c) => c.status === "reported").length,
+    scores: r.scores,
+  };
+}
+
+function indicatorTrends(results: ConsolidationResult[]): IndicatorTrend[] {
+  const latest = results[results.length - 1];
+  return latest.indicators.map((ind) => ({
+    code: ind.code,
+    name: ind.name,
+    category: ind.category,
+    unit: ind.unit,
+    points: results.map((r) => {
+      const p = r.indicators.find((x) => x.code === ind.code);
+      if (!p)
+        return {
+          value: null,
+          text: null,
+          completion: null,
+          schedule: null,
+          status: "no_data" as Status,
+          score: null,
+        };
+      const shownAsText = p.status === "invalid" || p.actual === null;
+      return {
+        value: shownAsText ? null : p.actual,
+        text: shownAsText ? (p.actualText ?? null) : null,
+        completion: p.completion,
+        schedule: p.schedule,
+        status: p.status,
+        score: p.score,
+      };
+    }),
+  }));
+}
+
+function unitTrends(results: ConsolidationResult[]): UnitTrend[] {
+  const latest = results[results.length - 1];
+  const byUnit = results.map((r) => new Map(r.completeness.map((c) => [c.unit, c])));
+  return latest.completeness.map((row) => ({
+    unit: row.unit,
+    kind: row.kind,
+    scores: byUnit.map((m) => m.get(row.unit)?.score ?? null),
+    statuses: byUnit.map((m) => m.get(row.unit)?.status ?? null),
+  }));
+}
+
+/** The history of the periods' consolidations, oldest first (the last is the consolidation's own). */
+export function historyOf(
+  results: ConsolidationResult[],
+  setAside: Finding[]
+): ConsolidationHistory {
+  return {
+    periods: results.map(summary),
+    indicators: indicatorTrends(results),
+    units: unitTrends(results),
+    setAside,
+  };
+}
+
+const clean = (n: number | null) => (n === null ? null : Number(n.toPrecision(15)));
+
+/** The --json document's `history`: the periods, each indicator's points and each unit's scores. */
+export function historyJson(h: ConsolidationHistory): object {
+  return {
+    periods: h.periods.map((p) => ({
+      period: p.period,
+      asOf: p.asOf,
+      expected: p.expected,
+      reported: p.reported,
+      score: clean(p.scores.overall),
+    })),
+    indicators: h.indicators.map((i) => ({
+      code: i.code,
+      points: i.points.map((p) => ({
+        value: clean(p.value),
+        completion: clean(p.completion),
+        schedule: clean(p.schedule),
+        status: p.status,
+      })),
+    })),
+    units: h.units.map((u) => ({ unit: u.unit, scores: u.scores.map(clean) })),
+  };
+}
