@@ -62,14 +62,14 @@ export function withScoreHistory(sheet: PlanSheet, history: ConsolidationHistory
     })),
   };
   const widths = sheet.columnWidths ? [...sheet.columnWidths] : undefined;
-  widths?.splice(at, 0, ...earlier.map(() => 11));
-  if (widths) widths[at + k] = Math.max(widths[at + k] ?? 0, 11);
+  widths?.splice(at, 0, ...earlier.map(() => 17));
+
   return {
     ...sheet,
     cells,
     ...(table ? { table } : {}),
     columnWidths: widths,
-    rowHeights: { ...sheet.rowHeights, [head.row]: 30 },
+    rowHeights: { ...sheet.rowHeights, [head.row]: 34 },
     autoFilter: sheet.autoFilter && widenRange(sheet.autoFilter, at, k),
   };
 }

@@ -259,10 +259,11 @@ export function trendSheetLayout(
     cells,
     table: { row: headerRow + 2, rows },
     merges,
+    // The overview's and blocks' period columns hold a period's name on one line.
     columnWidths: [
       ...FIXED.map((c) => c.width),
       ...h.periods.flatMap(() => PER_PERIOD.map((c) => c.width)),
-    ],
+    ].map((w, col) => (col > NAME_COL && col <= NAME_COL + h.periods.length ? Math.max(w, 16) : w)),
     // Period names wrap to two lines in the header rows of the overview, the table and each block.
     rowHeights: Object.fromEntries(
       [3, headerRow, ...charts.map((c) => Number(/\d+/.exec(c.periods)![0]) - 1)].map((r) => [
