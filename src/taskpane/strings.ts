@@ -260,13 +260,13 @@ const en: StringTable = {
   stepApproving: "Writing the approval…",
   consolidateTitle: "Consolidate the units' sheets",
   consolidateHint:
-    "Adds up the units' monitoring sheets into the city's figures and writes the summary, reporting and findings sheets; with several periods, the latest is consolidated and a trend sheet (趋势) added. Files are read on this computer and never uploaded.",
+    "Adds up the units' monitoring sheets into the city's figures and writes the summary, reporting and findings sheets; with several periods, the latest is consolidated and a trend sheet added. Files are read on this computer and never uploaded.",
   consolidateTabs: "Consolidate the sheets of this workbook",
   consolidateFiles: "Choose the units' files and consolidate…",
   consolidateDone:
     "Consolidated {period}: {reported} of {expected} units reported; {errors} errors, {warnings} warnings; city score {score}.",
   consolidateNotReported: "Not reported: {units}",
-  consolidateTrend: "City score by period ({count} periods, in the trend sheet 趋势): {scores}",
+  consolidateTrend: "City score by period ({count} periods, in the trend sheet): {scores}",
   consolidateFilePrefix: "consolidated",
   bulletinMake: "Bulletin (Word)",
   stepBulletin: "Writing the bulletin…",
