@@ -16,6 +16,7 @@ import { makeFinding } from "./validate/rules";
 import { aggregateScores } from "./score";
 import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "./plan/findings-sheet";
 import { gapSheet, GAP_SHEET } from "./plan/gap-sheet";
+import { periodChanges } from "./plan/period-change";
 import { isProductMade, placeProductSheets, replacedSheetBase } from "./plan/product-sheet";
 import { approvalFindings, workbookApprovals } from "./approval/approve";
 import { roundForJson } from "./util/round";
@@ -190,10 +191,14 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   const periods = Array.from(
     new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))
   ).join("、");
+  // A workbook holding the unit's earlier periods too: each actual beside its change since then.
+  const change = periodChanges(checks);
+  const compared = change ? `　较上期：${change.previous.join("、")}` : "";
   const gap = gapSheet(indicators, scores, catalogue, {
     name: GAP_SHEET,
     title: "差距分析 / Gap analysis",
-    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}　指标目录版本：${catalogue.version}`,
+    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}${compared}　指标目录版本：${catalogue.version}`,
+    change: change?.value,
     // A table of units as rows gives several units' rows from one sheet: the unit is named beside it.
     source:
       checks.length > 1

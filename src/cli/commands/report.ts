@@ -5,7 +5,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { consolidate, type ConsolidationInput } from "../../core/consolidate";
+import { type ConsolidationInput } from "../../core/consolidate";
+import { consolidateHistory } from "../../core/consolidate/history";
 import { catalogueFor } from "../../core/catalogue/resolve";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
@@ -122,7 +123,8 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
     lines = sourceLines(source);
   } else {
     const inputs: ConsolidationInput[] = grids.map((g, i) => ({ file: names[i], grids: g }));
-    const result = consolidate(inputs, { asOf: opts.asOf, catalogue });
+    // As `consolidate` does: of files of several quarters, the latest.
+    const result = consolidateHistory(inputs, { asOf: opts.asOf, catalogue });
     source = sourceFromConsolidation(result);
     lines = consolidationLines(result);
   }

@@ -38,6 +38,13 @@ export interface ConsolidateOptions {
   catalogue?: Catalogue;
   /** The consolidation's period end (ISO date); by default the one most sheets report. */
   asOf?: string;
+  /**
+   * The period end to consolidate when no `asOf` is given, among the sheets' own periods (unlike
+   * `asOf`, a sheet without a period is not taken as of it): history.ts's choice of the latest.
+   */
+  period?: string;
+  /** Findings made before the consolidation (a file set aside), listed with its own. */
+  findings?: Finding[];
   /** Approvals kept outside the inputs (matched by sheet name and unit); each input's own 审核记录 is always read. */
   approvals?: Approval[];
   /**
@@ -80,14 +87,14 @@ export function consolidate(
   const catalogue = choice.catalogue;
   // 1. Read and validate every sheet; 2. the period: sheets of another period are not mixed in.
   const { reports, unreadable, loose } = readInputs(inputs, catalogue, opts);
-  const { asOf, period } = placeInPeriod(reports, opts.asOf);
+  const { asOf, period } = placeInPeriod(reports, opts.asOf ?? opts.period);
   // 3. The city's figure of each indicator.
   const { indicators, consolidated } = cityFigures(reports, catalogue, asOf);
   const scores = aggregateScores(indicators);
   // 4. Who reported.
   const dueDate = asOf ? addDays(asOf, catalogue.dueDays) : null;
   const rows = completeness({ catalogue, reports, unreadable, asOf, dueDate, sameUnit });
-  const findings = [...loose, ...reports.flatMap((r) => r.findings)];
+  const findings = [...(opts.findings ?? []), ...loose, ...reports.flatMap((r) => r.findings)];
   const figures: ConsolidationFigures = {
     asOf,
     period,

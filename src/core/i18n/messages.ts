@@ -36,7 +36,7 @@ export interface MessageArgs {
   against?: "baseline" | "previous";
   /** remark_required: why a remark is asked for. */
   why?: "critical" | "decreased";
-  /** What exactly is wrong, in both languages (rules-sheet findings). */
+  /** What exactly is wrong, in both languages (rules-sheet findings; what changed after an approval). */
   reason?: Message;
   /** column_guessed: the column taken, the others, and why. */
   choice?: ChoiceArgs;
@@ -158,13 +158,19 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `指标 ${a.ind}：${a.reporter} 报 ${a.found}，与责任单位 ${a.owner} 报的 ${a.expected} 不一致。汇总采用责任单位的数值，请核实。`,
     en: `Indicator ${a.ind}: ${a.reporter} reports ${a.found}, unlike ${a.expected} from the owner ${a.owner}. The consolidation uses the owner's value; check it.`,
   }),
+  // The reason lists what changed, old → new (approval-messages.ts).
   changed_after_approval: (a) => ({
-    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})。请重新审核。`,
-    en: `The data changed after approval (approved by ${a.reporter} at ${a.other}). Review it again.`,
+    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})${a.reason ? `：${a.reason.zh}` : ""}。请重新审核。`,
+    en: `The data changed after approval (approved by ${a.reporter} at ${a.other})${a.reason ? `: ${a.reason.en}` : ""}. Review it again.`,
   }),
   period_mismatch: (a) => ({
     zh: `本表报告期为 ${a.found}，与汇总期 ${a.expected} 不一致，未纳入汇总。请提交正确期别的报表。`,
     en: `This sheet is for ${a.found}, not the consolidation period ${a.expected}; it was left out. Send the sheet of the right period.`,
+  }),
+  // found: the file set aside, expected: the one used, each with its 报出日期 (history.ts).
+  superseded_report: (a) => ({
+    zh: `${a.reporter} 报送了两份${a.other}的报表：${a.found} 已被报出日期更晚的 ${a.expected} 取代，未纳入汇总。`,
+    en: `${a.reporter} sent ${a.other} twice: ${a.found} was set aside for ${a.expected}, sent later.`,
   }),
   column_guessed: (a) => columnGuessed(a.choice!),
   total_mismatch: (a) => totalMismatch(a.total!),

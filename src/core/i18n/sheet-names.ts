@@ -7,4 +7,5 @@ export const SHEET_NAME = {
   findings: "校验结果",
   consolidation: "汇总",
   completeness: "填报情况",
+  trend: "趋势",
 } as const;

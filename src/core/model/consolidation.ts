@@ -62,3 +62,55 @@ export interface ConsolidationFigures {
   completeness: CompletenessRow[];
   catalogue: Catalogue;
 }
+
+// The figures of several periods side by side (docs/consolidation.md#history-across-periods).
+
+/** One indicator's city figures in one period. */
+export interface TrendPoint {
+  value: number | null;
+  /** What stands in for a value that is not a figure (待核实：通钦街道). */
+  text: string | null;
+  completion: number | null;
+  /** 序时进度: the share of the way time alone asks for at the period's end. */
+  schedule: number | null;
+  status: Status;
+  score: number | null;
+}
+
+export interface IndicatorTrend {
+  code: string;
+  name: string;
+  category: string;
+  unit: string;
+  /** One point per period, oldest first. */
+  points: TrendPoint[];
+}
+
+export interface UnitTrend {
+  unit: string;
+  kind: CompletenessRow["kind"];
+  /** Per period, oldest first; null where the unit has no score (nothing of that period). */
+  scores: (number | null)[];
+  statuses: (ReportStatus | null)[];
+}
+
+export interface PeriodSummary {
+  asOf: string;
+  /** The period's name, e.g. 2022年第一季度. */
+  period: string;
+  dueDate: string | null;
+  /** Units of the list expected, and those that reported the period. */
+  expected: number;
+  reported: number;
+  scores: Scores;
+}
+
+export interface ConsolidationHistory {
+  /** Oldest first; the last is the consolidation's own period. */
+  periods: PeriodSummary[];
+  indicators: IndicatorTrend[];
+  /** In the order of the latest 填报情况. */
+  units: UnitTrend[];
+  /** Files set aside for a later file of the same unit and period (superseded_report). */
+  setAside: Finding[];
+}
