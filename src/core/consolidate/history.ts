@@ -61,11 +61,12 @@ function placeReports(inputs: ConsolidationInput[], reports: SheetReport[]): Pla
 }
 
 /**
- * The period to consolidate: the latest that at least half as many units reported as the period
- * most reported — one unit's sheet of a later quarter sent by mistake does not make that quarter's
- * consolidation.
+ * The periods of the history, oldest first: those that at least half as many units reported as the
+ * period most reported. One unit's sheet of another quarter sent by mistake neither makes that
+ * quarter's consolidation nor a point of the 趋势 sheet (it stays a period_mismatch finding); the
+ * last of them is the period consolidated.
  */
-function latestPeriod(placed: Placed[]): string | null {
+function historyPeriods(placed: Placed[]): string[] {
   const units = new Map<string, Set<string>>();
   for (const p of placed) {
     if (!p.period) continue;
@@ -74,8 +75,10 @@ function latestPeriod(placed: Placed[]): string | null {
     units.set(p.period, set);
   }
   const most = Math.max(0, ...Array.from(units.values(), (s) => s.size));
-  const eligible = Array.from(units).filter(([, s]) => s.size * 2 >= most);
-  return eligible.length ? eligible.map(([d]) => d).sort()[eligible.length - 1] : null;
+  return Array.from(units)
+    .filter(([, s]) => s.size * 2 >= most)
+    .map(([d]) => d)
+    .sort();
 }
 
 interface SetAside {
@@ -203,9 +206,9 @@ export function consolidateHistory(
   const catalogue = first.catalogue;
   if (!catalogue || !first.asOf) return { ...first, history: null };
   const placed = placeReports(inputs, first.reports);
-  const latest = opts.asOf ?? latestPeriod(placed) ?? first.asOf;
-  const periods = Array.from(new Set(placed.map((p) => p.period).filter((d) => d !== null)));
-  const earlier = periods.filter((d) => d < latest).sort();
+  const periods = historyPeriods(placed);
+  const latest = opts.asOf ?? periods[periods.length - 1] ?? first.asOf;
+  const earlier = periods.filter((d) => d < latest);
   const setAside = supersededReports(placed, inputs.length > 1);
   if (!earlier.length && !setAside.length && latest === first.asOf)
     return { ...first, history: null };
