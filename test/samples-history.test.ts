@@ -120,3 +120,13 @@ it("keeps naming 勒秀镇's change after approval, old → new", () => {
   expect(f.file).toBe("2022Q3/勒秀镇-2022Q3.xlsx");
   expect(f.message.zh).toContain("F6 油菜种植面积：本期值 3670 → 3790 亩（G10）");
 });
+
+it("makes no 趋势 of one unit's stray sheet of the quarter before in a quarter's own folder", () => {
+  const alone = consolidateHistory(files["2022Q3"]);
+  expect(files["2022Q3"].some((f) => f.file.endsWith("卡加道乡-2022Q2.xlsx"))).toBe(true);
+  expect(alone.history).toBeNull();
+  expect(alone.plan?.sheets.map((s) => s.name)).not.toContain("趋势");
+  expect(alone.scores).toEqual(own[2].scores);
+  const stray = alone.findings.filter((x) => x.rule === "period_mismatch").map((x) => x.file);
+  expect(stray).toContain("2022Q3/卡加道乡-2022Q2.xlsx");
+});
