@@ -7,6 +7,7 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
+import type { PaneMessage } from "../rules-templates";
 import type { StringKey } from "../strings";
 
 /** The step under way, announced to screen readers as it changes. */
@@ -49,6 +50,20 @@ export function Notice(props: {
     <MessageBar intent={props.intent}>
       <MessageBarBody>{t(props.text, props.vars)}</MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** The message an action of a section left: a failure to dismiss, or a notice. */
+export function ActionMessage(props: { message: PaneMessage | null; onDismiss: () => void }) {
+  const { message } = props;
+  if (!message) return null;
+  const vars = message.vars
+    ? Object.fromEntries(Object.entries(message.vars).map(([k, v]) => [k, String(v)]))
+    : undefined;
+  return message.intent === "error" ? (
+    <ErrorBar error={message.key} vars={vars} onDismiss={props.onDismiss} />
+  ) : (
+    <Notice intent={message.intent} text={message.key} vars={vars} />
   );
 }
 
