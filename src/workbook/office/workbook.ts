@@ -15,11 +15,11 @@
  * Every Excel.run waits for the user to leave cell-edit mode (delayForCellEdit).
  */
 import type { CellValue, WorkbookGrids } from "../../core/model/cells";
-import { parseAddress } from "../../core/model/cells";
 import type { Annotation, WritePlan } from "../../core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { freeSheetName } from "../../core/plan/sheet-name";
 import type { WorkbookPort } from "../port";
+import { assertAnnotatedSheetsExist, assertPlanWritable } from "../plan-checks";
 import { StoredOriginal, storeKey } from "../annotation-store";
 import {
   Comments,
@@ -174,11 +174,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyPlan(plan: WritePlan): Promise<void> {
     this.requireCore();
     this.lastReport = emptyReport();
-    for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET)
-        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
-    }
-    for (const a of plan.annotations) parseAddress(a.cell); // a malformed address fails before any write
+    assertPlanWritable(plan); // before any request to Excel
     const state = await this.inspect(plan);
     this.lastReport = state.report;
     try {
@@ -221,11 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const protections = queueProtection(touched);
     await this.context.sync();
 
-    const missing = plan.annotations
-      .map((a) => a.sheet)
-      .filter((name, i, all) => all.indexOf(name) === i && touched.get(name)!.isNullObject);
-    if (missing.length > 0)
-      throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(", ")}`);
+    assertAnnotatedSheetsExist(plan, (name) => !touched.get(name)!.isNullObject);
     const stored = store ? storeEntries(store) : [];
     this.storeCache = null;
     const structureLocked = structure?.protected === true;
