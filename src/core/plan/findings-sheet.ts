@@ -4,6 +4,7 @@ import type { Annotation, PlanCell, PlanSheet } from "../model/plan";
 import {
   HEADER_FILL,
   HEADER_TEXT,
+  LINK_TEXT,
   SEVERITY_STYLE,
   SUBTLE_TEXT,
   TITLE_TEXT,
@@ -79,7 +80,7 @@ export function findingsSheet(findings: Finding[], title: string): PlanSheet {
       col: 4,
       value: f.cell ?? "",
       ...(f.cell && !f.file
-        ? { link: { sheet: f.sheet, cell: f.cell }, fontColor: "#0563C1" }
+        ? { link: { sheet: f.sheet, cell: f.cell }, fontColor: LINK_TEXT }
         : {}),
     });
     cells.push({ row: r, col: 5, value: f.indicator ?? "" });

@@ -14,6 +14,8 @@ export const HEADER_TEXT = "#FFFFFF";
 export const TITLE_TEXT = "#1F4E78";
 export const SUBTLE_TEXT = "#595959";
 export const DATA_BAR_COLOR = "#5B9BD5";
+/** Text of a link: Excel's own hyperlink blue. */
+export const LINK_TEXT = "#0563C1";
 
 export const FMT_PERCENT_1 = "0.0%";
 export const FMT_SCORE = "0.0";

@@ -6,6 +6,7 @@ import {
   MessageBarTitle,
   Spinner,
 } from "@fluentui/react-components";
+import type { Message } from "../../core/i18n/messages";
 import { useStrings } from "../i18n";
 import type { PaneMessage } from "../rules-templates";
 import type { StringKey } from "../strings";
@@ -68,7 +69,7 @@ export function ActionMessage(props: { message: PaneMessage | null; onDismiss: (
 }
 
 /** What an older Excel cannot do, said plainly instead of hiding buttons. */
-export function ExcelLimits({ limits }: { limits: { zh: string; en: string }[] }) {
+export function ExcelLimits({ limits }: { limits: Message[] }) {
   const { t, lang } = useStrings();
   return (
     <MessageBar intent="warning" layout="multiline">
