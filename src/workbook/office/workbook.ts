@@ -74,6 +74,13 @@ interface PlanState {
   report: WriteReport;
 }
 
+/** A stored mark the plan drops: on a sheet whose marks it replaces, on a cell it no longer marks. */
+function staleIn(plan: WritePlan): (o: StoredOriginal) => boolean {
+  const replace = new Set(plan.replaceAnnotations ?? []);
+  const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
+  return (o) => replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   readonly support: ApiSupport;
   private readonly budget: number;
@@ -185,8 +192,8 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Sync 1 — what is there — and the few syncs that depend on it. Refuses before any change. */
-  private async inspect(plan: WritePlan): Promise<PlanState> {
+  /** What sync 1 of applyPlan reads, queued: the sheets the plan writes, marks and shows, and their state. */
+  private queueLookups(plan: WritePlan) {
     const sheets = this.context.workbook.worksheets;
     const structure = this.queueStructureCheck();
     sheets.load("items/name");
@@ -207,14 +214,28 @@ export class OfficeWorkbook implements WorkbookPort {
     activate?.load("name");
     const store = touched.size > 0 ? queueStoreRead(this.context) : null;
     const previous = queuePreviousLooks(plan.annotations, touched, this.support);
-    const replace = new Set(plan.replaceAnnotations ?? []);
-    const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
-    const isStale = (o: StoredOriginal) =>
-      replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
+    const isStale = staleIn(plan);
     const staleNotes = new Map<string, Excel.Note>();
     queueNotes((this.storeCache ?? []).filter(isStale), touched, staleNotes, this.support);
-    const commentReads = queueCommentRead([...touched.values()], this.support);
-    const protections = queueProtection(touched);
+    return {
+      sheets,
+      structure,
+      existing,
+      touched,
+      activate,
+      store,
+      previous,
+      isStale,
+      staleNotes,
+      commentReads: queueCommentRead([...touched.values()], this.support),
+      protections: queueProtection(touched),
+    };
+  }
+
+  /** Sync 1 — what is there — and the few syncs that depend on it. Refuses before any change. */
+  private async inspect(plan: WritePlan): Promise<PlanState> {
+    const { sheets, structure, touched, store, isStale, staleNotes, ...looked } =
+      this.queueLookups(plan);
     await this.context.sync();
 
     assertAnnotatedSheetsExist(plan, (name) => !touched.get(name)!.isNullObject);
@@ -230,22 +251,22 @@ export class OfficeWorkbook implements WorkbookPort {
     // Notes of marks the earlier read did not know of (no read in this run): one more sync, rarely.
     if (queueNotes(stored.filter(isStale), touched, staleNotes, this.support) > 0)
       await this.context.sync();
-    const comments = await locateComments(this.context, commentReads);
-    const unprotected = await liftProtection(this.context, protections, this.support);
+    const comments = await locateComments(this.context, looked.commentReads);
+    const unprotected = await liftProtection(this.context, looked.protections, this.support);
     const report = emptyReport();
     report.unmarkedSheets = [...unprotected.locked].filter((s) =>
       plan.annotations.some((a) => a.sheet === s)
     );
     return {
-      existing,
+      existing: looked.existing,
       touched,
-      activate,
+      activate: looked.activate,
       store,
       stored,
       // On a sheet protected with a password nothing is marked, and old marks wait to be cleared.
       stale: stored.filter((o) => isStale(o) && !unprotected.locked.has(o.sheet)),
       staleNotes,
-      previous,
+      previous: looked.previous,
       annotations: plan.annotations.filter((a) => !unprotected.locked.has(a.sheet)),
       comments,
       names: sheets.items.map((ws) => ws.name),
