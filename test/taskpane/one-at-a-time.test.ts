@@ -12,6 +12,17 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+/** An action that notes whether it ran. */
+function action() {
+  const a = {
+    ran: false,
+    work: async () => {
+      a.ran = true;
+    },
+  };
+  return a;
+}
+
 function gate(clear?: () => void) {
   const shown: (StringKey | null)[] = [];
   const failures: unknown[] = [];
@@ -26,16 +37,10 @@ describe("one action at a time", () => {
   it("ignores a second action started while the first is under way", async () => {
     const g = gate();
     const first = deferred();
-    let secondRan = false;
+    const secondRan = action();
     const running = g.perform("stepReading", () => first.promise, g.fail);
-    await g.perform(
-      "stepSaving",
-      async () => {
-        secondRan = true;
-      },
-      g.fail
-    );
-    expect(secondRan).toBe(false);
+    await g.perform("stepSaving", secondRan.work, g.fail);
+    expect(secondRan.ran).toBe(false);
     first.resolve();
     await running;
     expect(g.shown).toEqual(["stepReading", null]);
@@ -44,15 +49,9 @@ describe("one action at a time", () => {
   it("starts the next action once the first has ended", async () => {
     const g = gate();
     await g.perform("stepReading", async () => undefined, g.fail);
-    let ran = false;
-    await g.perform(
-      "stepSaving",
-      async () => {
-        ran = true;
-      },
-      g.fail
-    );
-    expect(ran).toBe(true);
+    const ran = action();
+    await g.perform("stepSaving", ran.work, g.fail);
+    expect(ran.ran).toBe(true);
     expect(g.shown).toEqual(["stepReading", null, "stepSaving", null]);
   });
 
@@ -81,15 +80,9 @@ describe("one action at a time", () => {
     await failing;
     expect(g.failures).toEqual([boom]);
     expect(g.shown).toEqual(["stepWriting", null]);
-    let ran = false;
-    await g.perform(
-      "stepSaving",
-      async () => {
-        ran = true;
-      },
-      g.fail
-    );
-    expect(ran).toBe(true);
+    const ran = action();
+    await g.perform("stepSaving", ran.work, g.fail);
+    expect(ran.ran).toBe(true);
   });
 
   it("does not clear the messages of the action under way when a second click is ignored", async () => {

@@ -7,9 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { WorkbookPort } from "../../workbook/port";
 import type { ApprovalTarget } from "../consolidate-approve";
@@ -17,17 +14,12 @@ import type { PaneHost } from "../host";
 import { useStrings } from "../i18n";
 import type { SectionActions } from "../section-actions";
 import { useApproval, type Approval as ApprovalState } from "../useApproval";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hint: { color: tokens.colorNeutralForeground2 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
+import { Section, useSectionStyles } from "./Section";
 
 /** Which sheet: the active one inside Excel (checked again on demand), chosen from a list in a file. */
 function SheetChoice(props: { excel: boolean; approval: ApprovalState; off: boolean }) {
   const { t } = useStrings();
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { sheet, sheets, inspect } = props.approval;
   return props.excel ? (
     <div className={styles.buttons}>
@@ -58,7 +50,7 @@ function SheetChoice(props: { excel: boolean; approval: ApprovalState; off: bool
 /** The sheet's counts and last approval, why it cannot be approved, or that a name is needed. */
 function TargetState(props: { target: ApprovalTarget | null; reviewer: string; busy: boolean }) {
   const { t, lang } = useStrings();
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { target } = props;
   const blocked = target?.refusal ?? null;
   const stateText =
@@ -107,19 +99,13 @@ export interface ApprovalProps {
 /** Approval of a sheet, with the reviewer's name remembered. */
 export function Approval({ host, port, onDownload, refreshKey, actions }: ApprovalProps) {
   const { t } = useStrings();
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const approval = useApproval(host, port, refreshKey, actions);
   const { reviewer, target } = approval;
   const { off, busy, message } = actions;
   const canApprove = !!target && !target.refusal && reviewer.trim() !== "" && !off;
   return (
-    <section className={styles.section} aria-labelledby="approval-title">
-      <Text id="approval-title" weight="semibold">
-        {t("approvalTitle")}
-      </Text>
-      <Text size={200} className={styles.hint}>
-        {t("approvalHint")}
-      </Text>
+    <Section id="approval-title" titleKey="approvalTitle" hintKey="approvalHint">
       <Field
         label={t("reviewerLabel")}
         hint={t(host.kind === "excel" ? "reviewerHintExcel" : "reviewerHintFile")}
@@ -150,6 +136,6 @@ export function Approval({ host, port, onDownload, refreshKey, actions }: Approv
           </Button>
         )}
       </div>
-    </section>
+    </Section>
   );
 }

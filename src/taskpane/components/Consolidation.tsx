@@ -1,4 +1,4 @@
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import { WORKBOOK_FILE_ACCEPT } from "../../workbook/file-accept";
@@ -8,11 +8,9 @@ import type { SectionActions } from "../section-actions";
 import { useConsolidation, type Consolidation as ConsolidationState } from "../useConsolidation";
 import { BulletinButton } from "./BulletinButton";
 import { Notice } from "./Messages";
+import { Section, useSectionStyles } from "./Section";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hint: { color: tokens.colorNeutralForeground2 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   input: { display: "none" },
 });
 
@@ -53,17 +51,12 @@ export function Consolidation(props: {
 }) {
   const { t } = useStrings();
   const styles = useStyles();
+  const section = useSectionStyles();
   const done = useConsolidation(props.host, props.port, props.actions);
   const files = useRef<HTMLInputElement>(null);
   const { off } = props.actions;
   return (
-    <section className={styles.section} aria-labelledby="consolidate-title">
-      <Text id="consolidate-title" weight="semibold">
-        {t("consolidateTitle")}
-      </Text>
-      <Text size={200} className={styles.hint}>
-        {t("consolidateHint")}
-      </Text>
+    <Section id="consolidate-title" titleKey="consolidateTitle" hintKey="consolidateHint">
       <input
         ref={files}
         className={styles.input}
@@ -78,7 +71,7 @@ export function Consolidation(props: {
           if (picked.length) done.consolidatePicked(picked);
         }}
       />
-      <div className={styles.buttons}>
+      <div className={section.buttons}>
         {props.host.kind === "excel" && (
           <Button disabled={off || !props.port} onClick={done.consolidateOpen}>
             {t("consolidateTabs")}
@@ -89,6 +82,6 @@ export function Consolidation(props: {
         </Button>
       </div>
       <ConsolidationDone done={done} off={off} />
-    </section>
+    </Section>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Combobox,
-  Field,
-  Input,
-  Option,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Combobox, Field, Input, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import { useStrings } from "../i18n";
@@ -20,12 +11,7 @@ import {
 import type { StringKey } from "../strings";
 import { useOneAtATime } from "../one-at-a-time";
 import { ActionMessage, BusyIndicator, Notice } from "./Messages";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  hint: { color: tokens.colorNeutralForeground2 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
+import { Section, useSectionStyles } from "./Section";
 
 export interface RulesAndTemplatesProps {
   /** The workbook the actions write into; null hides the section. */
@@ -43,7 +29,7 @@ function TemplateForm(props: {
   onAdd: (unit: string, period: string) => void;
 }) {
   const { t } = useStrings();
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const units = useMemo(() => templateUnits(), []);
   const [unit, setUnit] = useState("");
   const [period, setPeriod] = useState("");
@@ -90,7 +76,7 @@ export function RulesAndTemplates({
   disabled = false,
 }: RulesAndTemplatesProps) {
   const { t } = useStrings();
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const [message, setMessage] = useState<PaneMessage | null>(null);
   const { busy, perform } = useOneAtATime({ clear: () => setMessage(null) });
 
@@ -108,13 +94,7 @@ export function RulesAndTemplates({
   const off = disabled || busy !== null;
 
   return (
-    <section className={styles.section} aria-labelledby="rules-and-templates">
-      <Text id="rules-and-templates" weight="semibold">
-        {t("rulesTitle")}
-      </Text>
-      <Text size={200} className={styles.hint}>
-        {t("rulesHint")}
-      </Text>
+    <Section id="rules-and-templates" titleKey="rulesTitle" hintKey="rulesHint">
       <div className={styles.buttons}>
         <Button disabled={off} onClick={() => act("stepRules", () => addRulesSheet(port))}>
           {t("rulesWrite")}
@@ -127,6 +107,6 @@ export function RulesAndTemplates({
       />
       {busy && <BusyIndicator step={busy} />}
       <ActionMessage message={message} onDismiss={() => setMessage(null)} />
-    </section>
+    </Section>
   );
 }
