@@ -13,7 +13,7 @@ import {
   formatApprovalTime,
   workbookApprovals,
 } from "../core/approval";
-import { approveInWorkbook } from "../core/approval/workbook";
+import { approveInWorkbook } from "../core/approve-in-workbook";
 import type { Message } from "../core/i18n/messages";
 import { changesSinceApproval } from "../core/i18n/approval-messages";
 import type { WorkbookPort } from "../workbook/port";

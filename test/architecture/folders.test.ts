@@ -21,9 +21,6 @@ const KNOWN_CYCLE_IMPORTS: readonly string[] = [
   // main.ts dispatches to the commands, which use args, io and main's context type
   "cli -> cli/commands",
   "cli/commands -> cli",
-  // the engine's folders
-  "core -> core/approval",
-  "core/approval -> core",
   // App.tsx holds the components, which take the pane's strings, host and run state
   "taskpane -> taskpane/components",
   "taskpane/components -> taskpane",

@@ -5,7 +5,7 @@
 import { checkWorkbook } from "../../core/engine";
 import { APPROVALS_SHEET, APPROVAL_HEADER, formatApprovalTime } from "../../core/approval";
 import type { Approval } from "../../core/approval";
-import { approveInWorkbook } from "../../core/approval/workbook";
+import { approveInWorkbook } from "../../core/approve-in-workbook";
 import type { WorkbookGrids } from "../../core/model/cells";
 import { FLAG, VALUE, parseOptions, UsageError } from "../args";
 import { assertWritableInPlace, readWorkbook, saveWorkbook } from "../io";
