@@ -39,10 +39,10 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/cli/commands/rules.ts",
   "src/cli/commands/run.ts",
   "src/cli/commands/template.ts",
-  "src/cli/io.ts",
+  "src/cli/shared/io.ts",
   "src/cli/main.ts",
-  "src/cli/report.ts",
-  "src/cli/rules-file.ts",
+  "src/cli/shared/report.ts",
+  "src/cli/shared/rules-file.ts",
   // the ribbon's Validate command
   // the engine: sheets' headers and titles, findings' wording, template prompts
   "src/core/approval/record.ts",
