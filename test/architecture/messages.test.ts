@@ -12,8 +12,8 @@ const ROOT = path.resolve(__dirname, "../..");
 /** Where texts shown to a person live. A path ending in "/" is a folder, else a file or a prefix. */
 const MESSAGE_HOMES: readonly string[] = [
   "src/core/i18n/", // the engine's findings and messages, Chinese and English
-  "src/taskpane/strings.ts", // every text of the task pane, Chinese and English
-  "src/taskpane/i18n.ts", // the pane's language, handed to its components
+  "src/taskpane/text/strings.ts", // every text of the task pane, Chinese and English
+  "src/taskpane/text/i18n.ts", // the pane's language, handed to its components
 ];
 
 /** Files whose Chinese is data, not messages; each says why. */

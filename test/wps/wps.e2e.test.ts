@@ -14,7 +14,7 @@ import webpack from "webpack";
 import { analyseWorkbook, validateWorkbook } from "../../src/core/engine";
 import type { WorkbookGrids } from "../../src/core/model/cells";
 import { forEachPlanCell } from "../../src/core/model/plan";
-import { STRINGS } from "../../src/taskpane/strings";
+import { STRINGS } from "../../src/taskpane/text/strings";
 import { dateToExcelSerial } from "../../src/workbook/number-format";
 import { hexToBgr } from "../../src/workbook/wps/values";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

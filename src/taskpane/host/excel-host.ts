@@ -4,11 +4,11 @@
  * Every Excel.run waits while the user is typing in a cell (delayForCellEdit,
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than failing.
  */
-import type { OfficeWorkbook } from "../workbook/office/workbook";
-import { apiSupport } from "../workbook/office/support";
-import { emptyReport } from "../workbook/office/refusal";
-import type { WriteReport } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
+import type { OfficeWorkbook } from "../../workbook/office/workbook";
+import { apiSupport } from "../../workbook/office/support";
+import { emptyReport } from "../../workbook/office/refusal";
+import type { WriteReport } from "../../workbook/office/refusal";
+import type { WorkbookPort } from "../../workbook/port";
 import type { ExcelHost, HostBase } from "./host";
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
@@ -19,7 +19,7 @@ export function connectExcel(base: HostBase): ExcelHost {
   // The adapter is a chunk of its own, fetched on the first call: the first screen does not wait for it.
   const run = async <T>(work: (wb: OfficeWorkbook) => Promise<T>) => {
     const { OfficeWorkbook } = await import(
-      /* webpackChunkName: "office" */ "../workbook/office/workbook"
+      /* webpackChunkName: "office" */ "../../workbook/office/workbook"
     );
     return OfficeWorkbook.run(work, { support });
   };
