@@ -65,7 +65,7 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/report/from-workbook.ts",
   "src/report/index.ts",
   // the workbook adapters' refusals, notes and store headers
-  "src/workbook/annotation-store.ts",
+  "src/workbook/shared/annotation-store.ts",
   "src/workbook/office/sheet-writer.ts",
   "src/workbook/wps/support.ts",
   "src/workbook/wps/workbook.ts",

@@ -2,7 +2,7 @@ import { analyseWorkbook, validateWorkbook } from "../../src/core/engine";
 import type { WorkbookGrids } from "../../src/core/model/cells";
 import type { Finding, IndicatorResult } from "../../src/core/model/results";
 import type { WritePlan } from "../../src/core/model/plan";
-import type { WorkbookPort } from "../../src/workbook/port";
+import type { WorkbookPort } from "../../src/workbook/shared/port";
 import {
   PaneError,
   countSeverities,

@@ -15,7 +15,7 @@ import { analyseWorkbook, validateWorkbook } from "../../src/core/engine";
 import type { WorkbookGrids } from "../../src/core/model/cells";
 import { forEachPlanCell } from "../../src/core/model/plan";
 import { STRINGS } from "../../src/taskpane/text/strings";
-import { dateToExcelSerial } from "../../src/workbook/number-format";
+import { dateToExcelSerial } from "../../src/workbook/shared/number-format";
 import { hexToBgr } from "../../src/workbook/wps/values";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { ADDIN_NAME, packageWps } from "../../scripts/build-wps";

@@ -8,7 +8,7 @@ import {
   MessageBarBody,
   Option,
 } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { ApprovalTarget } from "../state/consolidate-approve";
 import type { PaneHost } from "../host/host";
 import { useStrings } from "../text/i18n";

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { PaneHost } from "../host/host";
 import { useStrings } from "../text/i18n";
 import { useSectionActions } from "../state/section-actions";

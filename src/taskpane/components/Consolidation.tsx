@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import { useRef } from "react";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import { WORKBOOK_FILE_ACCEPT } from "../../workbook/file-accept";
 import type { PaneHost } from "../host/host";
 import { useStrings } from "../text/i18n";

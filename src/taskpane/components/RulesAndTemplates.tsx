@@ -1,6 +1,6 @@
 import { Button, Combobox, Field, Input, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import { useStrings } from "../text/i18n";
 import {
   addRulesSheet,

@@ -8,7 +8,7 @@ import type { OfficeWorkbook } from "../../workbook/office/workbook";
 import { apiSupport } from "../../workbook/office/support";
 import { emptyReport } from "../../workbook/office/refusal";
 import type { WriteReport } from "../../workbook/office/refusal";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { ExcelHost, HostBase } from "./host";
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };

@@ -7,7 +7,7 @@
  * a timeout.
  */
 import type { WriteReport } from "../../workbook/office/refusal";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { Lang } from "../text/strings";
 import { langFromTag } from "../text/strings";
 

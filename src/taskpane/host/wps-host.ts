@@ -9,7 +9,7 @@ import type { WpsWorkbook } from "../../workbook/wps/workbook";
 import { wpsSupport } from "../../workbook/wps/support";
 import { emptyReport } from "../../workbook/office/refusal";
 import type { WriteReport } from "../../workbook/office/refusal";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { ExcelHost, HostBase } from "./host";
 
 type Scope = { Application?: unknown; wps?: unknown };

@@ -16,7 +16,7 @@ import {
 import { approveInWorkbook } from "../../core/approve-in-workbook";
 import type { Message } from "../../core/i18n/messages";
 import { changesSinceApproval } from "../../core/i18n/approval-messages";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { PaneMessage } from "./rules-templates";
 
 // --- the reviewer's name --------------------------------------------------------------------------

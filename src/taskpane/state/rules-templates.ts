@@ -8,7 +8,7 @@ import { catalogueFor } from "../../core/catalogue/resolve";
 import type { Catalogue } from "../../core/model/catalogue";
 import { freeSheetName } from "../../core/plan/sheet-name";
 import { indicatorsFor, templateSheet, TemplateError } from "../../core/template/template";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { StringKey } from "../text/strings";
 
 export interface PaneMessage {

@@ -10,7 +10,7 @@ import { STATUSES } from "../../core/model/results";
 import { compareIndicatorCodes } from "../../core/util/indicator-codes";
 import { ExcelRefusal } from "../../workbook/office/refusal";
 import type { RefusalReason } from "../../workbook/office/refusal";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { StringKey } from "../text/strings";
 
 export type RunMode = "validate" | "analyse";

@@ -3,7 +3,7 @@
  * The work itself is in consolidate-approve.ts; rendering in components/Approval.tsx.
  */
 import { useEffect, useMemo, useState } from "react";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import {
   approvableSheets,
   approveAs,

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import type { ConsolidationInput, ConsolidationResult } from "../../core/consolidate";
 import type { openWorkbookBytes as OpenWorkbookBytes } from "../../workbook/open-file";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import {
   consolidateFiles,
   consolidateTabs,

@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from "react";
 import type { RunResult } from "../../core/engine";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import { saveBytes, xlsxDownloadName } from "../host/download";
 import type { PaneHost } from "../host/host";
 import type { RunMode } from "./run";
