@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import type { Browser } from "playwright-core";
-import { STRINGS } from "../src/taskpane/strings";
+import { STRINGS } from "../src/taskpane/text/strings";
 import {
   PANE_VIEWPORT,
   REPO_ROOT,

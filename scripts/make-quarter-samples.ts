@@ -20,7 +20,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { promises as fs } from "fs";
 import { XlsxWorkbook } from "../src/workbook/xlsx";
-import { approveInWorkbook } from "../src/core/approval/workbook";
+import { approveInWorkbook } from "../src/core/approve-in-workbook";
 import { APPROVALS_SHEET, APPROVAL_HEADER } from "../src/core/approval";
 import { longLayout, type Row } from "./lib/quarter-layouts";
 import { BUREAUX, PLACES, placeRows, type Place } from "./lib/quarter-units";

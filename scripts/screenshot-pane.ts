@@ -9,8 +9,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { STRINGS } from "../src/taskpane/strings";
-import type { Lang } from "../src/taskpane/strings";
+import { STRINGS } from "../src/taskpane/text/strings";
+import type { Lang } from "../src/taskpane/text/strings";
 import { REPO_ROOT, buildPane, launchChromium, openPane, serveDir } from "../test/taskpane/harness";
 import { sampleWorkbook } from "../test/taskpane/sample";
 

@@ -2,8 +2,8 @@
  * indicator-tracker: the command line (docs/specification.md §10). Exit status 0 no error finding, 1 error findings,
  * 2 the input could not be used — with one clear line on stderr, never a stack trace.
  */
-import { UsageError } from "./args";
-import { InputError, oneLine } from "./io";
+import { UsageError } from "./shared/args";
+import { InputError, oneLine } from "./shared/io";
 import { NoSuchSheetError } from "../core/errors";
 import { version } from "../../package.json";
 import { runCheck } from "./commands/run";
@@ -13,13 +13,7 @@ import { runTemplate } from "./commands/template";
 import { runConsolidate } from "./commands/consolidate";
 import { runApprove } from "./commands/approve";
 import { runReport } from "./commands/report";
-
-export interface CommandContext {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  /** Progress of long work, shown on a terminal only (one line rewritten in place); null clears it. */
-  progress?: (line: string | null) => void;
-}
+import type { CommandContext } from "./shared/context";
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 

@@ -9,7 +9,7 @@ import type { WritePlan } from "../core/model/plan";
 import { RULES_SHEET } from "../core/catalogue/sheet-layout";
 import { APPROVALS_SHEET } from "../core/approval/record";
 import { FINDINGS_SHEET } from "../core/plan/findings-sheet";
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../workbook/shared/port";
 import type { WriteReport } from "../workbook/office/refusal";
 import { ExcelRefusal } from "../workbook/office/refusal";
 import type { Message } from "../core/i18n/messages";

@@ -14,13 +14,13 @@ import { FilePicker } from "./components/FilePicker";
 import { Header } from "./components/Header";
 import { BusyIndicator, ErrorBar, ExcelLimits, Notice } from "./components/Messages";
 import { LazySection } from "./components/LazySection";
-import { prefetchEngine } from "./run";
+import { prefetchEngine } from "./state/run";
 import { apiSupport } from "../workbook/office/support";
-import type { PaneHost } from "./host";
-import { prefersDark } from "./host";
-import { StringsContext, stringsFor, useStrings } from "./i18n";
-import type { Lang } from "./strings";
-import { useRunner, type Runner } from "./useRunner";
+import type { PaneHost } from "./host/host";
+import { prefersDark } from "./host/host";
+import { StringsContext, stringsFor, useStrings } from "./text/i18n";
+import type { Lang } from "./text/strings";
+import { useRunner, type Runner } from "./state/useRunner";
 
 // What the first screen does not show loads as chunks of its own (docs/pane-load.md): the results
 // of a run, consolidation and approval, rules and templates.

@@ -1,10 +1,10 @@
 /** Entry of the task pane: find the host (WPS 表格, Excel or a plain browser), then show the pane. */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { connectExcel } from "./excel-host";
-import { detectHost, fileHost, OFFICE_READY_TIMEOUT_MS } from "./host";
-import type { PaneHost } from "./host";
-import { detectWps } from "./wps-host";
+import { connectExcel } from "./host/excel-host";
+import { detectHost, fileHost, OFFICE_READY_TIMEOUT_MS } from "./host/host";
+import type { PaneHost } from "./host/host";
+import { detectWps } from "./host/wps-host";
 
 const container = document.getElementById("container");
 if (container) {

@@ -3,7 +3,7 @@
  * for ribbon.xml's callbacks. The validation and its engine are a chunk of their own, fetched on
  * the first click, so WPS starts without waiting for them.
  */
-import { wpsApplication } from "../taskpane/wps-host";
+import { wpsApplication } from "../taskpane/host/wps-host";
 import { createRibbon } from "./ribbon";
 
 (globalThis as unknown as { ribbon: unknown }).ribbon = createRibbon({

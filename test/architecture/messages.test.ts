@@ -12,8 +12,8 @@ const ROOT = path.resolve(__dirname, "../..");
 /** Where texts shown to a person live. A path ending in "/" is a folder, else a file or a prefix. */
 const MESSAGE_HOMES: readonly string[] = [
   "src/core/i18n/", // the engine's findings and messages, Chinese and English
-  "src/taskpane/strings.ts", // every text of the task pane, Chinese and English
-  "src/taskpane/i18n.ts", // the pane's language, handed to its components
+  "src/taskpane/text/strings.ts", // every text of the task pane, Chinese and English
+  "src/taskpane/text/i18n.ts", // the pane's language, handed to its components
 ];
 
 /** Files whose Chinese is data, not messages; each says why. */
@@ -39,10 +39,10 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/cli/commands/rules.ts",
   "src/cli/commands/run.ts",
   "src/cli/commands/template.ts",
-  "src/cli/io.ts",
+  "src/cli/shared/io.ts",
   "src/cli/main.ts",
-  "src/cli/report.ts",
-  "src/cli/rules-file.ts",
+  "src/cli/shared/report.ts",
+  "src/cli/shared/rules-file.ts",
   // the ribbon's Validate command
   // the engine: sheets' headers and titles, findings' wording, template prompts
   "src/core/approval/record.ts",
@@ -65,7 +65,7 @@ const KNOWN_OFFENDERS: readonly string[] = [
   "src/report/from-workbook.ts",
   "src/report/index.ts",
   // the workbook adapters' refusals, notes and store headers
-  "src/workbook/annotation-store.ts",
+  "src/workbook/shared/annotation-store.ts",
   "src/workbook/office/sheet-writer.ts",
   "src/workbook/wps/support.ts",
   "src/workbook/wps/workbook.ts",

@@ -1,4 +1,4 @@
-import { FLAG, VALUE, UsageError, parseOptions } from "../../src/cli/args";
+import { FLAG, VALUE, UsageError, parseOptions } from "../../src/cli/shared/args";
 
 const SPEC = { json: FLAG, out: VALUE, "as-of": VALUE } as const;
 

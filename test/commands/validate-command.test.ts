@@ -11,7 +11,7 @@ import {
   TEMP_SHEET_PREFIX,
   apiSupport,
 } from "../../src/workbook/office";
-import { dateToExcelSerial } from "../../src/workbook/number-format";
+import { dateToExcelSerial } from "../../src/workbook/shared/number-format";
 import {
   ActiveSheetPort,
   PortRunner,

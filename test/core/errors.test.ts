@@ -6,7 +6,7 @@ import {
   validateWorkbook,
 } from "../../src/core/engine";
 import { CatalogueError, NoSuchSheetError, PlanError } from "../../src/core/errors";
-import { approveInWorkbook } from "../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../src/core/approve-in-workbook";
 import { catalogueToSheet, RULES_SHEET } from "../../src/core/catalogue/sheet";
 import { defaultCatalogue } from "../../src/core/catalogue/default";
 import { cellText, type SheetGrid, type WorkbookGrids } from "../../src/core/model/cells";

@@ -16,7 +16,7 @@ import type {
 } from "../../src/core/model/plan";
 import { ANNOTATION_STORE_SHEET, forEachPlanCell } from "../../src/core/model/plan";
 import { freeSheetName } from "../../src/core/plan/sheet-name";
-import type { WorkbookPort } from "../../src/workbook/port";
+import type { WorkbookPort } from "../../src/workbook/shared/port";
 import { notXlsx, refuseNonPackage } from "../../src/workbook/package/open";
 import {
   STORE_HEADER,
@@ -25,14 +25,14 @@ import {
   encodeStoreRow,
   normaliseAddress,
   storeKey,
-} from "../../src/workbook/annotation-store";
+} from "../../src/workbook/shared/annotation-store";
 import {
   PROMPT_TEXT_MAX,
   PROMPT_TITLE_MAX,
   clip,
   listSource,
   numericRule,
-} from "../../src/workbook/validation";
+} from "../../src/workbook/shared/validation";
 
 type XCell = ExcelJS.Cell;
 type XSheet = ExcelJS.Worksheet;

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readWorkbook } from "../../src/cli/io";
+import { readWorkbook } from "../../src/cli/shared/io";
 import { consolidate, type ConsolidationResult } from "../../src/core/consolidate";
 import { defaultCatalogue } from "../../src/core/catalogue/default";
 import { aggregateScores } from "../../src/core/score";

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readWorkbook } from "../../src/cli/io";
+import { readWorkbook } from "../../src/cli/shared/io";
 import { main } from "../../src/cli/main";
 import { consolidate } from "../../src/core/consolidate";
 import type { Finding } from "../../src/core/model/results";

@@ -1,9 +1,9 @@
 /** The pane's first screen in each mode, rendered to HTML (the browser test covers file mode live). */
 import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "../../src/taskpane/App";
-import type { ExcelHost, FileHost } from "../../src/taskpane/host";
-import type { StringKey } from "../../src/taskpane/strings";
-import { translate } from "../../src/taskpane/strings";
+import type { ExcelHost, FileHost } from "../../src/taskpane/host/host";
+import type { StringKey } from "../../src/taskpane/text/strings";
+import { translate } from "../../src/taskpane/text/strings";
 
 const LIMIT = { zh: "此版本的 Excel 不支持数据条。", en: "This Excel cannot draw data bars." };
 

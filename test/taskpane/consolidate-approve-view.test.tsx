@@ -1,11 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ConsolidateAndApprove } from "../../src/taskpane/components/ConsolidateAndApprove";
-import { StringsContext, stringsFor } from "../../src/taskpane/i18n";
+import { StringsContext, stringsFor } from "../../src/taskpane/text/i18n";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import type { PaneHost } from "../../src/taskpane/host";
-import type { Lang } from "../../src/taskpane/strings";
-import { translate } from "../../src/taskpane/strings";
+import type { PaneHost } from "../../src/taskpane/host/host";
+import type { Lang } from "../../src/taskpane/text/strings";
+import { translate } from "../../src/taskpane/text/strings";
 
 /** Text as React writes it into HTML. */
 const html = (text: string) =>

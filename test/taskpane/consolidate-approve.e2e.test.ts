@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { STRINGS, translate } from "../../src/taskpane/strings";
+import { STRINGS, translate } from "../../src/taskpane/text/strings";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { APPROVALS_SHEET } from "../../src/core/approval";
 import { REPO_ROOT, openPane, startPaneSite } from "./harness";

@@ -9,11 +9,11 @@ import {
   localReviewerStore,
   summarise,
   REVIEWER_SETTING,
-} from "../../src/taskpane/consolidate-approve";
+} from "../../src/taskpane/state/consolidate-approve";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { OfficeWorkbook, apiSupport } from "../../src/workbook/office";
 import { APPROVALS_SHEET } from "../../src/core/approval";
-import { translate } from "../../src/taskpane/strings";
+import { translate } from "../../src/taskpane/text/strings";
 import type { SheetGrid } from "../../src/core/model/cells";
 import { DoubleContext, WorkbookModel, asExcelContext } from "../workbook/excel-double";
 import { TOWNSHIP_A, TOWNSHIP_B, unitSheet } from "../core/consolidate/fixtures";

@@ -4,11 +4,11 @@
  */
 import type { SheetGrid } from "../../src/core/model/cells";
 import { parseAddress } from "../../src/core/model/cells";
-import { connectExcel } from "../../src/taskpane/excel-host";
-import type { ExcelHost } from "../../src/taskpane/host";
-import { PaneError, runCheck } from "../../src/taskpane/run";
-import { reportNotices } from "../../src/taskpane/useRunner";
-import { translate } from "../../src/taskpane/strings";
+import { connectExcel } from "../../src/taskpane/host/excel-host";
+import type { ExcelHost } from "../../src/taskpane/host/host";
+import { PaneError, runCheck } from "../../src/taskpane/state/run";
+import { reportNotices } from "../../src/taskpane/state/useRunner";
+import { translate } from "../../src/taskpane/text/strings";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { bureauSheet } from "../helpers/grid";
 import {

@@ -1,5 +1,5 @@
-import { detectHost, isDarkColour } from "../../src/taskpane/host";
-import type { ExcelHost, HostBase } from "../../src/taskpane/host";
+import { detectHost, isDarkColour } from "../../src/taskpane/host/host";
+import type { ExcelHost, HostBase } from "../../src/taskpane/host/host";
 
 type OfficeLike = {
   onReady: () => Promise<unknown>;

@@ -1,5 +1,5 @@
-import { oneAtATime } from "../../src/taskpane/one-at-a-time";
-import type { StringKey } from "../../src/taskpane/strings";
+import { oneAtATime } from "../../src/taskpane/state/one-at-a-time";
+import type { StringKey } from "../../src/taskpane/text/strings";
 
 /** A promise with its resolve and reject, to hold an action open while another click arrives. */
 function deferred() {

@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { RulesAndTemplates } from "../../src/taskpane/components/RulesAndTemplates";
-import { StringsContext, stringsFor } from "../../src/taskpane/i18n";
+import { StringsContext, stringsFor } from "../../src/taskpane/text/i18n";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import type { Lang } from "../../src/taskpane/strings";
-import { translate } from "../../src/taskpane/strings";
+import type { Lang } from "../../src/taskpane/text/strings";
+import { translate } from "../../src/taskpane/text/strings";
 
 function render(lang: Lang, props: Parameters<typeof RulesAndTemplates>[0]): string {
   return renderToStaticMarkup(

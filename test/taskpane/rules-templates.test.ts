@@ -1,10 +1,14 @@
-import { addRulesSheet, addTemplateSheet, templateUnits } from "../../src/taskpane/rules-templates";
+import {
+  addRulesSheet,
+  addTemplateSheet,
+  templateUnits,
+} from "../../src/taskpane/state/rules-templates";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { OfficeWorkbook, apiSupport } from "../../src/workbook/office";
 import { catalogueFromGrid, catalogueToSheet, RULES_SHEET } from "../../src/core/catalogue/sheet";
 import { defaultCatalogue } from "../../src/core/catalogue/default";
 import { cellText, type SheetGrid } from "../../src/core/model/cells";
-import { translate } from "../../src/taskpane/strings";
+import { translate } from "../../src/taskpane/text/strings";
 import { DoubleContext, WorkbookModel, asExcelContext } from "../workbook/excel-double";
 
 const names = async (port: XlsxWorkbook) => (await port.readSheets()).sheets.map((s) => s.name);

@@ -2,7 +2,7 @@ import { analyseWorkbook, validateWorkbook } from "../../src/core/engine";
 import type { WorkbookGrids } from "../../src/core/model/cells";
 import type { Finding, IndicatorResult } from "../../src/core/model/results";
 import type { WritePlan } from "../../src/core/model/plan";
-import type { WorkbookPort } from "../../src/workbook/port";
+import type { WorkbookPort } from "../../src/workbook/shared/port";
 import {
   PaneError,
   countSeverities,
@@ -10,10 +10,10 @@ import {
   formatScore,
   groupFindings,
   runCheck,
-} from "../../src/taskpane/run";
-import type { StringKey } from "../../src/taskpane/strings";
+} from "../../src/taskpane/state/run";
+import type { StringKey } from "../../src/taskpane/text/strings";
 import { bureauSheet } from "../helpers/grid";
-import { indicatorNames } from "../../src/taskpane/indicator-names";
+import { indicatorNames } from "../../src/taskpane/state/indicator-names";
 import { validationScope } from "../../src/core/scope";
 
 /** A workbook port that records what the pane asks of it. */

@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { STRINGS, langFromTag, translate } from "../../src/taskpane/strings";
-import type { StringKey } from "../../src/taskpane/strings";
+import { STRINGS, langFromTag, translate } from "../../src/taskpane/text/strings";
+import type { StringKey } from "../../src/taskpane/text/strings";
 import { findHardCodedText } from "./visible-text";
 
 const PANE_DIR = path.resolve(__dirname, "../../src/taskpane");
-const STRINGS_FILE = path.join(PANE_DIR, "strings.ts");
+const STRINGS_FILE = path.join(PANE_DIR, "text/strings.ts");
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

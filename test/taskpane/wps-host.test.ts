@@ -6,16 +6,16 @@
 import type { SheetGrid } from "../../src/core/model/cells";
 import { APPROVALS_SHEET } from "../../src/core/approval";
 import { validateWorkbook } from "../../src/core/engine";
-import { detectHost } from "../../src/taskpane/host";
-import type { ExcelHost } from "../../src/taskpane/host";
-import { runCheck } from "../../src/taskpane/run";
+import { detectHost } from "../../src/taskpane/host/host";
+import type { ExcelHost } from "../../src/taskpane/host/host";
+import { runCheck } from "../../src/taskpane/state/run";
 import {
   approveInPort,
   consolidateTabs,
   inspectForApproval,
-} from "../../src/taskpane/consolidate-approve";
-import { addRulesSheet, addTemplateSheet } from "../../src/taskpane/rules-templates";
-import { connectWps, detectWps, wpsApplication } from "../../src/taskpane/wps-host";
+} from "../../src/taskpane/state/consolidate-approve";
+import { addRulesSheet, addTemplateSheet } from "../../src/taskpane/state/rules-templates";
+import { connectWps, detectWps, wpsApplication } from "../../src/taskpane/host/wps-host";
 import { RULES_SHEET } from "../../src/core/catalogue/sheet-layout";
 import { TOWNSHIP_A, TOWNSHIP_B, unitSheet } from "../core/consolidate/fixtures";
 import { ApplicationDouble, WpsState, key, newSheet } from "../workbook/wps-double";

@@ -7,7 +7,7 @@ import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/core/model/c
 import { cellAddress } from "../../src/core/model/cells";
 import type { PlanSheet, WritePlan } from "../../src/core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
-import type { WorkbookPort } from "../../src/workbook/port";
+import type { WorkbookPort } from "../../src/workbook/shared/port";
 import { PlanError } from "../../src/core/errors";
 
 export interface SeedCell {

@@ -8,7 +8,7 @@ import * as path from "path";
 import type { Cell, SheetGrid, WorkbookGrids } from "../../src/core/model/cells";
 import { analyseWorkbook, toJsonDocument, validateWorkbook } from "../../src/core/engine";
 import { isPercentFormat } from "../../src/core/read/values";
-import { isDateFormat } from "../../src/workbook/number-format";
+import { isDateFormat } from "../../src/workbook/shared/number-format";
 import { ZipPackage } from "../../src/workbook/package/zip";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { CompoundFile } from "../../src/workbook/formats/cfb";

@@ -7,7 +7,7 @@ import { OfficeWorkbook, apiSupport } from "../../src/workbook/office";
 import { validateWorkbook } from "../../src/core/engine";
 import { consolidate } from "../../src/core/consolidate";
 import { APPROVALS_SHEET, APPROVAL_HEADER } from "../../src/core/approval";
-import { approveInWorkbook } from "../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../src/core/approve-in-workbook";
 import { DoubleContext, WorkbookModel, asExcelContext, newSheet } from "./excel-double";
 import { TOWNSHIP_A, TOWNSHIP_B, unitSheet } from "../core/consolidate/fixtures";
 

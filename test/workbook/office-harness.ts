@@ -5,7 +5,7 @@
 import { parseAddress } from "../../src/core/model/cells";
 import type { PlanSheet, WritePlan } from "../../src/core/model/plan";
 import { OfficeWorkbook, apiSupport } from "../../src/workbook/office";
-import { dateToExcelSerial } from "../../src/workbook/number-format";
+import { dateToExcelSerial } from "../../src/workbook/shared/number-format";
 import { CellLook, PortHarness, SeedSheet, SheetLook } from "./contract";
 import {
   DSheet,

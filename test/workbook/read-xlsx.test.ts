@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import type { WorkbookGrids } from "../../src/core/model/cells";
 import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
-import { isDateFormat } from "../../src/workbook/number-format";
+import { isDateFormat } from "../../src/workbook/shared/number-format";
 import { ExcelJsWorkbook as XlsxWorkbook } from "../helpers/exceljs-workbook";
 import { PackageError, ZipPackage } from "../../src/workbook/package/zip";
 import {

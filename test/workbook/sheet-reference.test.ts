@@ -1,4 +1,4 @@
-import { quoteSheet, sheetReference } from "../../src/workbook/sheet-reference";
+import { quoteSheet, sheetReference } from "../../src/workbook/shared/sheet-reference";
 import { quoteSheet as officeQuote } from "../../src/workbook/office/values";
 import { sheetReference as packageReference } from "../../src/workbook/package/sheet-writer";
 

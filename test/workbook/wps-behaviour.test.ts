@@ -3,7 +3,11 @@
  * protected sheets and workbooks, marks made in Excel, the application's switches.
  */
 import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
-import { FILL_ONLY, STORE_HEADER, encodeStoreRow } from "../../src/workbook/annotation-store";
+import {
+  FILL_ONLY,
+  STORE_HEADER,
+  encodeStoreRow,
+} from "../../src/workbook/shared/annotation-store";
 import { ExcelRefusal } from "../../src/workbook/office/refusal";
 import { wpsSupport } from "../../src/workbook/wps/support";
 import { seedWorkbook } from "./contract";

@@ -3,7 +3,7 @@
  * WPS really holds (fills, comments, protection …) for the tests to look at.
  */
 import { parseAddress } from "../../src/core/model/cells";
-import { dateToExcelSerial } from "../../src/workbook/number-format";
+import { dateToExcelSerial } from "../../src/workbook/shared/number-format";
 import { WpsWorkbook } from "../../src/workbook/wps/workbook";
 import { FULL_WPS_SUPPORT, WpsSupport, wpsSupport } from "../../src/workbook/wps/support";
 import { bgrToHex } from "../../src/workbook/wps/values";

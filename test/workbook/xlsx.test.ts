@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
-import { FILL_ONLY, STORE_HEADER, encodeStoreRow } from "../../src/workbook/annotation-store";
+import {
+  FILL_ONLY,
+  STORE_HEADER,
+  encodeStoreRow,
+} from "../../src/workbook/shared/annotation-store";
 import {
   CellLook,
   PortHarness,

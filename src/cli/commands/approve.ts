@@ -5,11 +5,11 @@
 import { checkWorkbook } from "../../core/engine";
 import { APPROVALS_SHEET, APPROVAL_HEADER, formatApprovalTime } from "../../core/approval";
 import type { Approval } from "../../core/approval";
-import { approveInWorkbook } from "../../core/approval/workbook";
+import { approveInWorkbook } from "../../core/approve-in-workbook";
 import type { WorkbookGrids } from "../../core/model/cells";
-import { FLAG, VALUE, parseOptions, UsageError } from "../args";
-import { assertWritableInPlace, readWorkbook, saveWorkbook } from "../io";
-import type { CommandContext } from "../main";
+import { FLAG, VALUE, parseOptions, UsageError } from "../shared/args";
+import { assertWritableInPlace, readWorkbook, saveWorkbook } from "../shared/io";
+import type { CommandContext } from "../shared/context";
 
 /** The sheet to approve: --sheet, else the workbook's only monitoring sheet. */
 function sheetToApprove(grids: WorkbookGrids, named: string | undefined): string {

@@ -11,7 +11,7 @@ import { historyJson } from "../../core/consolidate/trend";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { FLAG, VALUE, parseOptions, UsageError } from "../args";
+import { FLAG, VALUE, parseOptions, UsageError } from "../shared/args";
 import {
   isWorkbookFileName,
   readWorkbook,
@@ -19,10 +19,10 @@ import {
   saveWorkbook,
   samePath,
   InputError,
-} from "../io";
-import { findingLines } from "../report";
-import { loadRulesFile } from "../rules-file";
-import type { CommandContext } from "../main";
+} from "../shared/io";
+import { findingLines } from "../shared/report";
+import { loadRulesFile } from "../shared/rules-file";
+import type { CommandContext } from "../shared/context";
 
 /** A folder stands for the workbooks in it (not its subfolders); Excel's "~$" lock files are skipped. */
 export async function expandInputs(args: string[], out: string): Promise<string[]> {

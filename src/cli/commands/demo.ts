@@ -7,10 +7,16 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { analyseWorkbook } from "../../core/engine";
-import { VALUE, parseOptions, UsageError } from "../args";
-import { analysedName, isWorkbookFileName, readWorkbook, saveWorkbook, InputError } from "../io";
-import { summaryLines } from "../report";
-import type { CommandContext } from "../main";
+import { VALUE, parseOptions, UsageError } from "../shared/args";
+import {
+  analysedName,
+  isWorkbookFileName,
+  readWorkbook,
+  saveWorkbook,
+  InputError,
+} from "../shared/io";
+import { summaryLines } from "../shared/report";
+import type { CommandContext } from "../shared/context";
 import { runConsolidate } from "./consolidate";
 import { runReport } from "./report";
 

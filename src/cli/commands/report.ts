@@ -19,10 +19,10 @@ import type { BulletinSource } from "../../report/model";
 import { isConsolidatedWorkbook, sourceFromWorkbook } from "../../report/from-workbook";
 import { sourceFromConsolidation } from "../../report/source";
 import { svgToPngNode } from "../../report/png-node";
-import { VALUE, parseOptions, UsageError } from "../args";
-import { readWorkbook, parseAsOf, samePath, InputError } from "../io";
-import { brokenRules, loadRulesFile } from "../rules-file";
-import type { CommandContext } from "../main";
+import { VALUE, parseOptions, UsageError } from "../shared/args";
+import { readWorkbook, parseAsOf, samePath, InputError } from "../shared/io";
+import { brokenRules, loadRulesFile } from "../shared/rules-file";
+import type { CommandContext } from "../shared/context";
 import { consolidationLines, displayNames, expandInputs } from "./consolidate";
 
 /** Writes beside the target first: a failed write leaves neither half a document nor the temporary file. */

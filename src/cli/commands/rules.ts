@@ -5,11 +5,11 @@
 import { catalogueToSheet, RULES_SHEET } from "../../core/catalogue/sheet";
 import { defaultCatalogue } from "../../core/catalogue/default";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { VALUE, parseOptions, UsageError } from "../args";
-import { saveWorkbook } from "../io";
-import { findingLines } from "../report";
-import { loadRulesFile, readRulesFile } from "../rules-file";
-import type { CommandContext } from "../main";
+import { VALUE, parseOptions, UsageError } from "../shared/args";
+import { saveWorkbook } from "../shared/io";
+import { findingLines } from "../shared/report";
+import { loadRulesFile, readRulesFile } from "../shared/rules-file";
+import type { CommandContext } from "../shared/context";
 
 export async function runRules(argv: string[], ctx: CommandContext): Promise<number> {
   const { positional, options } = parseOptions(argv, { out: VALUE, rules: VALUE, check: VALUE });

@@ -1,7 +1,7 @@
 /** validate and analyse (docs/specification.md §10). */
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from "../../core/engine";
 import type { RunResult } from "../../core/engine";
-import { FLAG, VALUE, parseOptions, UsageError, type ParsedArgs } from "../args";
+import { FLAG, VALUE, parseOptions, UsageError, type ParsedArgs } from "../shared/args";
 import {
   analysedName,
   assertWritableInPlace,
@@ -9,12 +9,12 @@ import {
   parseAsOf,
   saveWorkbook,
   samePath,
-} from "../io";
-import { summaryLines, findingLines } from "../report";
-import { loadRulesFile } from "../rules-file";
+} from "../shared/io";
+import { summaryLines, findingLines } from "../shared/report";
+import { loadRulesFile } from "../shared/rules-file";
 import { rulesSheetOf } from "../../core/catalogue/resolve";
 import { movedProductSheets } from "../../core/plan/product-sheet";
-import type { CommandContext } from "../main";
+import type { CommandContext } from "../shared/context";
 
 const CHECK_OPTIONS = { json: FLAG, "as-of": VALUE, sheet: VALUE, rules: VALUE } as const;
 const ANALYSE_OPTIONS = { ...CHECK_OPTIONS, "in-place": FLAG, out: VALUE } as const;

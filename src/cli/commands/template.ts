@@ -9,10 +9,10 @@ import { defaultCatalogue } from "../../core/catalogue/default";
 import { parsePeriod } from "../../core/read/period";
 import { templateSheet, indicatorsFor, TemplateError } from "../../core/template/template";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { VALUE, parseOptions, UsageError } from "../args";
-import { InputError, saveWorkbook } from "../io";
-import { loadRulesFile } from "../rules-file";
-import type { CommandContext } from "../main";
+import { VALUE, parseOptions, UsageError } from "../shared/args";
+import { InputError, saveWorkbook } from "../shared/io";
+import { loadRulesFile } from "../shared/rules-file";
+import type { CommandContext } from "../shared/context";
 
 async function writeTemplate(
   catalogue: Catalogue,

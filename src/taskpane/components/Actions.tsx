@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useStrings } from "../i18n";
-import type { RunMode } from "../run";
+import { useStrings } from "../text/i18n";
+import type { RunMode } from "../state/run";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -8,12 +8,12 @@ import {
   MessageBarBody,
   Option,
 } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
-import type { ApprovalTarget } from "../consolidate-approve";
-import type { PaneHost } from "../host";
-import { useStrings } from "../i18n";
-import type { SectionActions } from "../section-actions";
-import { useApproval, type Approval as ApprovalState } from "../useApproval";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import type { ApprovalTarget } from "../state/consolidate-approve";
+import type { PaneHost } from "../host/host";
+import { useStrings } from "../text/i18n";
+import type { SectionActions } from "../state/section-actions";
+import { useApproval, type Approval as ApprovalState } from "../state/useApproval";
 import { Section, useSectionStyles } from "./Section";
 
 /** Which sheet: the active one inside Excel (checked again on demand), chosen from a list in a file. */

@@ -5,8 +5,8 @@
 import { Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { ConsolidationResult } from "../../core/consolidate";
-import { useStrings } from "../i18n";
-import { saveBytes } from "../download";
+import { useStrings } from "../text/i18n";
+import { saveBytes } from "../host/download";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

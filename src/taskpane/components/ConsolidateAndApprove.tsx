@@ -1,8 +1,8 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { WorkbookPort } from "../../workbook/port";
-import type { PaneHost } from "../host";
-import { useStrings } from "../i18n";
-import { useSectionActions } from "../section-actions";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import type { PaneHost } from "../host/host";
+import { useStrings } from "../text/i18n";
+import { useSectionActions } from "../state/section-actions";
 import { Approval } from "./Approval";
 import { Consolidation } from "./Consolidation";
 import { ActionMessage, BusyIndicator } from "./Messages";

@@ -1,11 +1,14 @@
 import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import { useRef } from "react";
-import type { WorkbookPort } from "../../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import { WORKBOOK_FILE_ACCEPT } from "../../workbook/file-accept";
-import type { PaneHost } from "../host";
-import { useStrings } from "../i18n";
-import type { SectionActions } from "../section-actions";
-import { useConsolidation, type Consolidation as ConsolidationState } from "../useConsolidation";
+import type { PaneHost } from "../host/host";
+import { useStrings } from "../text/i18n";
+import type { SectionActions } from "../state/section-actions";
+import {
+  useConsolidation,
+  type Consolidation as ConsolidationState,
+} from "../state/useConsolidation";
 import { BulletinButton } from "./BulletinButton";
 import { Notice } from "./Messages";
 import { Section, useSectionStyles } from "./Section";

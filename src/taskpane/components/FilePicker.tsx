@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
-import { useStrings } from "../i18n";
+import { useStrings } from "../text/i18n";
 import { WORKBOOK_FILE_ACCEPT } from "../../workbook/file-accept";
 
 const useStyles = makeStyles({

@@ -9,9 +9,9 @@ import {
 } from "@fluentui/react-components";
 import type { RunResult } from "../../core/engine";
 import type { Finding } from "../../core/model/results";
-import { useStrings } from "../i18n";
-import { groupFindings } from "../run";
-import { indicatorNames } from "../indicator-names";
+import { useStrings } from "../text/i18n";
+import { groupFindings } from "../state/run";
+import { indicatorNames } from "../state/indicator-names";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

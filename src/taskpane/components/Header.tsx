@@ -1,5 +1,5 @@
 import { Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useStrings } from "../i18n";
+import { useStrings } from "../text/i18n";
 
 const useStyles = makeStyles({
   header: {

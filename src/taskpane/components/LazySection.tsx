@@ -1,8 +1,8 @@
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, useState } from "react";
 import type { ReactNode } from "react";
-import { useStrings } from "../i18n";
-import type { StringKey } from "../strings";
+import { useStrings } from "../text/i18n";
+import type { StringKey } from "../text/strings";
 
 const useStyles = makeStyles({
   header: { justifyContent: "flex-start", width: "100%", fontWeight: tokens.fontWeightSemibold },

@@ -7,9 +7,9 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import type { Message } from "../../core/i18n/messages";
-import { useStrings } from "../i18n";
-import type { PaneMessage } from "../rules-templates";
-import type { StringKey } from "../strings";
+import { useStrings } from "../text/i18n";
+import type { PaneMessage } from "../state/rules-templates";
+import type { StringKey } from "../text/strings";
 
 /** The step under way, announced to screen readers as it changes. */
 export function BusyIndicator({ step }: { step: StringKey }) {

@@ -1,15 +1,15 @@
 import { Button, Combobox, Field, Input, Option } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { WorkbookPort } from "../../workbook/port";
-import { useStrings } from "../i18n";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import { useStrings } from "../text/i18n";
 import {
   addRulesSheet,
   addTemplateSheet,
   templateUnits,
   type PaneMessage,
-} from "../rules-templates";
-import type { StringKey } from "../strings";
-import { useOneAtATime } from "../one-at-a-time";
+} from "../state/rules-templates";
+import type { StringKey } from "../text/strings";
+import { useOneAtATime } from "../state/one-at-a-time";
 import { ActionMessage, BusyIndicator, Notice } from "./Messages";
 import { Section, useSectionStyles } from "./Section";
 

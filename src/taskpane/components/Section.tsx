@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { useStrings } from "../i18n";
-import type { StringKey } from "../strings";
+import { useStrings } from "../text/i18n";
+import type { StringKey } from "../text/strings";
 
 /** The look the pane's sections share: a column of controls, grey hints, rows of buttons. */
 export const useSectionStyles = makeStyles({

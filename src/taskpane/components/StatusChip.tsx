@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Status } from "../../core/model/results";
 import { STATUS_STYLE } from "../../core/score";
-import { useStrings } from "../i18n";
+import { useStrings } from "../text/i18n";
 
 const useStyles = makeStyles({
   chip: {

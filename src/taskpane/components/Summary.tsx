@@ -1,9 +1,9 @@
 import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Fragment } from "react";
 import type { RunResult } from "../../core/engine";
-import { useStrings } from "../i18n";
-import type { RunMode } from "../run";
-import { countSeverities, countStatuses, formatScore } from "../run";
+import { useStrings } from "../text/i18n";
+import type { RunMode } from "../state/run";
+import { countSeverities, countStatuses, formatScore } from "../state/run";
 import { StatusChip } from "./StatusChip";
 
 const useStyles = makeStyles({

@@ -13,7 +13,7 @@
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from "../../core/model/cells";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { EXCEL_ERRORS } from "../../core/read/values";
-import { excelSerialToDate, isDateFormat } from "../number-format";
+import { excelSerialToDate, isDateFormat } from "../shared/number-format";
 import { PackageError, ZipPackage } from "../package/zip";
 import { attributes, element, xmlDecode } from "../package/xml";
 import { FormatError } from "./errors";

@@ -10,7 +10,7 @@
  */
 import type { Cell, CellValue, SheetGrid, WorkbookGrids } from "../../core/model/cells";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
-import { excelSerialToDate, isDateFormat } from "../number-format";
+import { excelSerialToDate, isDateFormat } from "../shared/number-format";
 import { CompoundFile, hasOleMagic } from "./cfb";
 import {
   type BiffRecord,

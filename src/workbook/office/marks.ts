@@ -20,13 +20,13 @@ import {
   encodeStoreRow,
   normaliseAddress,
   storeKey,
-} from "../annotation-store";
+} from "../shared/annotation-store";
 import { BLOCK_FRACTION, WriteBatch, estimatePayload } from "./payload";
 import type { ApiSupport } from "./support";
 import { a1Range, excelText, localAddress, topLeftAddress } from "./values";
 
 // The store's detail for a fill-only cell has one home, shared with the file adapter.
-export { FILL_ONLY } from "../annotation-store";
+export { FILL_ONLY } from "../shared/annotation-store";
 
 export interface Store {
   sheet: Excel.Worksheet;

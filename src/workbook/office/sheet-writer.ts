@@ -3,7 +3,7 @@ import { cellAddress, columnLetters } from "../../core/model/cells";
 import type { CellValidation, PlanCell, PlanSheet } from "../../core/model/plan";
 import { planCells } from "../../core/model/plan";
 import { LINK_TEXT } from "../../core/plan/styles";
-import { sheetReference } from "../sheet-reference";
+import { sheetReference } from "../shared/sheet-reference";
 import {
   NumericRule,
   PROMPT_TEXT_MAX,
@@ -11,7 +11,7 @@ import {
   clip,
   listSource,
   numericRule,
-} from "../validation";
+} from "../shared/validation";
 import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from "./payload";
 import type { ApiSupport } from "./support";
 import { a1Range, charactersToPoints, toExcelValue } from "./values";

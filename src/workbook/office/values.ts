@@ -2,7 +2,7 @@
 import type { Cell, CellValue } from "../../core/model/cells";
 import { cellAddress, parseAddress } from "../../core/model/cells";
 import type { PlanValue } from "../../core/model/plan";
-import { dateToExcelSerial, excelSerialToDate, isDateFormat } from "../number-format";
+import { dateToExcelSerial, excelSerialToDate, isDateFormat } from "../shared/number-format";
 
 /** Excel parses strings written as values ("=…" becomes a formula, "1.42%" a number); a leading
  * apostrophe makes it keep the text as typed, without the apostrophe. */
@@ -71,4 +71,4 @@ export function a1Range(top: number, left: number, bottom: number, right: number
 }
 
 // Sheet names in references have one home, shared with the package adapter.
-export { quoteSheet } from "../sheet-reference";
+export { quoteSheet } from "../shared/sheet-reference";

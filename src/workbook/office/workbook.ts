@@ -18,9 +18,9 @@ import type { CellValue, WorkbookGrids } from "../../core/model/cells";
 import type { Annotation, WritePlan } from "../../core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { freeSheetName } from "../../core/plan/sheet-name";
-import type { WorkbookPort } from "../port";
-import { assertAnnotatedSheetsExist, assertPlanWritable } from "../plan-checks";
-import { StoredOriginal, storeKey } from "../annotation-store";
+import type { WorkbookPort } from "../shared/port";
+import { assertAnnotatedSheetsExist, assertPlanWritable } from "../shared/plan-checks";
+import { StoredOriginal, storeKey } from "../shared/annotation-store";
 import {
   Comments,
   Marks,

@@ -5,8 +5,8 @@
  */
 import { parseAddress } from "../../core/model/cells";
 import type { Annotation } from "../../core/model/plan";
-import type { StoredOriginal } from "../annotation-store";
-import { FILL_ONLY, normaliseAddress, storeKey } from "../annotation-store";
+import type { StoredOriginal } from "../shared/annotation-store";
+import { FILL_ONLY, normaliseAddress, storeKey } from "../shared/annotation-store";
 import { CommentsPart, NotesDrawing, commentText } from "./notes";
 import { restyleCells } from "./sheet-edit";
 import type { StyleChange } from "./sheet-edit";

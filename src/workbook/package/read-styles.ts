@@ -2,7 +2,7 @@
  * Number formats of a workbook's cell styles: for each cellXfs entry (a cell's `s` index), its
  * number format id and code, and whether numbers in that style are dates.
  */
-import { isDateFormat } from "../number-format";
+import { isDateFormat } from "../shared/number-format";
 import { XmlScanner, START, END, detach } from "./scan";
 import { workbookRelPart } from "./read-strings";
 import { workbookPart } from "./structure";

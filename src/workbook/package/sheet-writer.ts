@@ -13,9 +13,15 @@ import type {
 } from "../../core/model/plan";
 import { forEachPlanCell } from "../../core/model/plan";
 import { LINK_TEXT } from "../../core/plan/styles";
-import { dateToExcelSerial } from "../number-format";
-import { sheetReference } from "../sheet-reference";
-import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from "../validation";
+import { dateToExcelSerial } from "../shared/number-format";
+import { sheetReference } from "../shared/sheet-reference";
+import {
+  PROMPT_TEXT_MAX,
+  PROMPT_TITLE_MAX,
+  clip,
+  listSource,
+  numericRule,
+} from "../shared/validation";
 import type { CellLook, StylesPart } from "./styles";
 import { xmlEscape } from "./xml";
 
@@ -23,7 +29,7 @@ export const SHEET_NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 // "'Sheet name'!A1": one home, shared with the Excel adapter.
-export { sheetReference } from "../sheet-reference";
+export { sheetReference } from "../shared/sheet-reference";
 
 /** Excel refuses string literals longer than this inside a formula. */
 const MAX_FORMULA_STRING = 255;

@@ -19,7 +19,7 @@ import {
   decodeStoreRows,
   encodeStoreRow,
   normaliseAddress,
-} from "../annotation-store";
+} from "../shared/annotation-store";
 import { a1Range, excelText } from "../office/values";
 import type { EtSheets, EtWorksheet } from "./et";
 import { XL_NONE, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN } from "./et";

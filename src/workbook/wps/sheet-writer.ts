@@ -11,7 +11,13 @@ import { planCells } from "../../core/model/plan";
 import { rectangles } from "../office/sheet-writer";
 import { a1Range, toExcelValue } from "../office/values";
 import { linkFormula } from "../package/sheet-writer";
-import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from "../validation";
+import {
+  PROMPT_TEXT_MAX,
+  PROMPT_TITLE_MAX,
+  clip,
+  listSource,
+  numericRule,
+} from "../shared/validation";
 import {
   EtApplication,
   EtRange,

@@ -1,6 +1,6 @@
 /** Values, colours and addresses between the core and WPS 表格's object model (docs/wps.md). */
 import type { Cell, CellValue } from "../../core/model/cells";
-import { excelSerialToDate, isDateFormat } from "../number-format";
+import { excelSerialToDate, isDateFormat } from "../shared/number-format";
 
 /**
  * "#RRGGBB" as the object model's colour: a BGR long, red + green × 256 + blue × 65536, as VBA's

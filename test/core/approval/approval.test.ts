@@ -10,7 +10,7 @@ import {
   readApprovals,
   type Approval,
 } from "../../../src/core/approval";
-import { approveInWorkbook } from "../../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../../src/core/approve-in-workbook";
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../../src/core/model/cells";
 import { bureauSheet, grid, type Raw } from "../../helpers/grid";

@@ -9,7 +9,7 @@ import {
   approvalState,
   readApprovals,
 } from "../../../src/core/approval";
-import { approveInWorkbook } from "../../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../../src/core/approve-in-workbook";
 import {
   formatRecordedValues,
   parseRecordedValues,

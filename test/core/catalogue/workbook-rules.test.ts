@@ -2,7 +2,7 @@ import { analyseWorkbook, validateWorkbook } from "../../../src/core/engine";
 import { catalogueToSheet, RULES_SHEET } from "../../../src/core/catalogue/sheet";
 import { catalogueFor } from "../../../src/core/catalogue/resolve";
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
-import { approveInWorkbook } from "../../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../../src/core/approve-in-workbook";
 import { cellText, type SheetGrid, type WorkbookGrids } from "../../../src/core/model/cells";
 import type { Catalogue } from "../../../src/core/model/catalogue";
 import { bureauSheet } from "../../helpers/grid";

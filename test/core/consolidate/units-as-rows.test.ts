@@ -7,7 +7,7 @@ import type { SheetGrid } from "../../../src/core/model/cells";
 import type { IndicatorResult } from "../../../src/core/model/results";
 import { analyseWorkbook, checkWorkbook, toJsonDocument } from "../../../src/core/engine";
 import { consolidate } from "../../../src/core/consolidate";
-import { approveInWorkbook } from "../../../src/core/approval/workbook";
+import { approveInWorkbook } from "../../../src/core/approve-in-workbook";
 import { APPROVALS_SHEET, APPROVAL_HEADER } from "../../../src/core/approval";
 import { grid, type Raw } from "../../helpers/grid";
 import { file, unitSheet } from "./fixtures";

@@ -3,7 +3,7 @@
  * The work itself is in consolidate-approve.ts; rendering in components/Approval.tsx.
  */
 import { useEffect, useMemo, useState } from "react";
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import {
   approvableSheets,
   approveAs,
@@ -11,7 +11,7 @@ import {
   localReviewerStore,
   type ApprovalTarget,
 } from "./consolidate-approve";
-import type { PaneHost } from "./host";
+import type { PaneHost } from "../host/host";
 import type { SectionActions } from "./section-actions";
 
 export interface Approval {

@@ -3,11 +3,11 @@
  * step under way, and the message or refusal the last action left (shown below both sections).
  */
 import { useState } from "react";
-import type { Message } from "../core/i18n/messages";
+import type { Message } from "../../core/i18n/messages";
 import { useOneAtATime, type Step } from "./one-at-a-time";
 import type { PaneMessage } from "./rules-templates";
 import { refusalKey } from "./run";
-import type { StringKey } from "./strings";
+import type { StringKey } from "../text/strings";
 
 export interface SectionActions {
   /** The step under way (a key of strings.ts), null when idle. */

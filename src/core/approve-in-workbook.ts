@@ -1,10 +1,10 @@
 /** Approving one sheet of a workbook: validate it as it is now, then approve it or say why not. */
-import type { WorkbookGrids } from "../model/cells";
-import type { Catalogue } from "../model/catalogue";
-import { checkWorkbook } from "../engine";
-import { approveSheet, type ApprovalOutcome } from "./approve";
-import { APPROVAL_REFUSED } from "../i18n/approval-messages";
-import { RULES_SHEET } from "../catalogue/sheet-layout";
+import type { WorkbookGrids } from "./model/cells";
+import type { Catalogue } from "./model/catalogue";
+import { checkWorkbook } from "./engine";
+import { approveSheet, type ApprovalOutcome } from "./approval/approve";
+import { APPROVAL_REFUSED } from "./i18n/approval-messages";
+import { RULES_SHEET } from "./catalogue/sheet-layout";
 
 export interface WorkbookApprovalRequest {
   sheet: string;

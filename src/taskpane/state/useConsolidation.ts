@@ -3,9 +3,9 @@
  * in consolidate-approve.ts; rendering in components/Consolidation.tsx.
  */
 import { useState } from "react";
-import type { ConsolidationInput, ConsolidationResult } from "../core/consolidate";
-import type { openWorkbookBytes as OpenWorkbookBytes } from "../workbook/open-file";
-import type { WorkbookPort } from "../workbook/port";
+import type { ConsolidationInput, ConsolidationResult } from "../../core/consolidate";
+import type { openWorkbookBytes as OpenWorkbookBytes } from "../../workbook/open-file";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import {
   consolidateFiles,
   consolidateTabs,
@@ -13,9 +13,9 @@ import {
   summarise,
   type ConsolidationSummary,
 } from "./consolidate-approve";
-import { saveBytes } from "./download";
-import type { PaneHost } from "./host";
-import { useStrings } from "./i18n";
+import { saveBytes } from "../host/download";
+import type { PaneHost } from "../host/host";
+import { useStrings } from "../text/i18n";
 import type { Step } from "./one-at-a-time";
 import type { SectionActions } from "./section-actions";
 
@@ -48,7 +48,7 @@ async function readPicked(
 
 /** A consolidation made in a browser is a new workbook, downloaded. */
 async function download(result: ConsolidationResult, prefix: string): Promise<void> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../workbook/xlsx");
   const out = XlsxWorkbook.empty();
   await out.applyPlan(result.plan);
   saveBytes(await out.toBuffer(), consolidationFileName(result.period, prefix));
@@ -81,7 +81,7 @@ export function useConsolidation(
       "stepLoadingReader",
       async (step: Step) => {
         const { openWorkbookBytes } = await import(
-          /* webpackChunkName: "xlsx" */ "../workbook/open-file"
+          /* webpackChunkName: "xlsx" */ "../../workbook/open-file"
         );
         await step("stepReading");
         const inputs = await readPicked(openWorkbookBytes, picked);

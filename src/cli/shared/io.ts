@@ -1,10 +1,10 @@
 /** Reading and writing workbook files for the command line; every failure is one clear sentence. */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { XlsxWorkbook } from "../workbook/xlsx";
-import { FormatError } from "../workbook/formats/errors";
-import { openWorkbookBytes } from "../workbook/open-file";
-import { PackageError, setCodec } from "../workbook/package/zip";
+import { XlsxWorkbook } from "../../workbook/xlsx";
+import { FormatError } from "../../workbook/formats/errors";
+import { openWorkbookBytes } from "../../workbook/open-file";
+import { PackageError, setCodec } from "../../workbook/package/zip";
 import * as zlib from "zlib";
 
 // Node's own zlib for the packages' parts: native, several times faster than the portable one.
@@ -12,9 +12,9 @@ setCodec({
   deflate: (data, level) => zlib.deflateRawSync(data, { level }),
   inflate: (data, limit) => zlib.inflateRawSync(data, { maxOutputLength: limit }),
 });
-import type { WorkbookGrids } from "../core/model/cells";
-import { parsePeriod } from "../core/read/period";
-import { ISO_DATE, parseIsoDate } from "../core/util/dates";
+import type { WorkbookGrids } from "../../core/model/cells";
+import { parsePeriod } from "../../core/read/period";
+import { ISO_DATE, parseIsoDate } from "../../core/util/dates";
 import { UsageError } from "./args";
 
 /** The input could not be used: exit status 2 with this one line on stderr. */

@@ -4,8 +4,8 @@
  * Every Excel.run waits while the user is typing in a cell (delayForCellEdit,
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions) rather than failing.
  */
-import type { OfficeWorkbook } from "../workbook/office/workbook";
-import { apiSupport } from "../workbook/office/support";
+import type { OfficeWorkbook } from "../../workbook/office/workbook";
+import { apiSupport } from "../../workbook/office/support";
 import { reportingPort } from "./reporting-port";
 import type { ExcelHost, HostBase } from "./host";
 
@@ -16,7 +16,7 @@ export function connectExcel(base: HostBase): ExcelHost {
   // The adapter is a chunk of its own, fetched on the first call: the first screen does not wait for it.
   const run = async <T>(work: (wb: OfficeWorkbook) => Promise<T>) => {
     const { OfficeWorkbook } = await import(
-      /* webpackChunkName: "office" */ "../workbook/office/workbook"
+      /* webpackChunkName: "office" */ "../../workbook/office/workbook"
     );
     return OfficeWorkbook.run(work, { support });
   };

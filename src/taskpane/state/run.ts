@@ -2,16 +2,16 @@
  * What a button of the pane does, without React or a host: read the workbook through its
  * port, run the engine, write the plan back. The pane's hook only keeps the state around it.
  */
-import { RULES_SHEET } from "../core/catalogue/sheet-layout";
-import { APPROVALS_SHEET } from "../core/approval/record";
-import type { RunOptions, RunResult } from "../core/engine";
-import type { Finding, IndicatorResult, Severity, Status } from "../core/model/results";
-import { STATUSES } from "../core/model/results";
-import { compareIndicatorCodes } from "../core/util/indicator-codes";
-import { ExcelRefusal } from "../workbook/office/refusal";
-import type { RefusalReason } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
-import type { StringKey } from "./strings";
+import { RULES_SHEET } from "../../core/catalogue/sheet-layout";
+import { APPROVALS_SHEET } from "../../core/approval/record";
+import type { RunOptions, RunResult } from "../../core/engine";
+import type { Finding, IndicatorResult, Severity, Status } from "../../core/model/results";
+import { STATUSES } from "../../core/model/results";
+import { compareIndicatorCodes } from "../../core/util/indicator-codes";
+import { ExcelRefusal } from "../../workbook/office/refusal";
+import type { RefusalReason } from "../../workbook/office/refusal";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import type { StringKey } from "../text/strings";
 
 export type RunMode = "validate" | "analyse";
 
@@ -85,7 +85,7 @@ export async function runCheck(
 }
 
 /** The engine, loaded once as its own chunk. */
-export const loadEngine = () => import(/* webpackChunkName: "engine" */ "../core/engine");
+export const loadEngine = () => import(/* webpackChunkName: "engine" */ "../../core/engine");
 
 /** Fetches the engine while the person looks at the first screen, so the first run does not wait for it. */
 export function prefetchEngine(): void {

@@ -1,10 +1,10 @@
 /** --rules FILE: a workbook whose 指标规则 sheet is the catalogue (as `indicator-tracker rules` writes it). */
-import type { Catalogue } from "../core/model/catalogue";
-import type { Finding } from "../core/model/results";
-import { catalogueFromGrid, RULES_SHEET } from "../core/catalogue/sheet";
-import { rulesSheetOf } from "../core/catalogue/resolve";
-import { usableCatalogue } from "../core/engine";
-import { CatalogueError } from "../core/errors";
+import type { Catalogue } from "../../core/model/catalogue";
+import type { Finding } from "../../core/model/results";
+import { catalogueFromGrid, RULES_SHEET } from "../../core/catalogue/sheet";
+import { rulesSheetOf } from "../../core/catalogue/resolve";
+import { usableCatalogue } from "../../core/engine";
+import { CatalogueError } from "../../core/errors";
 import { readWorkbook, InputError } from "./io";
 
 function noRulesSheet(file: string): InputError {

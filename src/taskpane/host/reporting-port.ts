@@ -2,8 +2,8 @@
  * The WorkbookPort of a host whose adapter reports what its last write did not do (a sheet
  * protected with a password left unmarked …): Excel's and WPS's, the same way.
  */
-import { emptyReport, type WriteReport } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
+import { emptyReport, type WriteReport } from "../../workbook/office/refusal";
+import type { WorkbookPort } from "../../workbook/shared/port";
 
 /** What both the Excel and the WPS adapter offer the pane. */
 interface ReportingWorkbook extends WorkbookPort {

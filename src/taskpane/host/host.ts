@@ -6,10 +6,10 @@
  * pane from starting, so a missing Office falls to file mode at once and a silent one after
  * a timeout.
  */
-import type { WriteReport } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
-import type { Lang } from "./strings";
-import { langFromTag } from "./strings";
+import type { WriteReport } from "../../workbook/office/refusal";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import type { Lang } from "../text/strings";
+import { langFromTag } from "../text/strings";
 
 export interface HostBase {
   lang: Lang;

@@ -2,14 +2,14 @@
  * The pane's rules and template actions, without React or a host: they work on any WorkbookPort
  * (the Office adapter inside Excel, ExcelJS on a file) and answer with a message to show.
  */
-import { defaultCatalogue } from "../core/catalogue/default";
-import { catalogueToSheet, RULES_SHEET } from "../core/catalogue/sheet";
-import { catalogueFor } from "../core/catalogue/resolve";
-import type { Catalogue } from "../core/model/catalogue";
-import { freeSheetName } from "../core/plan/sheet-name";
-import { indicatorsFor, templateSheet, TemplateError } from "../core/template/template";
-import type { WorkbookPort } from "../workbook/port";
-import type { StringKey } from "./strings";
+import { defaultCatalogue } from "../../core/catalogue/default";
+import { catalogueToSheet, RULES_SHEET } from "../../core/catalogue/sheet";
+import { catalogueFor } from "../../core/catalogue/resolve";
+import type { Catalogue } from "../../core/model/catalogue";
+import { freeSheetName } from "../../core/plan/sheet-name";
+import { indicatorsFor, templateSheet, TemplateError } from "../../core/template/template";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import type { StringKey } from "../text/strings";
 
 export interface PaneMessage {
   intent: "success" | "warning" | "error";

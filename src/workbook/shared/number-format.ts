@@ -16,4 +16,4 @@ export function isDateFormat(format: string | undefined | null): boolean {
 }
 
 /** Serials and dates of the 1900 date system: one rule for the reader and the adapters. */
-export { dateToExcelSerial, excelSerialToDate } from "../core/util/dates";
+export { dateToExcelSerial, excelSerialToDate } from "../../core/util/dates";

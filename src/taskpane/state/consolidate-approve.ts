@@ -2,21 +2,21 @@
  * The pane's consolidation and approval actions, without React: they work on any WorkbookPort
  * (the Office adapter inside Excel, ExcelJS on a file) and answer with data and a message to show.
  */
-import { checkWorkbook } from "../core/engine";
-import { catalogueFor } from "../core/catalogue/resolve";
-import { type ConsolidationInput, type ConsolidationResult } from "../core/consolidate";
-import { consolidateHistory, type HistoryConsolidation } from "../core/consolidate/history";
+import { checkWorkbook } from "../../core/engine";
+import { catalogueFor } from "../../core/catalogue/resolve";
+import { type ConsolidationInput, type ConsolidationResult } from "../../core/consolidate";
+import { consolidateHistory, type HistoryConsolidation } from "../../core/consolidate/history";
 import {
   APPROVALS_SHEET,
   APPROVAL_HEADER,
   approvalState,
   formatApprovalTime,
   workbookApprovals,
-} from "../core/approval";
-import { approveInWorkbook } from "../core/approval/workbook";
-import type { Message } from "../core/i18n/messages";
-import { changesSinceApproval } from "../core/i18n/approval-messages";
-import type { WorkbookPort } from "../workbook/port";
+} from "../../core/approval";
+import { approveInWorkbook } from "../../core/approve-in-workbook";
+import type { Message } from "../../core/i18n/messages";
+import { changesSinceApproval } from "../../core/i18n/approval-messages";
+import type { WorkbookPort } from "../../workbook/shared/port";
 import type { PaneMessage } from "./rules-templates";
 
 // --- the reviewer's name --------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * One row per annotated cell, written before its first annotation: the fill and note the cell had,
  * so that clearing restores them exactly. All values are stored as text.
  */
-import type { CellValue } from "../core/model/cells";
+import type { CellValue } from "../../core/model/cells";
 
 export const STORE_HEADER = [
   "工作表 Sheet",

@@ -2,9 +2,9 @@
  * What a write plan must satisfy before an adapter writes any of it, the same for both adapters
  * (package/ and office/): a plan that fails throws PlanError and leaves the workbook as it was.
  */
-import { PlanError } from "../core/errors";
-import { parseAddress } from "../core/model/cells";
-import { ANNOTATION_STORE_SHEET, type WritePlan } from "../core/model/plan";
+import { PlanError } from "../../core/errors";
+import { parseAddress } from "../../core/model/cells";
+import { ANNOTATION_STORE_SHEET, type WritePlan } from "../../core/model/plan";
 
 /** The plan's own faults, known without the workbook: a sheet named like the annotation store, a malformed address. */
 export function assertPlanWritable(plan: WritePlan): void {

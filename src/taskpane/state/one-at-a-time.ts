@@ -4,7 +4,7 @@
  * templates) starts it through here.
  */
 import { useMemo, useRef, useState } from "react";
-import type { StringKey } from "./strings";
+import type { StringKey } from "../text/strings";
 
 /** Shows the step under way (a key of strings.ts), waiting for the page to paint it when asked to. */
 export type Step = (key: StringKey) => Promise<void>;

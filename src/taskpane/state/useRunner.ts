@@ -3,14 +3,14 @@
  * the error or notice to show. Rendering lives in the components; the work itself in run.ts.
  */
 import { useCallback, useState } from "react";
-import type { RunResult } from "../core/engine";
-import type { WorkbookPort } from "../workbook/port";
-import { saveBytes, xlsxDownloadName } from "./download";
-import type { PaneHost } from "./host";
+import type { RunResult } from "../../core/engine";
+import type { WorkbookPort } from "../../workbook/shared/port";
+import { saveBytes, xlsxDownloadName } from "../host/download";
+import type { PaneHost } from "../host/host";
 import type { RunMode } from "./run";
 import { PaneError, failAs, runCheck } from "./run";
-import type { StringKey } from "./strings";
-import { validationScope } from "../core/scope";
+import type { StringKey } from "../text/strings";
+import { validationScope } from "../../core/scope";
 import { useOneAtATime, type Step } from "./one-at-a-time";
 
 /** A workbook opened from a file (browser file mode): read and written in memory. */
@@ -92,7 +92,7 @@ function failureKey(e: unknown): StringKey {
 async function openPicked(picked: File, step: Step): Promise<OpenedFile> {
   const { openWorkbookBytes } = await failAs(
     "errorLoadReader",
-    () => import(/* webpackChunkName: "xlsx" */ "../workbook/open-file")
+    () => import(/* webpackChunkName: "xlsx" */ "../../workbook/open-file")
   );
   await step("stepOpening");
   const bytes = await failAs("errorRead", () => picked.arrayBuffer());

@@ -4,7 +4,7 @@
  * the two tables must have the same keys and the same {placeholders}.
  */
 
-import { OFFICE_NEEDED } from "../core/i18n/excel-messages";
+import { OFFICE_NEEDED } from "../../core/i18n/excel-messages";
 
 export type Lang = "zh" | "en";
 

@@ -1,5 +1,5 @@
-import type { WorkbookGrids, CellValue } from "../core/model/cells";
-import type { WritePlan } from "../core/model/plan";
+import type { WorkbookGrids, CellValue } from "../../core/model/cells";
+import type { WritePlan } from "../../core/model/plan";
 
 /**
  * The one interface between the engine and a workbook host. An adapter reads everything

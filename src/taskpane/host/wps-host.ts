@@ -4,9 +4,9 @@
  * task panes included (docs/wps.md). The WPS adapter is the pane's workbook, fetched as a chunk
  * of its own on the first call; selecting a cell is the one host call beyond the port.
  */
-import type { EtApplication } from "../workbook/wps/et";
-import type { WpsWorkbook } from "../workbook/wps/workbook";
-import { wpsSupport } from "../workbook/wps/support";
+import type { EtApplication } from "../../workbook/wps/et";
+import type { WpsWorkbook } from "../../workbook/wps/workbook";
+import { wpsSupport } from "../../workbook/wps/support";
 import { reportingPort } from "./reporting-port";
 import type { ExcelHost, HostBase } from "./host";
 
@@ -37,7 +37,7 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
   const run = async <T>(work: (wb: WpsWorkbook) => Promise<T>) => {
     if (!adapter) {
       const { WpsWorkbook } = await import(
-        /* webpackChunkName: "wps-adapter" */ "../workbook/wps/workbook"
+        /* webpackChunkName: "wps-adapter" */ "../../workbook/wps/workbook"
       );
       // Opened before any workbook, the pane looks at WPS's features once there is one.
       if (!support.probed) support = wpsSupport(app);

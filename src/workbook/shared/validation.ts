@@ -1,5 +1,5 @@
 /** What a plan's data validation means in Excel terms, shared by both adapters. */
-import type { CellValidation } from "../core/model/plan";
+import type { CellValidation } from "../../core/model/plan";
 
 /** Excel's limits on an input message: 32 characters of title, 255 of text. */
 export const PROMPT_TITLE_MAX = 32;

@@ -1,8 +1,8 @@
 /** The human-readable summary printed by the commands (the --json document is in the core). */
-import type { RunResult } from "../core/engine";
-import { STATUS_STYLE } from "../core/score";
-import { STATUSES } from "../core/model/results";
-import { sortFindings } from "../core/plan/findings-sheet";
+import type { RunResult } from "../../core/engine";
+import { STATUS_STYLE } from "../../core/score";
+import { STATUSES } from "../../core/model/results";
+import { sortFindings } from "../../core/plan/findings-sheet";
 
 export function summaryLines(result: RunResult, mode: "validate" | "analyse"): string[] {
   const lines: string[] = [];
