@@ -32,6 +32,9 @@ export function findingsCount(errors: number, warnings: number): string {
   return `错误 ${errors} 条，提示 ${warnings} 条 / ${errors} errors, ${warnings} warnings`;
 }
 
+/** The author a note the product writes is signed with (Excel shows it at the top of the note). */
+export const NOTE_AUTHOR = "指标监测";
+
 /** A finding as the note of its cell: "[错误] …". */
 export function findingNote(severity: Severity, message: Message): string {
   return `[${SEVERITY_WORD[severity].zh}] ${message.zh}`;
