@@ -5,6 +5,7 @@
 import { UsageError } from "./shared/args";
 import { InputError, oneLine } from "./shared/io";
 import { NoSuchSheetError } from "../core/errors";
+import { CLI_HELP, CLI_USAGE } from "../core/i18n/cli-messages";
 import { version } from "../../package.json";
 import { runCheck } from "./commands/run";
 import { runDemo } from "./commands/demo";
@@ -18,40 +19,21 @@ import type { CommandContext } from "./shared/context";
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  validate: {
-    run: (a, c) => runCheck("validate", a, c),
-    usage: "validate FILE [--sheet NAME] [--as-of DATE] [--rules FILE] [--json]",
-  },
-  analyse: {
-    run: (a, c) => runCheck("analyse", a, c),
-    usage: "analyse FILE [--as-of DATE] [--out OUT.xlsx | --in-place] [--rules FILE] [--json]",
-  },
-  demo: { run: runDemo, usage: "demo [FOLDER] [--out FOLDER]   (analyse every sample workbook)" },
-  template: {
-    run: runTemplate,
-    usage: "template --unit NAME|all --period TEXT --out OUT.xlsx|FOLDER [--rules FILE]",
-  },
-  rules: { run: runRules, usage: "rules --out OUT.xlsx [--rules FILE] | rules --check FILE" },
-  consolidate: {
-    run: runConsolidate,
-    usage: "consolidate FILE|FOLDER... --out OUT.xlsx [--as-of DATE] [--rules FILE] [--json]",
-  },
-  approve: {
-    run: (a, c) => runApprove(a, c),
-    usage: "approve FILE [--sheet NAME] --reviewer NAME [--json]   (appends to 审核记录)",
-  },
-  report: {
-    run: runReport,
-    usage:
-      "report FILE|FOLDER...|CONSOLIDATED.xlsx --out 通报.docx [--as-of DATE] [--rules FILE] [--date DATE]   (监测通报)",
-  },
+  validate: { run: (a, c) => runCheck("validate", a, c), usage: CLI_USAGE.validate },
+  analyse: { run: (a, c) => runCheck("analyse", a, c), usage: CLI_USAGE.analyse },
+  demo: { run: runDemo, usage: CLI_USAGE.demo },
+  template: { run: runTemplate, usage: CLI_USAGE.template },
+  rules: { run: runRules, usage: CLI_USAGE.rules },
+  consolidate: { run: runConsolidate, usage: CLI_USAGE.consolidate },
+  approve: { run: (a, c) => runApprove(a, c), usage: CLI_USAGE.approve },
+  report: { run: runReport, usage: CLI_USAGE.report },
 };
 
 export function usage(): string {
   return [
-    "usage: indicator-tracker COMMAND ...",
-    ...Object.values(COMMANDS).map((c) => `  indicator-tracker ${c.usage}`),
-    "  indicator-tracker --version",
+    CLI_HELP.title,
+    ...Object.values(COMMANDS).map((c) => CLI_HELP.command(c.usage)),
+    CLI_HELP.version,
   ].join("\n");
 }
 
@@ -76,21 +58,19 @@ export async function main(argv: string[], ctx: CommandContext = defaultContext)
   }
   const command = COMMANDS[name];
   if (!command) {
-    ctx.stderr(`indicator-tracker: unknown command "${name}" (try --help)`);
+    ctx.stderr(CLI_HELP.unknownCommand(name));
     return 2;
   }
   try {
     return await command.run(rest, ctx);
   } catch (e) {
     if (e instanceof UsageError) {
-      ctx.stderr(
-        `indicator-tracker ${name}: ${e.message} — usage: indicator-tracker ${command.usage}`
-      );
+      ctx.stderr(CLI_HELP.usageError(name, e.message, command.usage));
       return 2;
     }
     // A sheet named by --sheet that the workbook lacks is unusable input, like a missing file.
     if (e instanceof InputError || e instanceof NoSuchSheetError) {
-      ctx.stderr(`indicator-tracker: ${oneLine(e.message)}`);
+      ctx.stderr(CLI_HELP.inputError(oneLine(e.message)));
       return 2;
     }
     throw e;

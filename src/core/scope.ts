@@ -5,7 +5,8 @@
  * Kept apart from the engine so that the pane's first screen can ask it without loading the engine.
  */
 import { RULES_SHEET } from "./catalogue/sheet-layout";
-import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS } from "./model/plan";
+import { ANNOTATION_STORE_SHEET } from "./model/plan";
+import { PRODUCT_SHEETS } from "./i18n/sheet-names";
 
 const NOT_MONITORING = new Set<string>([...PRODUCT_SHEETS, ANNOTATION_STORE_SHEET]);
 

@@ -1,16 +1,7 @@
-/** Small helpers the bulletin's sections share: Chinese numbering, counts by status, tables numbered in order. */
+/** Small helpers the bulletin's sections share: counts by status, tables numbered in order. */
 import type { IndicatorResult, Status } from "../core/model/results";
+import { BULLETIN_CAPTION, STATUS_PHRASE, statusCount } from "../core/i18n/bulletin-labels";
 import type { Block, TableColumn, TableRow, TextRun } from "./model";
-
-const DIGITS = "零一二三四五六七八九";
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (headings 一、 and （一）). */
-export function cnNumber(n: number): string {
-  if (n < 10) return DIGITS[n];
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ""}`;
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ""}`;
-  return String(n);
-}
 
 /** The order statuses are told in: best first, then the figures that cannot be judged. */
 export const STATUS_ORDER: readonly Status[] = [
@@ -24,18 +15,6 @@ export const STATUS_ORDER: readonly Status[] = [
   "not_applicable",
 ];
 
-/** How a status reads in a sentence ("已达标7项"). */
-export const STATUS_PHRASE: Record<Status, string> = {
-  met: "已达标",
-  on_track: "按序时推进",
-  lagging: "滞后于序时进度",
-  critical: "严重滞后",
-  invalid: "数据有误待核实",
-  no_data: "未填报数据",
-  no_target: "无目标值",
-  not_applicable: "不适用",
-};
-
 export function countByStatus(results: IndicatorResult[]): Map<Status, number> {
   const counts = new Map<Status, number>();
   for (const s of STATUS_ORDER) {
@@ -47,13 +26,9 @@ export function countByStatus(results: IndicatorResult[]): Map<Status, number> {
 
 /** "已达标7项、按序时推进27项、滞后于序时进度3项" */
 export function statusCountsText(results: IndicatorResult[]): string {
-  return Array.from(countByStatus(results), ([s, n]) => `${STATUS_PHRASE[s]}${n}项`).join("、");
-}
-
-/** "由7项增至9项", "由3项减至1项", "保持2项". */
-export function changeText(before: number, after: number, unit = "项"): string {
-  if (before === after) return `保持${after}${unit}`;
-  return `由${before}${unit}${after > before ? "增至" : "减至"}${after}${unit}`;
+  return Array.from(countByStatus(results), ([s, n]) => statusCount(STATUS_PHRASE[s], n)).join(
+    "、"
+  );
 }
 
 export const text = (t: string, bold = false): TextRun => (bold ? { text: t, bold } : { text: t });
@@ -78,7 +53,8 @@ export class Numbering {
     extra: { statusColumn?: number; note?: string } = {}
   ): Block {
     this.tables += 1;
-    return { kind: "table", caption: `表${this.tables}　${caption}`, columns, rows, ...extra };
+    const numbered = BULLETIN_CAPTION.table(this.tables, caption);
+    return { kind: "table", caption: numbered, columns, rows, ...extra };
   }
 
   nextTable(): number {
@@ -90,6 +66,6 @@ export class Numbering {
     block: Omit<Extract<Block, { kind: "chart" }>, "caption" | "kind">
   ): Block {
     this.figures += 1;
-    return { kind: "chart", caption: `图${this.figures}　${caption}`, ...block };
+    return { kind: "chart", caption: BULLETIN_CAPTION.figure(this.figures, caption), ...block };
   }
 }

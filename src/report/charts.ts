@@ -8,6 +8,8 @@ import type { Status } from "../core/model/results";
 import type { ChartSpec, ProgressChart, StatusByCategoryChart } from "./model";
 import { STATUS_ORDER } from "./blocks";
 import { statusWord } from "./format";
+import { BULLETIN_HEADER, itemCount } from "../core/i18n/bulletin-labels";
+import { GAP_HEADER } from "../core/i18n/gap-labels";
 
 export const CHART_WIDTH = 560;
 
@@ -142,11 +144,14 @@ export function statusByCategorySvg(chart: StatusByCategoryChart): ChartSvg {
         );
       x += n * scale;
     }
-    body.push(txt(x + 5, y + 11, `${totals[i]}项`, { size: 9 }));
+    body.push(txt(x + 5, y + 11, itemCount(totals[i]), { size: 9 }));
   });
   body.push(line(left, top - 4, left, top + chart.bars.length * row, TEXT));
   body.push(
-    txt(right + 40, top + chart.bars.length * row + 14, "指标数", { size: 9, anchor: "end" })
+    txt(right + 40, top + chart.bars.length * row + 14, BULLETIN_HEADER.indicatorCount, {
+      size: 9,
+      anchor: "end",
+    })
   );
   return wrap(CHART_WIDTH, height, body);
 }
@@ -171,7 +176,7 @@ export function progressSvg(chart: ProgressChart): ChartSvg {
   const body: string[] = legend(
     [
       ...present.map((s) => ({ colour: CHART_COLOURS[s], label: statusWord(s) })),
-      { colour: TEXT, label: "序时进度", mark: true },
+      { colour: TEXT, label: GAP_HEADER.schedule, mark: true },
     ],
     left,
     14
@@ -193,7 +198,7 @@ export function progressSvg(chart: ProgressChart): ChartSvg {
     y += cols.length * row + gap;
   });
   body.push(line(left, top - 4, left, bottom, TEXT));
-  body.push(txt(CHART_WIDTH - 4, bottom + 24, "推进进度", { size: 9, anchor: "end" }));
+  body.push(txt(CHART_WIDTH - 4, bottom + 24, GAP_HEADER.progress, { size: 9, anchor: "end" }));
   return wrap(CHART_WIDTH, height, body);
 }
 
@@ -206,17 +211,9 @@ function progressRow(
 ): string[] {
   const out = [txt(left - 6, y + 7.5, c.code, { size: 8.5, anchor: "end" })];
   if (c.progress === null) {
+    // No bar to draw (no figure, or one that cannot be used): the status's word instead.
     out.push(
-      txt(
-        left + 4,
-        y + 7.5,
-        c.status === "invalid"
-          ? "数据有误"
-          : c.status === "no_data"
-            ? "未填报"
-            : statusWord(c.status),
-        { size: 8, fill: CHART_COLOURS[c.status] }
-      )
+      txt(left + 4, y + 7.5, statusWord(c.status), { size: 8, fill: CHART_COLOURS[c.status] })
     );
   } else {
     // A bar of nothing still shows its colour: a stub of two pixels.

@@ -3,7 +3,7 @@
  * critical indicator with its responsible unit, gap, required growth and projection), 四、填报和考核情况
  * (who reported, on time, approved; each unit's score and rank) and 五、数据问题 (what is still open).
  */
-import type { Finding, IndicatorResult, RuleId } from "../core/model/results";
+import type { Finding, IndicatorResult } from "../core/model/results";
 import type { Indicator } from "../core/model/catalogue";
 import type { Block, BulletinSource, TableColumn, TableRow, UnitRow } from "./model";
 import {
@@ -18,7 +18,21 @@ import {
   value,
   withUnit,
 } from "./format";
-import { Numbering, cnNumber, paragraph, text } from "./blocks";
+import { Numbering, paragraph, text } from "./blocks";
+import { BULLETIN_CAPTION, BULLETIN_FIGURE, BULLETIN_HEADER } from "../core/i18n/bulletin-labels";
+import {
+  APPROVAL_WORD,
+  KIND_WORD,
+  ON_TIME_TEXT,
+  OTHER_RULE_WORD,
+  PROBLEMS_TEXT,
+  REPORTING_TEXT,
+  REPORT_WORD,
+  RULE_WORD,
+  SUPERVISION_TEXT,
+} from "../core/i18n/bulletin-units-messages";
+import { COMPLETENESS_HEADER } from "../core/i18n/completeness-labels";
+import { GAP_HEADER } from "../core/i18n/gap-labels";
 
 /** The deadline most indicators share (the plan's 2023-12-31). */
 function deadlineOf(source: BulletinSource): string | null {
@@ -30,18 +44,18 @@ function deadlineOf(source: BulletinSource): string | null {
 
 function projectionText(r: IndicatorResult, integer: boolean | undefined): string {
   if (r.projection === null) return DASH;
-  return `${value(r.projection, { integer })}（${r.projectionMeets ? "能达标" : "难以达标"}）`;
+  return SUPERVISION_TEXT.projection(value(r.projection, { integer }), r.projectionMeets === true);
 }
 
 const SUPERVISION_COLUMNS: TableColumn[] = [
-  { header: "序号", width: 6, align: "center" },
-  { header: "指标", width: 20 },
-  { header: "责任单位", width: 13, align: "center" },
-  { header: "状态", width: 11, align: "center" },
-  { header: "完成值/目标值", width: 14, align: "center" },
-  { header: "差距", width: 11, align: "right" },
-  { header: "所需年均增速", width: 11, align: "right" },
-  { header: "预计期末值", width: 14, align: "center" },
+  { header: BULLETIN_HEADER.no, width: 6, align: "center" },
+  { header: BULLETIN_HEADER.indicator, width: 20 },
+  { header: BULLETIN_HEADER.owner, width: 13, align: "center" },
+  { header: GAP_HEADER.status, width: 11, align: "center" },
+  { header: BULLETIN_HEADER.actualOfTarget, width: 14, align: "center" },
+  { header: GAP_HEADER.gap, width: 11, align: "right" },
+  { header: GAP_HEADER.requiredGrowth, width: 11, align: "right" },
+  { header: GAP_HEADER.projection, width: 14, align: "center" },
 ];
 
 function supervisionTable(
@@ -66,11 +80,9 @@ function supervisionTable(
       status: r.status,
     };
   });
-  return n.table("滞后指标督导清单", SUPERVISION_COLUMNS, rows, {
+  return n.table(SUPERVISION_TEXT.table, SUPERVISION_COLUMNS, rows, {
     statusColumn: 3,
-    note:
-      `注：所需年均增速为自本期至${deadline ? dateZh(deadline) : "期末"}达到目标值所需的年均增长率（本期为0时无法计算）；` +
-      "预计期末值按各期数据的线性趋势推算。",
+    note: SUPERVISION_TEXT.note(SUPERVISION_TEXT.deadline(deadline ? dateZh(deadline) : null)),
   });
 }
 
@@ -82,8 +94,9 @@ function ownersAsked(weak: IndicatorResult[], byCode: Map<string, Indicator>): B
     owners.set(owner, [...(owners.get(owner) ?? []), r.code]);
   }
   return paragraph(
-    `请${Array.from(owners, ([o, codes]) => `${o}（${list(codes)}）`).join("、")}逐项分析滞后原因，` +
-      "制定整改措施，明确完成时限，并在下季度报送数据时一并报告整改进展。"
+    SUPERVISION_TEXT.asked(
+      Array.from(owners, ([o, codes]) => BULLETIN_FIGURE.named(o, list(codes)))
+    )
   );
 }
 
@@ -94,45 +107,24 @@ export function supervisionSection(source: BulletinSource, n: Numbering): Block[
     ...source.indicators.filter((r) => r.status === "lagging"),
   ];
   const deadline = deadlineOf(source);
-  const blocks: Block[] = [{ kind: "heading", level: 1, text: "三、滞后指标督导清单" }];
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: SUPERVISION_TEXT.heading }];
   if (!weak.length) {
-    blocks.push(paragraph("对照序时进度，本期无滞后和严重滞后指标。"));
+    blocks.push(paragraph(SUPERVISION_TEXT.none));
     return blocks;
   }
   const critical = weak.filter((r) => r.status === "critical").length;
   const unlikely = weak.filter((r) => r.projectionMeets === false).map((r) => r.code);
+  const end = SUPERVISION_TEXT.deadline(deadline ? dateZh(deadline) : null);
   blocks.push(
     paragraph(
-      `对照序时进度，严重滞后指标${critical}项、滞后指标${weak.length - critical}项（表${n.nextTable()}），需加大督导检查力度。` +
-        (unlikely.length
-          ? `按各期数据的趋势推算，其中${list(unlikely)}到${deadline ? dateZh(deadline) : "期末"}仍难以达到目标。`
-          : "")
+      SUPERVISION_TEXT.behind(critical, weak.length - critical, n.nextTable()) +
+        (unlikely.length ? SUPERVISION_TEXT.unlikely(list(unlikely), end) : "")
     )
   );
   blocks.push(supervisionTable(weak, byCode, deadline, n));
   blocks.push(ownersAsked(weak, byCode));
   return blocks;
 }
-
-const REPORT_WORD: Record<UnitRow["status"], string> = {
-  reported: "已报送",
-  not_reported: "未报送",
-  period_mismatch: "报告期不符",
-  no_period: "未填报告期",
-  unrecognised: "无法识别",
-};
-const KIND_WORD: Record<UnitRow["kind"], string> = {
-  bureau: "市直部门",
-  township: "乡镇",
-  street: "街道",
-  other: "其他",
-  unlisted: "名单外",
-};
-const APPROVAL_WORD: Record<UnitRow["approval"], string> = {
-  approved: "已审核",
-  changed: "审核后修改",
-  none: "未审核",
-};
 
 function daysLate(u: UnitRow): number | null {
   return u.reportDate && u.dueDate
@@ -141,14 +133,12 @@ function daysLate(u: UnitRow): number | null {
 }
 
 export function onTimeWord(u: UnitRow): string {
-  if (u.onTime === true) return "按时";
-  if (u.onTime === false) return `逾期${daysLate(u) ?? ""}天`;
-  return u.status === "reported" ? "未填报出日期" : DASH;
+  if (u.onTime === true) return ON_TIME_TEXT.onTime;
+  if (u.onTime === false) return ON_TIME_TEXT.late(daysLate(u));
+  return u.status === "reported" ? ON_TIME_TEXT.noDate : DASH;
 }
 
-/** "14个（伊合昂街道、佐盖多玛乡）" */
-const named = (us: UnitRow[], show = true) =>
-  `${us.length}个${show && us.length ? `（${list(us.map((u) => u.unit))}）` : ""}`;
+const names = (us: UnitRow[]) => us.map((u) => u.unit);
 
 function reportingText(listed: UnitRow[], source: BulletinSource): string {
   const reported = listed.filter((u) => u.status === "reported" || u.status === "no_period");
@@ -158,29 +148,34 @@ function reportingText(listed: UnitRow[], source: BulletinSource): string {
   const other = listed.filter((u) => u.status === "period_mismatch");
   const changed = listed.filter((u) => u.approval === "changed");
   const parts = [
-    `本期应报单位${listed.length}个，已报送${reported.length}个，其中按时报送${reported.filter((u) => u.onTime === true).length}个` +
-      `${late.length ? `、逾期${named(late)}` : ""}${undated.length ? `、未填报出日期${named(undated)}` : ""}`,
-    missing.length ? `未报送${named(missing)}` : "",
+    REPORTING_TEXT.reported({
+      listed: listed.length,
+      reported: reported.length,
+      onTime: reported.filter((u) => u.onTime === true).length,
+      late: names(late),
+      undated: names(undated),
+    }),
+    missing.length ? REPORTING_TEXT.notReported(names(missing)) : "",
     other.length
-      ? `报送非本期报表${other.length}个（${list(other.map((u) => `${u.unit}报送的是${u.periods.join("、") || "其他期"}报表`))}），未纳入汇总`
+      ? REPORTING_TEXT.otherPeriod(
+          other.map((u) => REPORTING_TEXT.otherPeriodSent(u.unit, u.periods.join("、")))
+        )
       : "",
   ].filter(Boolean);
-  const due = source.dueDate ? `报送截止日期为${dateZh(source.dueDate)}。` : "";
-  return (
-    `${due}${parts.join("；")}。已审核${listed.filter((u) => u.approval === "approved").length}个` +
-    `${changed.length ? `，审核后数据又有修改${named(changed)}，需重新审核` : ""}。`
-  );
+  const due = source.dueDate ? REPORTING_TEXT.due(dateZh(source.dueDate)) : "";
+  const approved = listed.filter((u) => u.approval === "approved").length;
+  return REPORTING_TEXT.sentence(due, parts, approved, names(changed));
 }
 
 function unitTableRow(u: UnitRow): TableRow {
   const missing =
     u.missing.length === 0
-      ? "无"
+      ? REPORTING_TEXT.noneMissing
       : u.missing.length === u.expected.length && u.expected.length > 1
-        ? `全部${u.expected.length}项`
+        ? REPORTING_TEXT.allMissing(u.expected.length)
         : u.missing.length <= 4
           ? list(u.missing)
-          : `${u.missing.length}项`;
+          : REPORTING_TEXT.missingCount(u.missing.length);
   return {
     cells: [
       u.rank === null ? DASH : String(u.rank),
@@ -202,52 +197,31 @@ export function reportingSection(source: BulletinSource, n: Numbering): Block[] 
   const ordered = [...listed].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const top = ordered
     .filter((u) => u.rank !== null && u.rank <= 3)
-    .map((u) => `${u.unit}（${score1(u.score)}分）`);
+    .map((u) => BULLETIN_FIGURE.named(u.unit, BULLETIN_FIGURE.score(score1(u.score))));
+  const U = COMPLETENESS_HEADER;
   const blocks: Block[] = [
-    { kind: "heading", level: 1, text: "四、填报和考核情况" },
+    { kind: "heading", level: 1, text: REPORTING_TEXT.heading },
     paragraph(
-      reportingText(listed, source) +
-        (others.length
-          ? `另有名单外单位或无法识别的文件${others.length}个（${list(others.map((u) => u.unit))}）。`
-          : "")
+      reportingText(listed, source) + (others.length ? REPORTING_TEXT.others(names(others)) : "")
     ),
-    paragraph(
-      `各单位得分为其负责和填报指标的加权得分，未报指标计0分（表${n.nextTable()}），按实施方案要求纳入年度考核。` +
-        (top.length ? `排名前列的是${list(top)}。` : "")
-    ),
+    paragraph(REPORTING_TEXT.scores(n.nextTable()) + (top.length ? REPORTING_TEXT.top(top) : "")),
     n.table(
-      "各单位填报和考核情况",
+      REPORTING_TEXT.table,
       [
-        { header: "排名", width: 7, align: "center" },
-        { header: "单位", width: 24 },
-        { header: "类型", width: 11.5, align: "center" },
-        { header: "报送情况", width: 12, align: "center" },
-        { header: "按时报送", width: 13.5, align: "center" },
-        { header: "审核", width: 11.5, align: "center" },
-        { header: "缺报指标", width: 12, align: "center" },
-        { header: "得分", width: 8.5, align: "right" },
+        { header: U.rank, width: 7, align: "center" },
+        { header: U.unit, width: 24 },
+        { header: U.kind, width: 11.5, align: "center" },
+        { header: U.status, width: 12, align: "center" },
+        { header: U.onTime, width: 13.5, align: "center" },
+        { header: U.approval, width: 11.5, align: "center" },
+        { header: U.missing, width: 12, align: "center" },
+        { header: U.score, width: 8.5, align: "right" },
       ],
       ordered.map(unitTableRow)
     ),
   ];
   return blocks;
 }
-
-/** Names of the other warnings, for the closing count. */
-const RULE_WORD: Partial<Record<RuleId, string>> = {
-  period_mismatch: "报告期不符",
-  not_responsible: "非责任单位填报",
-  outlier_jump: "数值异常波动",
-  missing_value: "缺少数值",
-  cumulative_decreased: "累计值下降",
-  target_changed: "目标值变动",
-  baseline_changed: "基期值变动",
-  likely_fraction_percent: "百分比疑似小数",
-  remark_required: "缺少说明",
-  total_mismatch: "合计不符",
-  column_guessed: "列识别存疑",
-  inconsistent_ratio: "比值不一致",
-};
 
 /** At most this many items of a kind are listed; the rest are counted. */
 const LISTED = 8;
@@ -271,12 +245,11 @@ function problemItems(findings: Finding[], source: BulletinSource, withWho: bool
     .map((f, i) =>
       paragraph(
         `${i + 1}. `,
-        withWho ? text(`${findingUnit(f, source)}（${findingPlace(f)}）：`) : text(""),
+        withWho ? text(PROBLEMS_TEXT.where(findingUnit(f, source), findingPlace(f))) : text(""),
         firstSentence(f.message.zh)
       )
     );
-  if (findings.length > LISTED)
-    items.push(paragraph(`另有${findings.length - LISTED}条，见汇总工作簿“校验结果”表。`));
+  if (findings.length > LISTED) items.push(paragraph(PROBLEMS_TEXT.more(findings.length - LISTED)));
   return items;
 }
 
@@ -287,24 +260,16 @@ export function dataProblemsSection(source: BulletinSource): Block[] {
   const rest = source.findings.filter(
     (f) => f.severity === "warning" && !conflicts.includes(f) && !changed.includes(f)
   );
-  const blocks: Block[] = [{ kind: "heading", level: 1, text: "五、尚待解决的数据问题" }];
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: PROBLEMS_TEXT.heading }];
   if (!errors.length && !conflicts.length && !changed.length) {
-    blocks.push(
-      paragraph(
-        `汇总校验未发现须更正的数据错误、数值冲突或审核后修改${rest.length ? `，另有提示${rest.length}条` : ""}。`
-      )
-    );
+    blocks.push(paragraph(PROBLEMS_TEXT.none(rest.length)));
     return blocks;
   }
-  blocks.push(
-    paragraph(
-      `汇总校验发现数据错误${errors.length}条、数值冲突${conflicts.length}条、审核后修改${changed.length}条，请有关单位核实更正后重新报送。`
-    )
-  );
-  const kinds: [[string, string], Finding[], boolean][] = [
-    [["数据错误", "须更正后重新报送"], errors, true],
-    [["数值冲突", "汇总暂采用责任单位数值"], conflicts, false],
-    [["审核后修改", "须重新审核"], changed, true],
+  blocks.push(paragraph(PROBLEMS_TEXT.found(errors.length, conflicts.length, changed.length)));
+  const kinds: [readonly [string, string], Finding[], boolean][] = [
+    [PROBLEMS_TEXT.errors, errors, true],
+    [PROBLEMS_TEXT.conflicts, conflicts, false],
+    [PROBLEMS_TEXT.changed, changed, true],
   ];
   let k = 0;
   for (const [title, list1, withWho] of kinds) {
@@ -313,13 +278,13 @@ export function dataProblemsSection(source: BulletinSource): Block[] {
     blocks.push({
       kind: "heading",
       level: 2,
-      text: `（${cnNumber(k)}）${title[0]}${list1.length}条（${title[1]}）`,
+      text: BULLETIN_CAPTION.subheading(k, PROBLEMS_TEXT.kind(title[0], list1.length, title[1])),
     });
     blocks.push(...problemItems(list1, source, withWho));
   }
   if (rest.length) {
-    const names = Array.from(new Set(rest.map((f) => RULE_WORD[f.rule] ?? "其他"))).join("、");
-    blocks.push(paragraph(`此外还有提示${rest.length}条（${names}），见汇总工作簿“校验结果”表。`));
+    const words = Array.from(new Set(rest.map((f) => RULE_WORD[f.rule] ?? OTHER_RULE_WORD)));
+    blocks.push(paragraph(PROBLEMS_TEXT.otherWarnings(rest.length, words.join("、"))));
   }
   return blocks;
 }

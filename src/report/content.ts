@@ -12,21 +12,25 @@ import { actualShown, dateZh, pct, score1, statusWord, targetShown } from "./for
 import {
   Numbering,
   STATUS_ORDER,
-  changeText,
-  cnNumber,
   countByStatus,
   paragraph,
   statusCountsText,
   text,
 } from "./blocks";
 import { dataProblemsSection, reportingSection, supervisionSection } from "./content-units";
-
-export const BULLETIN_NAME = "合作市省级创新型县(市、区)建设指标监测通报";
-/** The name broken where its words allow, in lines a 二号 title fits (GB/T 9704 7.3.3). */
-const TITLE_LINES = ["合作市省级创新型县(市、区)", "建设指标监测通报"];
-export const ISSUER = "合作市创新型县建设工作领导小组办公室";
-const RECIPIENTS = "各乡镇（街道），市直有关部门：";
-const PLAN = "《合作市省级创新型县(市、区)试点建设工作实施方案》（合政办发〔2022〕10号）";
+import {
+  BULLETIN_HEAD,
+  CATEGORIES_TEXT,
+  OVERALL_TEXT,
+  PREVIOUS_TEXT,
+} from "../core/i18n/bulletin-messages";
+import {
+  BULLETIN_CAPTION,
+  BULLETIN_FIGURE,
+  BULLETIN_HEADER,
+  countChange,
+} from "../core/i18n/bulletin-labels";
+import { GAP_HEADER } from "../core/i18n/gap-labels";
 
 /** The most frequent of some numbers (the first of equals), null for none. */
 function mode(values: (number | null)[]): number | null {
@@ -42,16 +46,20 @@ function scheduleText(results: IndicatorResult[], catalogue: Catalogue): string 
   const flow = new Set(catalogue.indicators.filter((i) => i.measure === "flow").map((i) => i.code));
   const level = mode(results.filter((r) => !flow.has(r.code)).map((r) => r.schedule));
   const yearly = mode(results.filter((r) => flow.has(r.code)).map((r) => r.schedule));
-  if (level === null) return yearly === null ? "" : `序时进度${pct(yearly)}`;
-  return `序时进度${pct(level)}${yearly !== null && yearly !== level ? `（年度指标${pct(yearly)}）` : ""}`;
+  if (level === null) return yearly === null ? "" : OVERALL_TEXT.schedule(pct(yearly), null);
+  return OVERALL_TEXT.schedule(
+    pct(level),
+    yearly !== null && yearly !== level ? pct(yearly) : null
+  );
 }
 
 /** "得分较高的是科技惠民（92.8分）、……，较低的是……" */
 function categoryScoresText(source: BulletinSource): string {
   const cats = Object.entries(source.scores.categories).sort((a, b) => b[1] - a[1]);
-  const item = ([c, s]: [string, number]) => `${c}（${score1(s)}分）`;
-  if (cats.length < 4) return cats.length ? `分类别看，${cats.map(item).join("、")}。` : "";
-  return `分类别看，得分较高的是${cats.slice(0, 2).map(item).join("、")}，较低的是${cats.slice(-2).reverse().map(item).join("、")}。`;
+  const item = ([c, s]: [string, number]) =>
+    BULLETIN_FIGURE.named(c, BULLETIN_FIGURE.score(score1(s)));
+  if (cats.length < 4) return cats.length ? OVERALL_TEXT.byCategory(cats.map(item)) : "";
+  return OVERALL_TEXT.highLow(cats.slice(0, 2).map(item), cats.slice(-2).reverse().map(item));
 }
 
 /** The change since the previous period, over the indicators that have a figure for both. */
@@ -63,14 +71,14 @@ function previousText(source: BulletinSource): string | null {
   const before = aggregateScores(prev.indicators).overall;
   const after = aggregateScores(now).overall;
   const all = now.length === source.indicators.length;
-  const who = all ? "全市综合得分" : `有上期数据的${now.length}项指标综合得分`;
-  let scoreText = `${who}为${score1(after)}分`;
+  const who = all ? PREVIOUS_TEXT.cityScore : PREVIOUS_TEXT.comparableScore(now.length);
+  let scoreText = PREVIOUS_TEXT.scoreIs(who, score1(after));
   if (before !== null && after !== null) {
     const d = Number(score1(after)) - Number(score1(before));
     scoreText =
       d === 0
-        ? `${who}保持${score1(after)}分`
-        : `${who}由${score1(before)}分${d > 0 ? "提高" : "下降"}到${score1(after)}分（${d > 0 ? "+" : "−"}${Math.abs(d).toFixed(1)}分）`;
+        ? PREVIOUS_TEXT.scoreKept(who, score1(after))
+        : PREVIOUS_TEXT.scoreMoved(who, score1(before), score1(after), d);
   }
   const count = (rs: IndicatorResult[], ...st: string[]) =>
     rs.filter((r) => st.includes(r.status)).length;
@@ -83,28 +91,38 @@ function previousText(source: BulletinSource): string | null {
     .filter((r) => rank(r.status) > rank(before1.get(r.code)!) && rank(r.status) < 4)
     .map((r) => r.code);
   const moves = [
-    better.length ? `状态好转的有${better.join("、")}` : "",
-    worse.length ? `状态下降的有${worse.join("、")}` : "",
+    better.length ? PREVIOUS_TEXT.better(better) : "",
+    worse.length ? PREVIOUS_TEXT.worse(worse) : "",
   ]
     .filter(Boolean)
     .join("，");
-  return (
-    `与上期（截至${dateZh(prev.asOf)}）相比，${scoreText}；已达标指标${changeText(count(prev.indicators, "met"), count(now, "met"))}，` +
-    `滞后和严重滞后指标${changeText(count(prev.indicators, "lagging", "critical"), count(now, "lagging", "critical"))}${moves ? `；${moves}` : ""}。`
-  );
+  return PREVIOUS_TEXT.sentence({
+    asOf: dateZh(prev.asOf),
+    score: scoreText,
+    met: countChange(count(prev.indicators, "met"), count(now, "met")),
+    behind: countChange(
+      count(prev.indicators, "lagging", "critical"),
+      count(now, "lagging", "critical")
+    ),
+    moves,
+  });
 }
 
 function overallSection(source: BulletinSource, n: Numbering): Block[] {
   const rs = source.indicators;
-  const asOf = source.asOf ? `截至${dateZh(source.asOf)}，` : "";
-  const schedule = scheduleText(rs, source.catalogue);
   const blocks: Block[] = [
-    { kind: "heading", level: 1, text: "一、总体情况" },
+    { kind: "heading", level: 1, text: OVERALL_TEXT.heading },
     paragraph(
-      `${asOf}纳入监测的${rs.length}项指标中，${schedule ? `对照${schedule}，` : ""}${statusCountsText(rs)}（表${n.nextTable()}、图1）。`
+      OVERALL_TEXT.monitored({
+        asOf: source.asOf ? dateZh(source.asOf) : null,
+        count: rs.length,
+        schedule: scheduleText(rs, source.catalogue),
+        statuses: statusCountsText(rs),
+        table: n.nextTable(),
+      })
     ),
     paragraph(
-      text(`全市综合得分${score1(source.scores.overall)}分。`, true),
+      text(OVERALL_TEXT.cityScore(score1(source.scores.overall)), true),
       categoryScoresText(source)
     ),
   ];
@@ -120,11 +138,11 @@ function overallSection(source: BulletinSource, n: Numbering): Block[] {
   }));
   blocks.push(
     n.table(
-      "各状态指标分布",
+      OVERALL_TEXT.statusTable,
       [
-        { header: "状态", width: 18, align: "center" },
-        { header: "指标数", width: 12, align: "center" },
-        { header: "指标编码", width: 70 },
+        { header: GAP_HEADER.status, width: 18, align: "center" },
+        { header: BULLETIN_HEADER.indicatorCount, width: 12, align: "center" },
+        { header: BULLETIN_HEADER.codes, width: 70 },
       ],
       rows,
       { statusColumn: 0 }
@@ -132,7 +150,7 @@ function overallSection(source: BulletinSource, n: Numbering): Block[] {
   );
   const categories = categoriesOf(rs);
   blocks.push(
-    n.figure("各类别指标监测状态", {
+    n.figure(OVERALL_TEXT.statusFigure, {
       chart: {
         kind: "status_by_category",
         bars: categories.map((c) => ({
@@ -155,14 +173,14 @@ export function categoriesOf(results: IndicatorResult[]): string[] {
 }
 
 const CATEGORY_COLUMNS: TableColumn[] = [
-  { header: "指标", width: 26 },
-  { header: "单位", width: 7.5, align: "center" },
-  { header: "目标值", width: 13, align: "right" },
-  { header: "完成值", width: 13, align: "right" },
-  { header: "完成率", width: 9.5, align: "right" },
-  { header: "推进进度", width: 9.5, align: "right" },
-  { header: "序时进度", width: 9.5, align: "right" },
-  { header: "状态", width: 12, align: "center" },
+  { header: BULLETIN_HEADER.indicator, width: 26 },
+  { header: GAP_HEADER.unit, width: 7.5, align: "center" },
+  { header: GAP_HEADER.target, width: 13, align: "right" },
+  { header: BULLETIN_HEADER.actual, width: 13, align: "right" },
+  { header: GAP_HEADER.completion, width: 9.5, align: "right" },
+  { header: GAP_HEADER.progress, width: 9.5, align: "right" },
+  { header: GAP_HEADER.schedule, width: 9.5, align: "right" },
+  { header: GAP_HEADER.status, width: 12, align: "center" },
 ];
 
 function categoryRow(r: IndicatorResult, ind: Indicator | undefined): TableRow {
@@ -188,13 +206,16 @@ function categoriesSection(source: BulletinSource, n: Numbering): Block[] {
   const tol = source.catalogue.tolerances;
   const points = (x: number) => String(Number((x * 100).toFixed(1)));
   const blocks: Block[] = [
-    { kind: "heading", level: 1, text: "二、分类情况" },
+    { kind: "heading", level: 1, text: CATEGORIES_TEXT.heading },
     paragraph(
-      `${categories.length}类指标的完成情况见表${first}至表${first + categories.length - 1}；各指标推进进度与序时进度的对比见图2。` +
-        `推进进度为本期完成值在基期值至目标值之间所处的位置，低于序时进度超过${points(tol.onTrack)}个百分点为滞后、` +
-        `超过${points(tol.lagging)}个百分点为严重滞后。`
+      CATEGORIES_TEXT.intro({
+        count: categories.length,
+        first,
+        lagging: points(tol.onTrack),
+        critical: points(tol.lagging),
+      })
     ),
-    n.figure("各指标推进进度与序时进度", {
+    n.figure(CATEGORIES_TEXT.progressFigure, {
       chart: {
         kind: "progress_vs_schedule",
         columns: source.indicators.map((r) => ({
@@ -210,16 +231,21 @@ function categoriesSection(source: BulletinSource, n: Numbering): Block[] {
   categories.forEach((c, i) => {
     const rs = source.indicators.filter((r) => r.category === c);
     const sc = source.scores.categories[c];
-    blocks.push({ kind: "heading", level: 2, text: `（${cnNumber(i + 1)}）${c}` });
+    blocks.push({ kind: "heading", level: 2, text: BULLETIN_CAPTION.subheading(i + 1, c) });
     blocks.push({
       ...paragraph(
-        `${c}类${rs.length}项指标${sc === undefined ? "" : `，得分${score1(sc)}分`}：${statusCountsText(rs)}。`
+        CATEGORIES_TEXT.category({
+          category: c,
+          count: rs.length,
+          score: sc === undefined ? null : score1(sc),
+          statuses: statusCountsText(rs),
+        })
       ),
       keepNext: true,
     });
     blocks.push(
       n.table(
-        `${c}类指标监测情况`,
+        CATEGORIES_TEXT.categoryTable(c),
         CATEGORY_COLUMNS,
         rs.map((r) => categoryRow(r, byCode.get(r.code))),
         { statusColumn: 7 }
@@ -232,16 +258,14 @@ function categoriesSection(source: BulletinSource, n: Numbering): Block[] {
 /** The bulletin of a consolidation's figures, issued on `date` (ISO). */
 export function buildBulletin(source: BulletinSource, date: string): Bulletin {
   const n = new Numbering();
-  const period = source.period ?? (source.asOf ? `截至${dateZh(source.asOf)}` : "");
-  const intro = paragraph(
-    `根据${PLAN}关于定期监测、季度报送的要求，市创新型县建设工作领导小组办公室对各单位报送的` +
-      `${source.period ?? ""}指标数据进行了汇总、校验和监测分析。现将有关情况通报如下。`
-  );
+  const period = source.period ?? (source.asOf ? BULLETIN_HEAD.asOf(dateZh(source.asOf)) : "");
+  const intro = paragraph(BULLETIN_HEAD.intro(source.period ?? ""));
+  const title = [...BULLETIN_HEAD.titleLines];
   return {
-    title: period ? [...TITLE_LINES, `（${period}）`] : TITLE_LINES,
-    issuer: ISSUER,
+    title: period ? [...title, BULLETIN_HEAD.period(period)] : title,
+    issuer: BULLETIN_HEAD.issuer,
     date,
-    recipients: RECIPIENTS,
+    recipients: BULLETIN_HEAD.recipients,
     blocks: [
       intro,
       ...overallSection(source, n),

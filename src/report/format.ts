@@ -2,13 +2,15 @@
 import type { Indicator } from "../core/model/catalogue";
 import type { IndicatorResult, Status } from "../core/model/results";
 import { STATUS_STYLE } from "../core/score";
+import { BULLETIN_FIGURE } from "../core/i18n/bulletin-labels";
+import { STATUS_WORDS } from "../core/i18n/status-messages";
 
 export const DASH = "—";
 
 /** "2022-09-30" → "2022年9月30日". */
 export function dateZh(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
+  return BULLETIN_FIGURE.date(y, m, d);
 }
 
 /** A share as a percentage with one decimal: 0.7746 → "77.5%". */
@@ -50,7 +52,7 @@ export function withUnit(
 ): string {
   const v = value(x, ind);
   if (v === DASH || unit === "—" || unit === "") return v;
-  if (unit === "%") return diff ? `${v}个百分点` : `${v}%`;
+  if (unit === "%") return diff ? BULLETIN_FIGURE.percentagePoints(v) : `${v}%`;
   return `${v}${unit}`;
 }
 
@@ -69,20 +71,18 @@ export function actualShown(
   r: IndicatorResult,
   ind: Pick<Indicator, "integer" | "kind"> | undefined
 ): string {
-  if (r.status === "invalid") return r.actualText ?? "数据有误";
-  if (r.actual === null) return r.status === "no_data" ? "未报" : (r.actualText ?? DASH);
+  if (r.status === "invalid") return r.actualText ?? STATUS_WORDS.invalid.zh;
+  if (r.actual === null)
+    return r.status === "no_data" ? BULLETIN_FIGURE.notReported : (r.actualText ?? DASH);
   return ind?.kind === "milestone"
-    ? (MILESTONE[r.actual] ?? value(r.actual, ind))
+    ? (BULLETIN_FIGURE.milestone[r.actual] ?? value(r.actual, ind))
     : value(r.actual, ind);
 }
-
-/** A milestone's figure (0, 0.5, 1) in the words units write for it (src/core/read/milestone.ts). */
-const MILESTONE: Record<number, string> = { 0: "未启动", 0.5: "推进中", 1: "已完成" };
 
 /** The target as shown: 完成 for a milestone. */
 export function targetShown(
   r: IndicatorResult,
   ind: Pick<Indicator, "integer" | "kind"> | undefined
 ): string {
-  return ind?.kind === "milestone" ? "完成" : value(r.target, ind);
+  return ind?.kind === "milestone" ? BULLETIN_FIGURE.milestoneTarget : value(r.target, ind);
 }

@@ -11,7 +11,20 @@ import { STATUS_STYLE } from "../core/score";
 import { isProductMade, replacedSheetBase } from "../core/plan/product-sheet";
 import { expectedIndicators } from "../core/consolidate/completeness";
 import { sameUnit } from "../core/read/match";
+import { SHEET_NAME } from "../core/i18n/sheet-names";
+import { GAP_HEADER, OVERALL_SCORE, PROJECTION_MEETS } from "../core/i18n/gap-labels";
+import {
+  APPROVAL_LABEL,
+  COMPLETENESS_HEADER as U,
+  ON_TIME_WORD,
+  REPORT_STATUS_LABEL,
+  UNIT_KIND_LABEL,
+  labelWord,
+} from "../core/i18n/completeness-labels";
+import { FINDINGS_HEADER as F, SEVERITY_WORD } from "../core/i18n/findings-labels";
 import type { BulletinSource, UnitRow } from "./model";
+
+const G = GAP_HEADER;
 
 function productSheet(wb: WorkbookGrids, base: string): SheetGrid | undefined {
   return wb.sheets.find((s) => replacedSheetBase(s.name) === base && isProductMade(s));
@@ -19,7 +32,9 @@ function productSheet(wb: WorkbookGrids, base: string): SheetGrid | undefined {
 
 /** A workbook holding the product's 汇总 and 填报情况: a consolidation already made. */
 export function isConsolidatedWorkbook(wb: WorkbookGrids): boolean {
-  return !!productSheet(wb, "汇总") && !!productSheet(wb, "填报情况");
+  return (
+    !!productSheet(wb, SHEET_NAME.consolidation) && !!productSheet(wb, SHEET_NAME.completeness)
+  );
 }
 
 /** The header row (the first with every one of `headers`) and each header's column. */
@@ -68,7 +83,7 @@ function readScores(grid: SheetGrid, headerRow: number): Scores {
   for (let r = 0; r < headerRow; r++) {
     const row = grid.rows[r] ?? [];
     const label = cellText(row[0]);
-    if (label.startsWith("综合得分")) {
+    if (label.startsWith(OVERALL_SCORE.zh)) {
       scores.overall = num(row[2]);
       inBlock = true;
     } else if (inBlock && label) {
@@ -83,36 +98,35 @@ function readIndicators(
   grid: SheetGrid,
   catalogue: Catalogue
 ): { indicators: IndicatorResult[]; scores: Scores; period: string | null; asOf: string | null } {
-  const t = table(grid, ["编码", "指标名称", "状态"]);
+  const t = table(grid, [G.code, G.name, G.status]);
   if (!t)
     return { indicators: [], scores: { overall: null, categories: {} }, period: null, asOf: null };
   const get = readerOf(t.col);
   const indicators: IndicatorResult[] = [];
   for (const row of grid.rows.slice(t.row + 1)) {
     if (!row) continue;
-    const code = cellText(get(row, "编码"));
+    const code = cellText(get(row, G.code));
     if (!code) continue;
-    const actualCell = get(row, "本期完成值");
+    const actualCell = get(row, G.actual);
     const actual = typeof actualCell?.value === "number" ? actualCell.value : null;
-    const meets = cellText(get(row, "预计能否达标"));
     const res: IndicatorResult = {
       code,
-      name: cellText(get(row, "指标名称")),
-      category: cellText(get(row, "类别")),
+      name: cellText(get(row, G.name)),
+      category: cellText(get(row, G.category)),
       sheet: grid.name,
-      unit: cellText(get(row, "单位")),
-      baseline: num(get(row, "基期值")),
-      target: num(get(row, "目标值")),
+      unit: cellText(get(row, G.unit)),
+      baseline: num(get(row, G.baseline)),
+      target: num(get(row, G.target)),
       actual,
-      completion: num(get(row, "完成率")),
-      progress: num(get(row, "推进进度")),
-      schedule: num(get(row, "序时进度")),
-      gap: num(get(row, "差距")),
-      requiredGrowth: num(get(row, "所需年均增速")),
-      projection: num(get(row, "预计期末值")),
-      projectionMeets: meets.startsWith("能") ? true : meets.startsWith("不能") ? false : null,
-      status: statusOf(cellText(get(row, "状态"))),
-      score: num(get(row, "得分")),
+      completion: num(get(row, G.completion)),
+      progress: num(get(row, G.progress)),
+      schedule: num(get(row, G.schedule)),
+      gap: num(get(row, G.gap)),
+      requiredGrowth: num(get(row, G.requiredGrowth)),
+      projection: num(get(row, G.projection)),
+      projectionMeets: projectionMeets(cellText(get(row, G.projectionMeets))),
+      status: statusOf(cellText(get(row, G.status))),
+      score: num(get(row, G.score)),
       weight: catalogue.indicators.find((i) => i.code === code)?.weight ?? 1,
     };
     if (actual === null && !empty(cellText(actualCell))) res.actualText = cellText(actualCell);
@@ -129,20 +143,40 @@ function readIndicators(
   };
 }
 
-const KIND: Record<string, UnitRow["kind"]> = {
-  市直部门: "bureau",
-  乡镇: "township",
-  街道: "street",
-  其他单位: "other",
-  名单外: "unlisted",
-};
+/** "能 / Yes" → true, "不能 / No" → false, by the Chinese word each starts with. */
+function projectionMeets(text: string): boolean | null {
+  const word = (label: string) => label.split(" / ")[0];
+  if (text.startsWith(word(PROJECTION_MEETS.yes))) return true;
+  return text.startsWith(word(PROJECTION_MEETS.no)) ? false : null;
+}
+
+/** A unit's kind by the word 填报情况 writes for it. */
+const KIND: Record<string, UnitRow["kind"]> = Object.fromEntries(
+  Object.entries(UNIT_KIND_LABEL).map(([kind, word]) => [word, kind as UnitRow["kind"]])
+);
+
+/** The statuses other than reported, in the order they are looked for. */
+const NOT_REPORTED: UnitRow["status"][] = [
+  "not_reported",
+  "period_mismatch",
+  "no_period",
+  "unrecognised",
+];
 
 function reportStatus(text: string): UnitRow["status"] {
-  if (text.includes("未报送")) return "not_reported";
-  if (text.includes("报告期不符")) return "period_mismatch";
-  if (text.includes("未填报告期")) return "no_period";
-  if (text.includes("无法识别")) return "unrecognised";
-  return "reported";
+  const hit = NOT_REPORTED.find((s) => text.includes(labelWord(REPORT_STATUS_LABEL[s])));
+  return hit ?? "reported";
+}
+
+/** "✔ 已审核（李明）" → approved; "审核后已修改" is looked for first, as it is not an approval. */
+function approvalOf(text: string): UnitRow["approval"] {
+  if (text.includes(labelWord(APPROVAL_LABEL.changed))) return "changed";
+  return text.includes(labelWord(APPROVAL_LABEL.approved)) ? "approved" : "none";
+}
+
+function onTimeOf(text: string): boolean | null {
+  if (text.includes(ON_TIME_WORD.onTime)) return true;
+  return text.includes(ON_TIME_WORD.late) ? false : null;
 }
 
 function unitRow(
@@ -151,41 +185,36 @@ function unitRow(
   catalogue: Catalogue,
   dueDate: string | null
 ): UnitRow {
-  const unit = cellText(get(row, "单位"));
-  const kind = KIND[cellText(get(row, "类型"))] ?? "unlisted";
-  const count = num(get(row, "应报指标")) ?? 0;
+  const unit = cellText(get(row, U.unit));
+  const kind = KIND[cellText(get(row, U.kind))] ?? "unlisted";
+  const count = num(get(row, U.expected)) ?? 0;
   const entry = catalogue.units.find((u) => sameUnit(u.name, unit)) ?? null;
   const codes = expectedIndicators(catalogue, entry, sameUnit).map((i) => i.code);
   const expected =
     codes.length === count ? codes : Array.from({ length: count }, (_, i) => `#${i + 1}`);
-  const missingText = cellText(get(row, "缺报指标"));
-  const onTime = cellText(get(row, "按时报送"));
-  const approval = cellText(get(row, "审核"));
-  const date = cellText(get(row, "报出日期"));
+  const missingText = cellText(get(row, U.missing));
+  const approval = cellText(get(row, U.approval));
+  const date = cellText(get(row, U.reportDate));
   return {
     unit,
     kind,
-    status: reportStatus(cellText(get(row, "报送情况"))),
-    periods: cellText(get(row, "报告期"))
+    status: reportStatus(cellText(get(row, U.status))),
+    periods: cellText(get(row, U.period))
       .split("、")
       .filter((p) => !empty(p)),
     reportDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
     dueDate,
-    onTime: onTime.includes("按时") ? true : onTime.includes("逾期") ? false : null,
-    errors: num(get(row, "错误")) ?? 0,
-    warnings: num(get(row, "提示")) ?? 0,
-    approval: approval.includes("审核后已修改")
-      ? "changed"
-      : approval.includes("已审核")
-        ? "approved"
-        : "none",
+    onTime: onTimeOf(cellText(get(row, U.onTime))),
+    errors: num(get(row, U.errors)) ?? 0,
+    warnings: num(get(row, U.warnings)) ?? 0,
+    approval: approvalOf(approval),
     approvedBy: /（(.+)）/.exec(approval)?.[1] ?? null,
     expected,
     missing: /^全部/.test(missingText)
       ? [...expected]
       : missingText.split("、").filter((m) => !empty(m)),
-    score: num(get(row, "得分")),
-    rank: num(get(row, "排名")),
+    score: num(get(row, U.score)),
+    rank: num(get(row, U.rank)),
   };
 }
 
@@ -194,42 +223,44 @@ function readUnits(
   catalogue: Catalogue
 ): { units: UnitRow[]; dueDate: string | null; unitOfSource: Record<string, string> } {
   const dueDate = /报送截止：(\d{4}-\d{2}-\d{2})/.exec(cellText(grid.rows[1]?.[0]))?.[1] ?? null;
-  const t = table(grid, ["单位", "报送情况"]);
+  const t = table(grid, [U.unit, U.status]);
   const units: UnitRow[] = [];
   const unitOfSource: Record<string, string> = {};
   if (!t) return { units, dueDate, unitOfSource };
   const get = readerOf(t.col);
   for (const row of grid.rows.slice(t.row + 1)) {
-    if (!row || !cellText(get(row, "单位"))) continue;
+    if (!row || !cellText(get(row, U.unit))) continue;
     const u = unitRow(row, get, catalogue, dueDate);
     units.push(u);
-    for (const s of cellText(get(row, "来源")).split("；").filter(Boolean))
+    for (const s of cellText(get(row, U.source)).split("；").filter(Boolean))
       unitOfSource[s] = u.unit;
   }
   return { units, dueDate, unitOfSource };
 }
 
 function readFindings(grid: SheetGrid | undefined): Finding[] {
-  const t = grid && table(grid, ["严重程度", "规则", "问题说明"]);
+  const t = grid && table(grid, [F.severity, F.rule, F.message]);
   if (!grid || !t) return [];
   const get = readerOf(t.col);
   const out: Finding[] = [];
   for (const row of grid.rows.slice(t.row + 1)) {
-    const rule = row && cellText(get(row, "规则"));
+    const rule = row && cellText(get(row, F.rule));
     if (!row || !rule) continue;
-    const where = cellText(get(row, "工作表"));
+    const where = cellText(get(row, F.sheet));
     const cut = where.lastIndexOf(" / ");
     const f: Finding = {
       rule: rule as RuleId,
-      severity: cellText(get(row, "严重程度")).includes("错误") ? "error" : "warning",
+      severity: cellText(get(row, F.severity)).includes(SEVERITY_WORD.error.zh)
+        ? "error"
+        : "warning",
       sheet: cut < 0 ? where : where.slice(cut + 3),
-      message: { zh: cellText(get(row, "问题说明")), en: cellText(get(row, "Message")) },
+      message: { zh: cellText(get(row, F.message)), en: cellText(get(row, F.messageEn)) },
     };
     if (cut >= 0) f.file = where.slice(0, cut);
     for (const [key, header] of [
-      ["cell", "单元格"],
-      ["indicator", "指标"],
-      ["text", "原始内容"],
+      ["cell", F.cell],
+      ["indicator", F.indicator],
+      ["text", F.text],
     ] as const) {
       const v = cellText(get(row, header));
       if (v) f[key] = v;
@@ -241,8 +272,8 @@ function readFindings(grid: SheetGrid | undefined): Finding[] {
 
 /** The bulletin's figures from a consolidated workbook (see isConsolidatedWorkbook). */
 export function sourceFromWorkbook(wb: WorkbookGrids, catalogue: Catalogue): BulletinSource {
-  const summary = readIndicators(productSheet(wb, "汇总")!, catalogue);
-  const units = readUnits(productSheet(wb, "填报情况")!, catalogue);
+  const summary = readIndicators(productSheet(wb, SHEET_NAME.consolidation)!, catalogue);
+  const units = readUnits(productSheet(wb, SHEET_NAME.completeness)!, catalogue);
   return {
     period: summary.period,
     asOf: summary.asOf,
@@ -250,7 +281,7 @@ export function sourceFromWorkbook(wb: WorkbookGrids, catalogue: Catalogue): Bul
     indicators: summary.indicators,
     scores: summary.scores,
     units: units.units,
-    findings: readFindings(productSheet(wb, "校验结果")),
+    findings: readFindings(productSheet(wb, SHEET_NAME.findings)),
     unitOfSource: units.unitOfSource,
     catalogue,
     previous: null,

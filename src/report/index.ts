@@ -8,6 +8,7 @@ import { buildBulletin } from "./content";
 import { chartSvg, type ChartSvg } from "./charts";
 import { bulletinDocx, type Picture } from "./docx";
 import { isoDate } from "../core/util/dates";
+import { BULLETIN_HEAD } from "../core/i18n/bulletin-messages";
 
 export type Rasterize = (chart: ChartSvg) => Promise<Uint8Array>;
 
@@ -40,5 +41,5 @@ export function localIsoDate(d: Date): string {
 /** "监测通报-2022年第三季度.docx" */
 export function bulletinFileName(period: string | null, asOf: string | null): string {
   const what = period ?? asOf ?? "";
-  return `监测通报${what ? `-${what}` : ""}.docx`.replace(/[\\/:*?"<>|]/g, "_");
+  return BULLETIN_HEAD.fileName(what).replace(/[\\/:*?"<>|]/g, "_");
 }

@@ -20,7 +20,7 @@ const MESSAGE_HOMES: readonly string[] = [
 const DATA_FILES: readonly (readonly [string, string])[] = [
   ["src/core/catalogue/default", "the plan's indicators, categories, units and units' list"],
   ["src/core/read/", "words the reader looks for: headers, labels, periods, units, milestones"],
-  ["src/core/model/plan.ts", "the product's sheet names, by which later runs find its sheets"],
+  ["src/core/model/plan.ts", "the hidden store's sheet name and header row, which runs look for"],
   ["src/workbook/package/read-styles.ts", "Excel's built-in number formats, as Excel has them"],
   ["src/workbook/package/styles.ts", "the font and cell style names Excel gives a new workbook"],
   ["src/report/docx-fonts.ts", "the names of the fonts the bulletin is set in"],
@@ -31,46 +31,13 @@ const DATA_FILES: readonly (readonly [string, string])[] = [
  * then leave this list. The test fails when one of them no longer offends, so the list cannot go stale.
  */
 const KNOWN_OFFENDERS: readonly string[] = [
-  // the command line's output and errors
-  "src/cli/commands/approve.ts",
-  "src/cli/commands/consolidate.ts",
-  "src/cli/commands/demo.ts",
-  "src/cli/commands/report.ts",
-  "src/cli/commands/rules.ts",
-  "src/cli/commands/run.ts",
-  "src/cli/commands/template.ts",
-  "src/cli/shared/io.ts",
-  "src/cli/main.ts",
-  "src/cli/shared/report.ts",
-  "src/cli/shared/rules-file.ts",
   // the ribbon's Validate command
   // the engine: sheets' headers and titles, findings' wording, template prompts
-  "src/core/approval/record.ts",
-  "src/core/approval/values.ts",
-  "src/core/consolidate/history.ts",
-  "src/core/plan/score-history.ts",
-  "src/core/plan/trend-sheet.ts",
   "src/core/catalogue/sheet-layout.ts",
   "src/core/catalogue/sheet.ts",
-  "src/core/plan/gap-sheet.ts",
   "src/core/template/template.ts",
   "src/core/validate/sheet-period.ts",
   "src/core/validate/units-table.ts",
-  // the bulletin's sentences, captions and chart labels
-  "src/report/blocks.ts",
-  "src/report/charts.ts",
-  "src/report/content-units.ts",
-  "src/report/content.ts",
-  "src/report/format.ts",
-  "src/report/from-workbook.ts",
-  "src/report/index.ts",
-  // the workbook adapters' refusals, notes and store headers
-  "src/workbook/shared/annotation-store.ts",
-  "src/workbook/office/sheet-writer.ts",
-  "src/workbook/wps/support.ts",
-  "src/workbook/wps/workbook.ts",
-  "src/workbook/package/notes.ts",
-  "src/workbook/package/open.ts",
 ];
 
 const ALLOWED = [...MESSAGE_HOMES, ...DATA_FILES.map(([p]) => p)];

@@ -18,6 +18,7 @@ import { ANNOTATION_STORE_SHEET, forEachPlanCell } from "../../src/core/model/pl
 import { freeSheetName } from "../../src/core/plan/sheet-name";
 import type { WorkbookPort } from "../../src/workbook/shared/port";
 import { notXlsx, refuseNonPackage } from "../../src/workbook/package/open";
+import { NOT_A_WORKBOOK } from "../../src/core/i18n/file-messages";
 import {
   STORE_HEADER,
   StoredOriginal,
@@ -330,14 +331,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
     try {
       await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
     } catch (e) {
-      throw notXlsx(
-        "文件已损坏或不是 .xlsx 格式",
-        "the file is damaged or not in .xlsx format",
-        (e as Error)?.message
-      );
+      throw notXlsx(NOT_A_WORKBOOK.damaged, (e as Error)?.message);
     }
-    if (wb.worksheets.length === 0)
-      throw notXlsx("文件中没有工作表", "the file holds no worksheet");
+    if (wb.worksheets.length === 0) throw notXlsx(NOT_A_WORKBOOK.noWorksheet);
     return new ExcelJsWorkbook(wb);
   }
 

@@ -5,7 +5,8 @@
  * checks the writer rather than agreeing with it.
  */
 import { strFromU8, unzipSync } from "fflate";
-import { ANNOTATION_STORE_SHEET, PRODUCT_SHEETS } from "../../src/core/model/plan";
+import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
+import { PRODUCT_SHEETS } from "../../src/core/i18n/sheet-names";
 
 export type ProblemKind =
   | "missing-part"

@@ -10,15 +10,15 @@ import type { WorkbookGrids } from "../../core/model/cells";
 import { FLAG, VALUE, parseOptions, UsageError } from "../shared/args";
 import { assertWritableInPlace, readWorkbook, saveWorkbook } from "../shared/io";
 import type { CommandContext } from "../shared/context";
+import { USAGE_ERROR } from "../../core/i18n/cli-messages";
+import { APPROVE_OUTPUT } from "../../core/i18n/cli-output-messages";
 
 /** The sheet to approve: --sheet, else the workbook's only monitoring sheet. */
 function sheetToApprove(grids: WorkbookGrids, named: string | undefined): string {
   if (named) return named;
   const names = checkWorkbook(grids).checks.map((c) => c.sheet);
   if (names.length !== 1) {
-    throw new UsageError(
-      `--sheet NAME is needed: the workbook has ${names.length} monitoring sheets${names.length ? ` (${names.join(", ")})` : ""}`
-    );
+    throw new UsageError(USAGE_ERROR.sheetNeeded(names));
   }
   return names[0];
 }
@@ -26,9 +26,9 @@ function sheetToApprove(grids: WorkbookGrids, named: string | undefined): string
 /** What was recorded, for a person at a terminal. */
 function approvedLines(file: string, a: Approval): string[] {
   return [
-    `已审核 approved: ${file} / ${a.sheet} · ${a.unit || "—"} · ${a.period || "—"} · 审核人 ${a.reviewer} · ${a.time}`,
-    `  提示 ${a.warnings} · 指标目录版本 ${a.catalogueVersion} · 数据指纹 ${a.fingerprint}`,
-    `  → ${file} / ${APPROVALS_SHEET}`,
+    APPROVE_OUTPUT.approved({ ...a, file, unit: a.unit || "—", period: a.period || "—" }),
+    APPROVE_OUTPUT.details(a.warnings, a.catalogueVersion, a.fingerprint),
+    APPROVE_OUTPUT.recordedIn(file, APPROVALS_SHEET),
   ];
 }
 
@@ -42,10 +42,10 @@ export async function runApprove(
     sheet: VALUE,
     reviewer: VALUE,
   });
-  if (positional.length !== 1) throw new UsageError("approve takes exactly one FILE");
+  if (positional.length !== 1) throw new UsageError(USAGE_ERROR.exactlyOneFile("approve"));
   const file = positional[0];
   const reviewer = options.reviewer?.trim();
-  if (!reviewer) throw new UsageError("--reviewer NAME is required");
+  if (!reviewer) throw new UsageError(USAGE_ERROR.reviewerRequired);
 
   const { wb, grids } = await readWorkbook(file);
   assertWritableInPlace(wb, file, "approve");
@@ -56,7 +56,7 @@ export async function runApprove(
   if (!outcome.ok) {
     const { zh, en } = outcome.reason;
     if (options.json) json({ approved: false, sheet, reason: zh, reasonEn: en });
-    else ctx.stdout(`未审核 not approved: ${zh} / ${en}`);
+    else ctx.stdout(APPROVE_OUTPUT.notApproved(zh, en));
     return 1;
   }
   await wb.appendRows(APPROVALS_SHEET, APPROVAL_HEADER, [outcome.row]);

@@ -23,6 +23,13 @@ import {
 import { findingLines } from "../shared/report";
 import { loadRulesFile } from "../shared/rules-file";
 import type { CommandContext } from "../shared/context";
+import { listText } from "../../core/i18n/consolidation-labels";
+import { READ_ERROR, USAGE_ERROR } from "../../core/i18n/cli-messages";
+import {
+  FINDINGS_OUTPUT,
+  CLI_PROGRESS,
+  CONSOLIDATION_OUTPUT,
+} from "../../core/i18n/cli-output-messages";
 
 /** A folder stands for the workbooks in it (not its subfolders); Excel's "~$" lock files are skipped. */
 export async function expandInputs(args: string[], out: string): Promise<string[]> {
@@ -39,10 +46,7 @@ export async function expandInputs(args: string[], out: string): Promise<string[
       continue;
     }
     const names = (await fs.readdir(arg)).filter(isWorkbookFileName).sort();
-    if (!names.length)
-      throw new InputError(
-        `${arg}: holds no workbook (.xlsx, .xls, .et, .ods, .csv) / 文件夹中没有工作簿`
-      );
+    if (!names.length) throw new InputError(READ_ERROR.noWorkbooksInFolder(arg));
     files.push(...names.map((n) => path.join(arg, n)));
   }
   // An earlier result in the same folder is not an input.
@@ -61,20 +65,21 @@ export function consolidationLines(result: ConsolidationResult): string[] {
   const missing = listed.filter((r) => r.status === "not_reported").map((r) => r.unit);
   const otherPeriod = listed
     .filter((r) => r.status === "period_mismatch")
-    .map((r) => `${r.unit}(${r.periods.join("、")})`);
+    .map((r) => CONSOLIDATION_OUTPUT.unitPeriods(r.unit, listText(r.periods)));
   lines.push(
-    `  报告期 ${result.period ?? "—"} · 截至 ${result.asOf ?? "—"} · 报送截止 ${result.dueDate ?? "—"}`
+    CONSOLIDATION_OUTPUT.period(result.period ?? "—", result.asOf ?? "—", result.dueDate ?? "—")
   );
   lines.push(
-    `  应报 ${listed.length} 个单位，已报 ${listed.filter((r) => r.reported).length}，已审核 ${listed.filter((r) => r.approved).length}` +
-      `   (units expected ${listed.length}, reported ${listed.filter((r) => r.reported).length})`
+    CONSOLIDATION_OUTPUT.units(
+      listed.length,
+      listed.filter((r) => r.reported).length,
+      listed.filter((r) => r.approved).length
+    )
   );
-  if (missing.length) lines.push(`  未报送 not reported: ${missing.join("、")}`);
-  if (otherPeriod.length) lines.push(`  报告期不符 other period: ${otherPeriod.join("、")}`);
+  if (missing.length) lines.push(CONSOLIDATION_OUTPUT.notReported(listText(missing)));
+  if (otherPeriod.length) lines.push(CONSOLIDATION_OUTPUT.otherPeriod(listText(otherPeriod)));
   const errors = result.findings.filter((f) => f.severity === "error").length;
-  lines.push(
-    `  错误 ${errors} · 提示 ${result.findings.length - errors}   (errors ${errors}, warnings ${result.findings.length - errors})`
-  );
+  lines.push(FINDINGS_OUTPUT.counts(errors, result.findings.length - errors));
   const counts = STATUSES.map(
     (st) => [st, result.indicators.filter((r) => r.status === st).length] as const
   )
@@ -82,13 +87,13 @@ export function consolidationLines(result: ConsolidationResult): string[] {
     .map(([st, n]) => `${STATUS_STYLE[st].symbol} ${STATUS_STYLE[st].zh} ${n}`);
   if (counts.length) lines.push(`  ${counts.join("  ")}`);
   const overall = result.scores.overall;
-  lines.push(`  全市综合得分 city score: ${overall === null ? "—" : overall.toFixed(1)}`);
+  lines.push(CONSOLIDATION_OUTPUT.cityScore(overall === null ? "—" : overall.toFixed(1)));
   const history = (result as Partial<HistoryConsolidation>).history;
   if (history) {
-    const scores = history.periods.map((p) => `${p.period} ${p.scores.overall?.toFixed(1) ?? "—"}`);
-    lines.push(
-      `  趋势 ${history.periods.length} 期 (trend, ${history.periods.length} periods): ${scores.join(" → ")}`
+    const scores = history.periods.map((p) =>
+      CONSOLIDATION_OUTPUT.periodScore(p.period, p.scores.overall?.toFixed(1) ?? "—")
     );
+    lines.push(CONSOLIDATION_OUTPUT.trend(history.periods.length, scores));
   }
   return lines;
 }
@@ -101,8 +106,8 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
     rules: VALUE,
   });
   const out = options.out;
-  if (!positional.length) throw new UsageError("consolidate takes one or more FILEs (or folders)");
-  if (!out) throw new UsageError("--out OUT.xlsx is required");
+  if (!positional.length) throw new UsageError(USAGE_ERROR.filesOrFolders("consolidate"));
+  if (!out) throw new UsageError(USAGE_ERROR.outXlsxRequired);
   const asOf = parseAsOf(options["as-of"]);
   // One catalogue for every file: --rules, else the plan's (a unit file's own 指标规则 is not used).
   const rulesFile = options.rules;
@@ -110,12 +115,12 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
   const files = (await expandInputs(positional, out)).filter(
     (f) => !rulesFile || !samePath(f, rulesFile)
   );
-  if (!files.length) throw new UsageError("no input file besides --out");
+  if (!files.length) throw new UsageError(USAGE_ERROR.noInputBesidesOut);
 
   const names = displayNames(files);
   const inputs: ConsolidationInput[] = [];
   for (let i = 0; i < files.length; i++) {
-    ctx.progress?.(`读取 reading ${i + 1}/${files.length} ${names[i]}`);
+    ctx.progress?.(CLI_PROGRESS.readingOf(i + 1, files.length, names[i]));
     inputs.push({ file: names[i], grids: (await readWorkbook(files[i])).grids });
   }
   ctx.progress?.(null);
@@ -129,11 +134,11 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
     const history = result.history ? { history: historyJson(result.history) } : {};
     ctx.stdout(JSON.stringify({ ...consolidationJson(result), ...history }, null, 2));
   } else {
-    ctx.stdout(`汇总 consolidate ${files.length} 个文件 files`);
+    ctx.stdout(CONSOLIDATION_OUTPUT.consolidated(files.length));
     for (const l of consolidationLines(result)) ctx.stdout(l);
     for (const l of findingLines(result as unknown as Parameters<typeof findingLines>[0]))
       ctx.stdout(l);
-    ctx.stdout(`  → ${out}`);
+    ctx.stdout(FINDINGS_OUTPUT.written(out));
   }
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -23,16 +23,19 @@ import { VALUE, parseOptions, UsageError } from "../shared/args";
 import { readWorkbook, parseAsOf, samePath, InputError } from "../shared/io";
 import { brokenRules, loadRulesFile } from "../shared/rules-file";
 import type { CommandContext } from "../shared/context";
+import { READ_ERROR, USAGE_ERROR, WRITE_ERROR } from "../../core/i18n/cli-messages";
+import {
+  FINDINGS_OUTPUT,
+  CLI_PROGRESS,
+  CONSOLIDATION_OUTPUT,
+} from "../../core/i18n/cli-output-messages";
 import { consolidationLines, displayNames, expandInputs } from "./consolidate";
 
 /** Writes beside the target first: a failed write leaves neither half a document nor the temporary file. */
 async function writeDocument(file: string, bytes: Uint8Array): Promise<void> {
   const target = path.resolve(file);
   const existing = await fs.stat(target).catch(() => null);
-  if (existing && !existing.isFile())
-    throw new InputError(
-      `${file}: is not a plain file and is not replaced / 不是普通文件，不能写入`
-    );
+  if (existing && !existing.isFile()) throw new InputError(WRITE_ERROR.notPlainFile(file));
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
@@ -41,7 +44,7 @@ async function writeDocument(file: string, bytes: Uint8Array): Promise<void> {
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw new InputError(
-      `${file}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}) / 无法写入`
+      WRITE_ERROR.cannotWrite(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message)
     );
   }
 }
@@ -52,16 +55,17 @@ function sourceLines(source: BulletinSource): string[] {
   )
     .filter(([, n]) => n > 0)
     .map(([st, n]) => `${STATUS_STYLE[st].symbol} ${STATUS_STYLE[st].zh} ${n}`);
+  const overall = source.scores.overall;
   return [
-    `  报告期 ${source.period ?? "—"} · 截至 ${source.asOf ?? "—"}`,
+    CONSOLIDATION_OUTPUT.periodAsOf(source.period ?? "—", source.asOf ?? "—"),
     `  ${counts.join("  ")}`,
-    `  全市综合得分 city score: ${source.scores.overall === null ? "—" : source.scores.overall.toFixed(1)}`,
+    CONSOLIDATION_OUTPUT.cityScore(overall === null ? "—" : overall.toFixed(1)),
   ];
 }
 
 /** --date: the day the bulletin is issued (成文日期), today by default. */
 function issueDate(v: string): string {
-  if (!parseIsoDate(v)) throw new UsageError(`--date ${v} is not a date (YYYY-MM-DD)`);
+  if (!parseIsoDate(v)) throw new UsageError(USAGE_ERROR.notDate("--date", v));
   return v;
 }
 
@@ -80,10 +84,9 @@ function options(argv: string[]): { positional: string[]; opts: Options } {
     date: VALUE,
   });
   const out = o.out;
-  if (!positional.length)
-    throw new UsageError("report takes one or more FILEs (or folders), or a consolidated workbook");
-  if (!out) throw new UsageError("--out 通报.docx is required");
-  if (!/\.docx$/i.test(out)) throw new UsageError("--out must name a .docx file");
+  if (!positional.length) throw new UsageError(USAGE_ERROR.reportInputs);
+  if (!out) throw new UsageError(USAGE_ERROR.outDocxRequired);
+  if (!/\.docx$/i.test(out)) throw new UsageError(USAGE_ERROR.outNotDocx);
   const date = o.date;
   return {
     positional,
@@ -112,11 +115,11 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
   const files = (await expandInputs(positional, opts.out)).filter(
     (f) => !opts.rulesFile || !samePath(f, opts.rulesFile)
   );
-  if (!files.length) throw new UsageError("no input file besides --out");
+  if (!files.length) throw new UsageError(USAGE_ERROR.noInputBesidesOut);
   const names = displayNames(files);
   const grids: WorkbookGrids[] = [];
   for (let i = 0; i < files.length; i++) {
-    ctx.progress?.(`读取 reading ${i + 1}/${files.length} ${names[i]}`);
+    ctx.progress?.(CLI_PROGRESS.readingOf(i + 1, files.length, names[i]));
     grids.push((await readWorkbook(files[i])).grids);
   }
   ctx.progress?.(null);
@@ -127,9 +130,7 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
     // A consolidation already made: its 汇总, 填报情况 and 校验结果 are what the office checked.
     source = sourceFromWorkbook(grids[0], consolidatedCatalogue(files[0], grids[0], catalogue));
     if (opts.asOf && source.asOf && opts.asOf !== source.asOf) {
-      throw new InputError(
-        `${files[0]}: is consolidated as at ${source.asOf}, not ${opts.asOf}; give the units' files to consolidate as at another date / 该汇总表的截至日期为 ${source.asOf}`
-      );
+      throw new InputError(READ_ERROR.consolidatedAsAt(files[0], source.asOf, opts.asOf));
     }
     lines = sourceLines(source);
   } else {
@@ -139,17 +140,14 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
     source = sourceFromConsolidation(result);
     lines = consolidationLines(result);
   }
-  if (!source || !source.indicators.length)
-    throw new InputError(
-      "nothing to report: no indicator figures for the period / 没有可通报的指标数据"
-    );
+  if (!source || !source.indicators.length) throw new InputError(READ_ERROR.nothingToReport);
 
-  ctx.progress?.("生成通报 writing the bulletin");
+  ctx.progress?.(CLI_PROGRESS.writingBulletin);
   const bytes = await writeBulletin(source, { date: opts.date, rasterize: svgToPngNode });
   ctx.progress?.(null);
   await writeDocument(opts.out, bytes);
-  ctx.stdout(`监测通报 report ${files.length} 个文件 files`);
+  ctx.stdout(CONSOLIDATION_OUTPUT.reported(files.length));
   for (const l of lines) ctx.stdout(l);
-  ctx.stdout(`  → ${opts.out}`);
+  ctx.stdout(FINDINGS_OUTPUT.written(opts.out));
   return source.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -10,26 +10,30 @@ import { saveWorkbook } from "../shared/io";
 import { findingLines } from "../shared/report";
 import { loadRulesFile, readRulesFile } from "../shared/rules-file";
 import type { CommandContext } from "../shared/context";
+import { USAGE_ERROR } from "../../core/i18n/cli-messages";
+import { RULES_OUTPUT } from "../../core/i18n/cli-output-messages";
 
 export async function runRules(argv: string[], ctx: CommandContext): Promise<number> {
   const { positional, options } = parseOptions(argv, { out: VALUE, rules: VALUE, check: VALUE });
-  if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
+  if (positional.length) throw new UsageError(USAGE_ERROR.unexpectedArgument(positional[0]));
   const out = options.out;
   const check = options.check;
-  if (!out === !check) throw new UsageError("give either --out OUT.xlsx or --check FILE");
+  if (!out === !check) throw new UsageError(USAGE_ERROR.outOrCheck);
 
   if (check) {
     const { catalogue, findings } = await readRulesFile(check);
     if (!catalogue) {
-      ctx.stdout(
-        `指标规则有误 ${check}：${findings.length} 处 / ${findings.length} problem(s) in the rules sheet`
-      );
+      ctx.stdout(RULES_OUTPUT.broken(check, findings.length));
       for (const l of findingLines({ findings })) ctx.stdout(l);
       return 1;
     }
     ctx.stdout(
-      `指标规则无误 ${check}：${catalogue.indicators.length} 项指标，${catalogue.units.length} 个单位，版本 ${catalogue.version}` +
-        ` / the rules sheet is usable: ${catalogue.indicators.length} indicators, ${catalogue.units.length} units, version ${catalogue.version}`
+      RULES_OUTPUT.usable(
+        check,
+        catalogue.indicators.length,
+        catalogue.units.length,
+        catalogue.version
+      )
     );
     return 0;
   }
@@ -44,7 +48,13 @@ export async function runRules(argv: string[], ctx: CommandContext): Promise<num
   });
   await saveWorkbook(wb, out!);
   ctx.stdout(
-    `${RULES_SHEET}：${catalogue.indicators.length} 项指标，${catalogue.units.length} 个单位，版本 ${catalogue.version} → ${out}`
+    RULES_OUTPUT.written(
+      RULES_SHEET,
+      catalogue.indicators.length,
+      catalogue.units.length,
+      catalogue.version,
+      out!
+    )
   );
   return 0;
 }

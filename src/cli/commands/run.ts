@@ -13,6 +13,9 @@ import {
 import { summaryLines, findingLines } from "../shared/report";
 import { loadRulesFile } from "../shared/rules-file";
 import { rulesSheetOf } from "../../core/catalogue/resolve";
+import { RULES_SHEET } from "../../core/catalogue/sheet";
+import { USAGE_ERROR } from "../../core/i18n/cli-messages";
+import { CHECK_OUTPUT, FINDINGS_OUTPUT, CLI_PROGRESS } from "../../core/i18n/cli-output-messages";
 import { movedProductSheets } from "../../core/plan/product-sheet";
 import type { CommandContext } from "../shared/context";
 
@@ -28,25 +31,23 @@ export async function runCheck(
   const parsed: ParsedArgs<typeof ANALYSE_OPTIONS> =
     mode === "analyse" ? parseOptions(argv, ANALYSE_OPTIONS) : parseOptions(argv, CHECK_OPTIONS);
   const { positional, options } = parsed;
-  if (positional.length !== 1) throw new UsageError(`${mode} takes exactly one FILE`);
+  if (positional.length !== 1) throw new UsageError(USAGE_ERROR.exactlyOneFile(mode));
   const file = positional[0];
   const out = options.out;
   const inPlace = options["in-place"] === true;
-  if (out && inPlace) throw new UsageError("use either --out or --in-place, not both");
-  if (out && samePath(out, file))
-    throw new UsageError("--out names the input file; use --in-place to write into it");
+  if (out && inPlace) throw new UsageError(USAGE_ERROR.outOrInPlace);
+  if (out && samePath(out, file)) throw new UsageError(USAGE_ERROR.outIsInput);
   const asOf = parseAsOf(options["as-of"]);
   const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
 
-  ctx.progress?.(`读取 reading ${file}`);
+  ctx.progress?.(CLI_PROGRESS.reading(file));
   const { wb, grids } = await readWorkbook(file);
-  ctx.progress?.(`${mode === "validate" ? "校验 validating" : "分析 analysing"} ${file}`);
-  if (rulesFile && rulesSheetOf(grids)) {
-    ctx.stderr(
-      `indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`
-    );
-  }
+  ctx.progress?.(
+    mode === "validate" ? CLI_PROGRESS.validating(file) : CLI_PROGRESS.analysing(file)
+  );
+  if (rulesFile && rulesSheetOf(grids))
+    ctx.stderr(CHECK_OUTPUT.ownRulesSheet(file, RULES_SHEET, rulesFile));
   const opts = { asOf, sheet: options.sheet, catalogue };
   const result = mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
   if (inPlace) assertWritableInPlace(wb, file, "analyse --in-place");
@@ -55,7 +56,7 @@ export async function runCheck(
     ? file
     : (out ?? (mode === "analyse" && wb.sourceFormat !== "xlsx" ? analysedName(file) : undefined));
   if (target) {
-    ctx.progress?.(`写入 writing ${target}`);
+    ctx.progress?.(CLI_PROGRESS.writing(target));
     await wb.applyPlan(result.plan);
     await saveWorkbook(wb, target);
   }
@@ -73,14 +74,11 @@ function printResult(
   result: RunResult,
   target: string | undefined
 ): void {
-  ctx.stdout(`${mode === "validate" ? "校验" : "分析"} ${file}`);
+  ctx.stdout(mode === "validate" ? CHECK_OUTPUT.validated(file) : CHECK_OUTPUT.analysed(file));
   for (const l of summaryLines(result, mode)) ctx.stdout(l);
   for (const l of findingLines(result)) ctx.stdout(l);
   if (!target) return;
-  ctx.stdout(`  → ${target}`);
-  for (const m of movedProductSheets(result.plan)) {
-    ctx.stdout(
-      `  已有名为“${m.from}”的用户工作表，未覆盖；结果写入“${m.to}” / a sheet of yours is named ${m.from}; it was left as it is and the results are in ${m.to}`
-    );
-  }
+  ctx.stdout(FINDINGS_OUTPUT.written(target));
+  for (const m of movedProductSheets(result.plan))
+    ctx.stdout(CHECK_OUTPUT.movedSheet(m.from, m.to));
 }

@@ -13,6 +13,8 @@ import { VALUE, parseOptions, UsageError } from "../shared/args";
 import { InputError, saveWorkbook } from "../shared/io";
 import { loadRulesFile } from "../shared/rules-file";
 import type { CommandContext } from "../shared/context";
+import { USAGE_ERROR } from "../../core/i18n/cli-messages";
+import { RULES_OUTPUT } from "../../core/i18n/cli-output-messages";
 
 async function writeTemplate(
   catalogue: Catalogue,
@@ -41,33 +43,31 @@ export async function runTemplate(argv: string[], ctx: CommandContext): Promise<
     out: VALUE,
     rules: VALUE,
   });
-  if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
+  if (positional.length) throw new UsageError(USAGE_ERROR.unexpectedArgument(positional[0]));
   const unit = options.unit;
   const period = options.period;
   const out = options.out;
-  if (!unit || !period || !out) throw new UsageError("--unit, --period and --out are all needed");
-  if (!parsePeriod(period))
-    throw new UsageError(`--period ${period} is not a period (e.g. 2022Q3, 2022年第三季度)`);
+  if (!unit || !period || !out) throw new UsageError(USAGE_ERROR.templateNeeds);
+  if (!parsePeriod(period)) throw new UsageError(USAGE_ERROR.notPeriod(period));
   const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : defaultCatalogue();
 
   if (unit.toLowerCase() !== "all") {
     const name = await writeTemplate(catalogue, unit, period, out);
-    ctx.stdout(`模板“${name}” → ${out}`);
+    ctx.stdout(RULES_OUTPUT.template(name, out));
     return 0;
   }
   // Every unit that reports something, one workbook each, named after its sheet.
-  if (/\.xlsx$/i.test(out))
-    throw new UsageError("--unit all writes one workbook per unit: --out names a folder");
+  if (/\.xlsx$/i.test(out)) throw new UsageError(USAGE_ERROR.allUnitsNeedFolder);
   await fs.mkdir(out, { recursive: true });
   let written = 0;
   for (const u of catalogue.units) {
     if (!indicatorsFor(catalogue, u).length) continue;
     const file = path.join(out, `${u.name} ${period.replace(/[\\/:*?"<>|]/g, "-")}.xlsx`);
     const name = await writeTemplate(catalogue, u.name, period, file);
-    ctx.stdout(`模板“${name}” → ${file}`);
+    ctx.stdout(RULES_OUTPUT.template(name, file));
     written++;
   }
-  ctx.stdout(`已生成 ${written} 个单位的填报模板 / ${written} unit templates written into ${out}`);
+  ctx.stdout(RULES_OUTPUT.templates(written, out));
   return 0;
 }

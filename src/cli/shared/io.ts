@@ -15,6 +15,7 @@ setCodec({
 import type { WorkbookGrids } from "../../core/model/cells";
 import { parsePeriod } from "../../core/read/period";
 import { ISO_DATE, parseIsoDate } from "../../core/util/dates";
+import { READ_ERROR, USAGE_ERROR, WRITE_ERROR } from "../../core/i18n/cli-messages";
 import { UsageError } from "./args";
 
 /** The input could not be used: exit status 2 with this one line on stderr. */
@@ -36,23 +37,21 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   try {
     // A pipe or a device would be read for ever: only a plain file is a workbook.
     const st = await fs.stat(file);
-    if (!st.isFile() && !st.isDirectory())
-      throw new InputError(`${file}: is not a file / 不是文件`);
+    if (!st.isFile() && !st.isDirectory()) throw new InputError(READ_ERROR.notAFile(file));
     data = await fs.readFile(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError(`${file}: no such file / 文件不存在`);
-    if (code === "EISDIR")
-      throw new InputError(`${file}: is a folder, not a workbook / 这是文件夹，不是工作簿`);
-    throw new InputError(`${file}: cannot be read (${code ?? (e as Error).message}) / 无法读取`);
+    if (code === "ENOENT") throw new InputError(READ_ERROR.noSuchFile(file));
+    if (code === "EISDIR") throw new InputError(READ_ERROR.isAFolder(file));
+    throw new InputError(READ_ERROR.cannotRead(file, code ?? (e as Error).message));
   }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   try {
     return await openWorkbookBytes(bytes, path.basename(file));
   } catch (e) {
     const message = oneLine((e as Error).message);
-    if (e instanceof FormatError) throw new InputError(`${file}: ${message} / 无法读取该文件`);
+    if (e instanceof FormatError) throw new InputError(READ_ERROR.unreadableFormat(file, message));
     throw new InputError(`${file}: ${message}`);
   }
 }
@@ -69,9 +68,7 @@ export async function readWorkbook(
     return { wb, grids: await wb.readSheets() };
   } catch (e) {
     if (e instanceof PackageError) {
-      throw new InputError(
-        `${file}: 无法读取工作簿：文件已损坏 / Cannot read the workbook: the file is damaged (${oneLine(e.message)})`
-      );
+      throw new InputError(READ_ERROR.damaged(file, oneLine(e.message)));
     }
     throw e;
   }
@@ -84,9 +81,7 @@ export async function readWorkbook(
 export function assertWritableInPlace(wb: XlsxWorkbook, file: string, what: string): void {
   if (wb.sourceFormat === "xlsx") return;
   const name = FORMAT_NAMES[wb.sourceFormat] ?? wb.sourceFormat;
-  throw new InputError(
-    `${file}: is a ${name} file, which ${what} does not write into; save it as .xlsx in Excel, WPS or LibreOffice first, or use analyse --out ${analysedName(file)} / ${name} 文件不能直接写入，请先另存为 .xlsx`
-  );
+  throw new InputError(WRITE_ERROR.notInPlace(file, name, what, analysedName(file)));
 }
 
 /** NAME.analysed.xlsx beside the input. */
@@ -103,25 +98,13 @@ export async function saveWorkbook(wb: XlsxWorkbook, file: string): Promise<void
   const target = path.resolve(file);
   const existing = await fs.stat(target).catch(() => null);
   if (existing?.isDirectory()) {
-    throw new InputError(
-      `${file}: is a folder; name a file in it, such as ${path.join(file, "out.xlsx")} / 这是文件夹，请给出文件名`
-    );
+    throw new InputError(WRITE_ERROR.isAFolder(file, path.join(file, "out.xlsx")));
   }
-  if (existing && !existing.isFile())
-    throw new InputError(
-      `${file}: is not a plain file and is not replaced / 不是普通文件，不能写入`
-    );
+  if (existing && !existing.isFile()) throw new InputError(WRITE_ERROR.notPlainFile(file));
   // Excel opens a workbook only when its name and its type agree on macros.
-  if (wb.macroEnabled && /\.xlsx$/i.test(target)) {
-    throw new InputError(
-      `${file}: the workbook holds macros (.xlsm); name the output .xlsm so they are kept / 工作簿含宏，请将输出文件命名为 .xlsm`
-    );
-  }
-  if (!wb.macroEnabled && /\.xlsm$/i.test(target)) {
-    throw new InputError(
-      `${file}: the workbook holds no macros; name the output .xlsx / 工作簿不含宏，请将输出文件命名为 .xlsx`
-    );
-  }
+  if (wb.macroEnabled && /\.xlsx$/i.test(target))
+    throw new InputError(WRITE_ERROR.keepMacros(file));
+  if (!wb.macroEnabled && /\.xlsm$/i.test(target)) throw new InputError(WRITE_ERROR.noMacros(file));
   await makeFolder(path.dirname(target), file);
   const bytes = await wb.toBuffer();
   const tmp = `${target}.${process.pid}.tmp`;
@@ -131,7 +114,7 @@ export async function saveWorkbook(wb: XlsxWorkbook, file: string): Promise<void
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw new InputError(
-      `${file}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}) / 无法写入`
+      WRITE_ERROR.cannotWrite(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message)
     );
   }
 }
@@ -147,12 +130,12 @@ async function makeFolder(dir: string, file: string): Promise<void> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
       throw new InputError(
-        `${file}: folder ${dir} cannot be used (${(e as NodeJS.ErrnoException).code}) / 无法使用该文件夹`
+        WRITE_ERROR.folderUnusable(file, dir, (e as NodeJS.ErrnoException).code)
       );
     }
   }
   if (st) {
-    if (!st.isDirectory()) throw new InputError(`${file}: ${dir} is not a folder / 不是文件夹`);
+    if (!st.isDirectory()) throw new InputError(WRITE_ERROR.notAFolder(file, dir));
     return;
   }
   const parent = path.dirname(dir);
@@ -161,8 +144,7 @@ async function makeFolder(dir: string, file: string): Promise<void> {
     await fs.mkdir(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== "EEXIST")
-      throw new InputError(`${file}: folder ${dir} cannot be created (${code}) / 无法创建文件夹`);
+    if (code !== "EEXIST") throw new InputError(WRITE_ERROR.folderNotCreated(file, dir, code));
   }
 }
 
@@ -175,11 +157,10 @@ export function parseAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (ISO_DATE.test(value)) {
     if (parseIsoDate(value)) return value;
-    throw new UsageError(`--as-of ${value} is not a real date`);
+    throw new UsageError(USAGE_ERROR.notRealDate("--as-of", value));
   }
   const p = parsePeriod(value);
-  if (!p)
-    throw new UsageError(`--as-of ${value} is neither a date (YYYY-MM-DD) nor a period (2022Q3)`);
+  if (!p) throw new UsageError(USAGE_ERROR.asOfNeither(value));
   return p.asOf;
 }
 

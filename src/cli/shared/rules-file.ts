@@ -5,12 +5,11 @@ import { catalogueFromGrid, RULES_SHEET } from "../../core/catalogue/sheet";
 import { rulesSheetOf } from "../../core/catalogue/resolve";
 import { usableCatalogue } from "../../core/engine";
 import { CatalogueError } from "../../core/errors";
+import { READ_ERROR } from "../../core/i18n/cli-messages";
 import { readWorkbook, InputError } from "./io";
 
 function noRulesSheet(file: string): InputError {
-  return new InputError(
-    `${file}: 没有名为“${RULES_SHEET}”的工作表（可用 indicator-tracker rules --out 生成）/ has no sheet named ${RULES_SHEET}`
-  );
+  return new InputError(READ_ERROR.noRulesSheet(file, RULES_SHEET));
 }
 
 /** The catalogue of FILE's 指标规则, or its problems; exit 2 when FILE has no such sheet. */
@@ -38,7 +37,6 @@ export async function loadRulesFile(file: string): Promise<Catalogue> {
 export function brokenRules(file: string, e: CatalogueError): InputError {
   const first = e.findings[0];
   return new InputError(
-    `${file}: ${e.text.zh}，第一处 ${first?.cell ?? ""} ${first?.message.zh ?? ""}` +
-      `（运行 indicator-tracker rules --check ${file} 查看全部）/ ${e.text.en}`
+    READ_ERROR.brokenRules(file, e.text, first?.cell ?? "", first?.message.zh ?? "")
   );
 }

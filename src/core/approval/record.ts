@@ -6,22 +6,13 @@ import type { CellValue, SheetGrid } from "../model/cells";
 import { cellText } from "../model/cells";
 import type { SheetCheck } from "../validate/sheet";
 import { sameUnit } from "../read/match";
+import { SHEET_NAME } from "../i18n/sheet-names";
+import { APPROVAL_COLUMNS } from "../i18n/approval-vocabulary";
 
-export const APPROVALS_SHEET = "审核记录";
+export const APPROVALS_SHEET = SHEET_NAME.approvals;
 
-/** Column headers, in order; readApprovals finds columns by the Chinese words, so the order may change. */
-export const APPROVAL_HEADER = [
-  "审核时间 / Time",
-  "审核人 / Reviewer",
-  "工作表 / Sheet",
-  "填报单位 / Unit",
-  "报告期 / Period",
-  "错误数 / Errors",
-  "提示数 / Warnings",
-  "指标目录版本 / Catalogue version",
-  "数据指纹 SHA-256 / Fingerprint",
-  "审核时数值 / Approved values",
-];
+/** Column headers, in order; readApprovals finds columns by their words, so the order may change. */
+export const APPROVAL_HEADER: string[] = Object.values(APPROVAL_COLUMNS).map((c) => c.header);
 
 export interface Approval {
   time: string;
@@ -41,19 +32,10 @@ export interface Approval {
 }
 
 type Field = keyof Approval;
-/** Header words per field, matched as substrings of the header cell. */
-const FIELD_WORDS: [Field, string][] = [
-  ["time", "审核时间"],
-  ["reviewer", "审核人"],
-  ["sheet", "工作表"],
-  ["unit", "单位"],
-  ["period", "报告期"],
-  ["errors", "错误"],
-  ["warnings", "提示"],
-  ["catalogueVersion", "版本"],
-  ["fingerprint", "指纹"],
-  ["values", "数值"],
-];
+/** Header words per field, matched as substrings of the header cell, in the columns' order. */
+const FIELD_WORDS: [Field, string][] = (
+  Object.entries(APPROVAL_COLUMNS satisfies Record<Field, unknown>) as [Field, { word: string }][]
+).map(([field, c]) => [field, c.word]);
 
 export function approvalToRow(a: Approval): CellValue[] {
   return [
@@ -78,7 +60,9 @@ const HEX64 = /^[0-9a-f]{64}$/;
  */
 export function readApprovals(grid: SheetGrid | undefined): Approval[] {
   if (!grid) return [];
-  const headerRow = grid.rows.findIndex((r) => (r ?? []).some((c) => cellText(c).includes("指纹")));
+  const headerRow = grid.rows.findIndex((r) =>
+    (r ?? []).some((c) => cellText(c).includes(APPROVAL_COLUMNS.fingerprint.word))
+  );
   if (headerRow < 0) return [];
   const columns = new Map<Field, number>();
   (grid.rows[headerRow] ?? []).forEach((c, col) => {

@@ -11,6 +11,7 @@
 import type { SheetCheck, RowData } from "../validate/sheet";
 import { fingerprintContent } from "./fingerprint";
 import type { RecordedRow, RecordedValue, ValueChange, ValueField } from "../model/approval";
+import { RECORD_FIELD_WORD, RECORD_WORD } from "../i18n/approval-vocabulary";
 
 // The shapes are in core/model, where the messages that word a change can read them.
 export type { RecordedRow, RecordedValue, ValueChange, ValueField } from "../model/approval";
@@ -18,13 +19,13 @@ export type { RecordedRow, RecordedValue, ValueChange, ValueField } from "../mod
 /** Excel keeps at most 32,767 characters in a cell: a longer record is not written. */
 export const MAX_RECORD_LENGTH = 32000;
 
-const LABELS: [Exclude<ValueField, `history:${string}`>, string][] = [
-  ["actual", "本期"],
-  ["baseline", "基期"],
-  ["target", "目标"],
-  ["previous", "上期"],
-  ["remarks", "备注"],
-];
+const LABELS = Object.entries(RECORD_FIELD_WORD) as [
+  Exclude<ValueField, `history:${string}`>,
+  string,
+][];
+
+/** `历史(2022-06-30)7`: an earlier observation, its date and its value. */
+const HISTORY = new RegExp(`^${RECORD_WORD.history}\\((\\d{4}-\\d{2}-\\d{2})\\)(.*)$`, "s");
 
 function quote(text: string): string {
   return `“${text.replace(/”/g, "””")}”`;
@@ -32,9 +33,9 @@ function quote(text: string): string {
 
 function valueText(v: RecordedValue | string): string {
   if (typeof v === "number") return String(v);
-  if (v === "n/a") return "不适用";
+  if (v === "n/a") return RECORD_WORD.notApplicable;
   if (typeof v === "string") return quote(v);
-  return "invalid" in v ? quote(v.invalid) : `约${v.value}`;
+  return "invalid" in v ? quote(v.invalid) : `${RECORD_WORD.approx}${v.value}`;
 }
 
 type Content = ReturnType<typeof fingerprintContent>;
@@ -77,7 +78,7 @@ export function formatRecordedValues(check: SheetCheck): string {
     const parts = [row.unit ? `${row.unit}·${row.code}` : row.code];
     for (const [field, v] of row.values) {
       const label = field.startsWith("history:")
-        ? `历史(${field.slice(8)})`
+        ? `${RECORD_WORD.history}(${field.slice(8)})`
         : LABELS.find(([f]) => f === field)![1];
       parts.push(label + valueText(v));
     }
@@ -115,14 +116,15 @@ function parseValue(text: string, field: ValueField): RecordedValue | string | u
     return field === "remarks" ? inner : { invalid: inner };
   }
   if (field === "remarks") return undefined;
-  if (text === "不适用") return "n/a";
-  if (text.startsWith("约") && NUMBER.test(text.slice(1)))
-    return { value: Number(text.slice(1)), approx: true };
+  if (text === RECORD_WORD.notApplicable) return "n/a";
+  const approx = RECORD_WORD.approx;
+  if (text.startsWith(approx) && NUMBER.test(text.slice(approx.length)))
+    return { value: Number(text.slice(approx.length)), approx: true };
   return NUMBER.test(text) ? Number(text) : undefined;
 }
 
 function parseToken(token: string): [ValueField, RecordedValue | string] | undefined {
-  const history = /^历史\((\d{4}-\d{2}-\d{2})\)(.*)$/s.exec(token);
+  const history = HISTORY.exec(token);
   if (history) {
     const v = parseValue(history[2], `history:${history[1]}`);
     return v === undefined || typeof v !== "number" ? undefined : [`history:${history[1]}`, v];

@@ -16,6 +16,7 @@ import { makeFinding } from "../validate/rules";
 import { placeProductSheets, replacedSheetBase } from "../plan/product-sheet";
 import { trendSheet } from "../plan/trend-sheet";
 import { withScoreHistory } from "../plan/score-history";
+import { SHEET_NAME } from "../i18n/sheet-names";
 import {
   consolidate,
   CONSOLIDATION_SHEET,
@@ -186,7 +187,7 @@ function withHistorySheets(
   target: ConsolidateOptions["target"]
 ): WritePlan {
   const sheets = result.plan.sheets.map((s) =>
-    replacedSheetBase(s.name) === "填报情况" ? withScoreHistory(s, history) : s
+    replacedSheetBase(s.name) === SHEET_NAME.completeness ? withScoreHistory(s, history) : s
   );
   const at = sheets.findIndex((s) => replacedSheetBase(s.name) === CONSOLIDATION_SHEET);
   sheets.splice(at + 1, 0, trendSheet(history, result.catalogue!));

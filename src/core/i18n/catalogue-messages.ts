@@ -5,6 +5,7 @@
  * data of catalogue/sheet-layout.ts, passed in.
  */
 import type { Message } from "./messages";
+import { SHEET_NAME } from "./sheet-names";
 
 /** A text written in one cell in both languages: "指标规则 / Indicator rules". */
 export function inBoth(m: Message): string {
@@ -273,7 +274,7 @@ export const CATALOGUE_SETTING = {
 
 /** What the sheet tells the person editing it (catalogue/sheet.ts, the 说明 of each setting). */
 export const RULES_SHEET_TEXT = {
-  title: { zh: "指标规则", en: "Indicator rules" } as Message,
+  title: { zh: SHEET_NAME.rules, en: "Indicator rules" } as Message,
   version: (version: string): Message => ({
     zh: `目录版本 ${version}。本表即指标目录：保存后，本工作簿的校验与分析都按本表执行，版本号随内容重新计算。`,
     en: `Catalogue version ${version}. This sheet is the catalogue of this workbook; the version is recomputed from its content.`,

@@ -47,14 +47,22 @@ export const APPROVAL_LABEL: Record<CompletenessRow["approval"], string> = {
   none: "– 未审核",
 };
 
+/** A label's word without its mark: "○ 未报送" → "未报送", what a reader of the sheet looks for. */
+export function labelWord(label: string): string {
+  return label.replace(/^\S+\s+/, "");
+}
+
 /** "✔ 已审核（李明）". */
 export function approvedByText(label: string, reviewer: string): string {
   return `${label}（${reviewer}）`;
 }
 
+/** The words of 按时报送 a reader finds a unit's timeliness by; the labels add a mark and the days. */
+export const ON_TIME_WORD = { onTime: "按时", late: "逾期" } as const;
+
 export const ON_TIME_LABEL = {
-  onTime: "✔ 按时",
-  late: (days: number) => `▲ 逾期 ${days} 天`,
+  onTime: `✔ ${ON_TIME_WORD.onTime}`,
+  late: (days: number) => `▲ ${ON_TIME_WORD.late} ${days} 天`,
   noDate: "– 未填报出日期",
   unknown: "—",
 };

@@ -3,6 +3,7 @@
  * and the titles of the result sheets a run writes.
  */
 import type { Message } from "./messages";
+import { SHEET_NAME } from "./sheet-names";
 
 export const ERROR_TEXT = {
   noSuchSheet: (sheet: string): Message => ({
@@ -25,8 +26,8 @@ export const ERROR_TEXT = {
 
 /** Titles of the sheets validate and analyse write; the " / " marks them as the product's (plan/product-sheet.ts). */
 export const RUN_SHEET_TEXT = {
-  findingsTitle: "校验结果 / Validation findings",
-  gapTitle: "差距分析 / Gap analysis",
+  findingsTitle: `${SHEET_NAME.findings} / Validation findings`,
+  gapTitle: `${SHEET_NAME.gap} / Gap analysis`,
   /** `compared`: the earlier periods each actual is compared with (较上期), when the workbook has them. */
   gapSubtitle: (a: {
     units: string;

@@ -1,7 +1,7 @@
 /**
- * What the add-in says about the Excel it runs in, in Chinese and English: the Office it needs, the
- * features an older Excel lacks (workbook/office/support.ts), why a change was declined
- * (workbook/office/refusal.ts).
+ * What the add-in says about the Excel or WPS 表格 it runs in, in Chinese and English: the Office or
+ * WPS it needs, the features an older one lacks (workbook/office/support.ts, workbook/wps/support.ts),
+ * why a change was declined (workbook/office/refusal.ts).
  */
 import type { Message } from "./messages";
 
@@ -21,6 +21,9 @@ export interface FeatureText {
   feature: Message;
   reason: Message;
 }
+
+/** The whole add-in, as the feature an office too old for it lacks. */
+const ADD_IN: Message = { zh: "本加载项", en: "the add-in" };
 
 export const MISSING_FEATURE: Record<
   "dataBars" | "links" | "dataValidation" | "pageLayout" | "notes" | "commentsAndNotes" | "addIn",
@@ -69,5 +72,47 @@ export const MISSING_FEATURE: Record<
     },
   },
   // Too old for anything: one sentence naming the Office needed.
-  addIn: { feature: { zh: "本加载项", en: "the add-in" }, reason: OFFICE_NEEDED },
+  addIn: { feature: ADD_IN, reason: OFFICE_NEEDED },
+};
+
+/** The WPS an office needs, in one sentence (JS add-ins came with WPS Office 2019, docs/wps.md). */
+export const WPS_NEEDED: Message = {
+  zh: "此版本的 WPS 过旧，无法运行本加载项：请使用支持 JS 加载项的 WPS Office 2019 或更高版本。",
+  en: "This version of WPS is too old for the add-in: use a WPS Office 2019 or later that runs JS add-ins.",
+};
+
+/** A feature an older WPS lacks, and what the user sees instead. */
+export const WPS_MISSING_FEATURE: Record<
+  "comments" | "dataValidation" | "dataBars" | "addIn",
+  FeatureText
+> = {
+  comments: {
+    feature: { zh: "批注", en: "comments" },
+    reason: {
+      zh: "此版本的 WPS 不能添加批注：问题单元格只以颜色标出，说明请看“校验结果”表。",
+      en: "This WPS cannot add comments: problem cells are only coloured; read the explanations in 校验结果.",
+    },
+  },
+  dataValidation: {
+    feature: MISSING_FEATURE.dataValidation.feature,
+    reason: {
+      zh: "此版本的 WPS 不支持数据验证：生成的填报模板没有下拉选项和输入限制。",
+      en: "This WPS cannot add data validation: generated templates have no drop-downs or input limits.",
+    },
+  },
+  dataBars: {
+    feature: MISSING_FEATURE.dataBars.feature,
+    reason: {
+      zh: "此版本的 WPS 不能绘制数据条：“差距分析”中的完成率只显示数字。",
+      en: "This WPS cannot draw data bars: completion in 差距分析 shows as numbers only.",
+    },
+  },
+  // Too old for anything: one sentence naming the WPS needed.
+  addIn: { feature: ADD_IN, reason: WPS_NEEDED },
+};
+
+/** Asked for the workbook while WPS has none open. */
+export const WPS_NO_WORKBOOK: Message = {
+  zh: "WPS 中没有打开的工作簿",
+  en: "no workbook is open in WPS",
 };

@@ -11,17 +11,21 @@ export const SEVERITY_WORD: Record<Severity, Message> = {
   warning: { zh: "提示", en: "Warning" },
 };
 
-export const FINDINGS_HEADERS: readonly string[] = [
-  "序号",
-  "严重程度",
-  "规则",
-  "工作表",
-  "单元格",
-  "指标",
-  "原始内容",
-  "问题说明",
-  "Message",
-];
+/** Each column's header; a bulletin made from a workbook finds the columns by them. */
+export const FINDINGS_HEADER = {
+  no: "序号",
+  severity: "严重程度",
+  rule: "规则",
+  sheet: "工作表",
+  cell: "单元格",
+  indicator: "指标",
+  text: "原始内容",
+  message: "问题说明",
+  messageEn: "Message",
+} as const;
+
+/** The headers in the sheet's order. */
+export const FINDINGS_HEADERS: readonly string[] = Object.values(FINDINGS_HEADER);
 
 /** The title of the findings of a consolidation. */
 export const CONSOLIDATION_FINDINGS_TITLE = `${SHEET_NAME.findings} / Validation findings (consolidation)`;
@@ -31,6 +35,9 @@ export const NO_FINDINGS = "未发现问题 / No problems found";
 export function findingsCount(errors: number, warnings: number): string {
   return `错误 ${errors} 条，提示 ${warnings} 条 / ${errors} errors, ${warnings} warnings`;
 }
+
+/** The author a note the product writes is signed with (Excel shows it at the top of the note). */
+export const NOTE_AUTHOR = "指标监测";
 
 /** A finding as the note of its cell: "[错误] …". */
 export function findingNote(severity: Severity, message: Message): string {

@@ -128,18 +128,20 @@ export interface WritePlan {
   activate?: string;
 }
 
-/** Sheets the product owns and replaces on every run; never read as monitoring sheets. */
-export const PRODUCT_SHEETS = [
-  "差距分析",
-  "校验结果",
-  "汇总",
-  "填报情况",
-  "趋势",
-  "审核记录",
-  "指标规则",
-] as const;
 /** A hidden sheet where adapters keep the fills that annotations covered, to restore them. */
 export const ANNOTATION_STORE_SHEET = "_标注备份";
+/**
+ * The store's header row (workbook/annotation-store.ts): a sheet and a cell per row, then what the
+ * cell had. Both adapters read a store either of them wrote, so the words never change.
+ */
+export const ANNOTATION_STORE_HEADER: string[] = [
+  "工作表 Sheet",
+  "单元格 Cell",
+  "原填充 Fill",
+  "原批注 Note",
+  "有批注 HadNote",
+  "原样式 Detail",
+];
 
 /** Calls fn with every cell a sheet plans: its single cells, then its table's cells row by row. */
 export function forEachPlanCell(ps: PlanSheet, fn: (cell: PlanCell) => void): void {

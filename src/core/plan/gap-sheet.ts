@@ -17,8 +17,11 @@ import {
   TITLE_TEXT,
   valueFormat,
 } from "./styles";
+import { SHEET_NAME } from "../i18n/sheet-names";
+import { GAP_HEADER as H, OVERALL_SCORE, PROJECTION_MEETS } from "../i18n/gap-labels";
+import { inBoth } from "../i18n/catalogue-messages";
 
-export const GAP_SHEET = "差距分析";
+export const GAP_SHEET = SHEET_NAME.gap;
 
 const STATUSES = Object.keys(STATUS_STYLE) as IndicatorResult["status"][];
 
@@ -58,53 +61,57 @@ function gapColumns(opts: GapSheetOptions, vf: (r: IndicatorResult) => string): 
   const change = opts.change;
   return [
     ...(source ? [{ zh: source.header, width: 16, value: source.value }] : []),
-    { zh: "类别", width: 14, value: (r) => r.category },
-    { zh: "编码", width: 6, value: (r) => r.code },
-    { zh: "指标名称", width: 34, value: (r) => r.name },
-    { zh: "单位", width: 8, value: (r) => r.unit },
-    { zh: "基期值", width: 11, value: (r) => num(r.baseline), fmt: vf },
-    { zh: "目标值", width: 11, value: (r) => num(r.target), fmt: vf },
+    { zh: H.category, width: 14, value: (r) => r.category },
+    { zh: H.code, width: 6, value: (r) => r.code },
+    { zh: H.name, width: 34, value: (r) => r.name },
+    { zh: H.unit, width: 8, value: (r) => r.unit },
+    { zh: H.baseline, width: 11, value: (r) => num(r.baseline), fmt: vf },
+    { zh: H.target, width: 11, value: (r) => num(r.target), fmt: vf },
     // An invalid row shows what was typed, not a figure derived from it.
     {
-      zh: "本期完成值",
+      zh: H.actual,
       width: 12,
       value: (r) =>
         r.actual === null || r.status === "invalid" ? (r.actualText ?? null) : r.actual,
       fmt: vf,
     },
     ...(change
-      ? [{ zh: "较上期增减", width: 11, value: change, fmt: (r: IndicatorResult) => signed(vf(r)) }]
+      ? [{ zh: H.change, width: 11, value: change, fmt: (r: IndicatorResult) => signed(vf(r)) }]
       : []),
-    { zh: "完成率", width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
-    { zh: "序时进度", width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
-    { zh: "推进进度", width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
-    { zh: "差距", width: 11, value: (r) => num(r.gap), fmt: vf },
+    { zh: H.completion, width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
+    { zh: H.schedule, width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
+    { zh: H.progress, width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
+    { zh: H.gap, width: 11, value: (r) => num(r.gap), fmt: vf },
     {
-      zh: "所需年均增速",
+      zh: H.requiredGrowth,
       width: 12,
       value: (r) => num(r.requiredGrowth),
       fmt: () => FMT_PERCENT_1,
     },
-    { zh: "预计期末值", width: 12, value: (r) => num(r.projection), fmt: vf },
+    { zh: H.projection, width: 12, value: (r) => num(r.projection), fmt: vf },
     {
-      zh: "预计能否达标",
+      zh: H.projectionMeets,
       width: 12,
       value: (r) =>
-        r.projectionMeets === null ? "" : r.projectionMeets ? "能 / Yes" : "不能 / No",
+        r.projectionMeets === null
+          ? ""
+          : r.projectionMeets
+            ? PROJECTION_MEETS.yes
+            : PROJECTION_MEETS.no,
     },
     {
-      zh: "状态",
+      zh: H.status,
       width: 16,
       value: (r) => `${STATUS_STYLE[r.status].symbol} ${STATUS_STYLE[r.status].zh}`,
     },
-    { zh: "得分", width: 8, value: (r) => num(r.score), fmt: () => FMT_SCORE },
+    { zh: H.score, width: 8, value: (r) => num(r.score), fmt: () => FMT_SCORE },
   ];
 }
 
 /** Overall and category scores, and the count of each status in its colours; the row after the block. */
 function scoresBlock(cells: PlanCell[], results: IndicatorResult[], scores: Scores): number {
   const r = 3;
-  cells.push({ row: r, col: 0, value: "综合得分 / Overall score", bold: true });
+  cells.push({ row: r, col: 0, value: inBoth(OVERALL_SCORE), bold: true });
   cells.push({ row: r, col: 2, value: scores.overall, numFmt: FMT_SCORE, bold: true });
   const categories = Object.keys(scores.categories);
   categories.forEach((cat, i) => {
@@ -138,8 +145,8 @@ interface RowMaker {
 /** The indicator rows as a table: rows that look alike share one array of styles. */
 function tableRows(results: IndicatorResult[], m: RowMaker): PlanTableRow[] {
   const { columns, vf } = m;
-  const statusCol = columns.findIndex((c) => c.zh === "状态");
-  const actualCol = columns.findIndex((c) => c.zh === "本期完成值");
+  const statusCol = columns.findIndex((c) => c.zh === H.status);
+  const actualCol = columns.findIndex((c) => c.zh === H.actual);
   const rowLooks = new Map<string, Map<number, (PlanStyle | undefined)[]>>();
   const rows: PlanTableRow[] = new Array(results.length);
   for (let i = 0; i < results.length; i++) {
@@ -190,7 +197,7 @@ export function gapSheet(
   const integer = new Map(catalogue.indicators.map((i) => [i.code, i.integer]));
   const vf = (r: IndicatorResult) => (r.unit === "%" ? "0.00" : valueFormat(integer.get(r.code)));
   const columns = gapColumns(opts, vf);
-  const completionCol = columns.findIndex((c) => c.zh === "完成率");
+  const completionCol = columns.findIndex((c) => c.zh === H.completion);
 
   const cells: PlanCell[] = [];
   cells.push({ row: 0, col: 0, value: opts.title, bold: true, size: 14, fontColor: TITLE_TEXT });

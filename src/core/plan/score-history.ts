@@ -7,9 +7,10 @@
 import type { PlanCell, PlanSheet } from "../model/plan";
 import type { ConsolidationHistory } from "../model/consolidation";
 import { cellAddress } from "../model/cells";
+import { COMPLETENESS_HEADER } from "../i18n/completeness-labels";
 import { FMT_SCORE } from "./styles";
 
-const SCORE_HEADER = "得分";
+const SCORE_HEADER = COMPLETENESS_HEADER.score;
 
 function columnIndex(ref: string): number {
   let col = 0;

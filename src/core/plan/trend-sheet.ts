@@ -6,6 +6,15 @@
  */
 import type { Catalogue } from "../model/catalogue";
 import { SHEET_NAME } from "../i18n/sheet-names";
+import {
+  TREND_CHARTS_TITLE,
+  TREND_HEADER,
+  TREND_OVERVIEW,
+  TREND_TITLE,
+  categoryCompletionLabel,
+  scheduleLabel,
+  trendSubtitle,
+} from "../i18n/trend-labels";
 import type { PlanCell, PlanSheet, PlanStyle, PlanTableRow } from "../model/plan";
 import type { ConsolidationHistory, IndicatorTrend } from "../model/consolidation";
 import { cellAddress } from "../model/cells";
@@ -37,15 +46,15 @@ export interface TrendChartBlock {
 
 /** Columns: 类别, 编码, 指标名称, 单位, then 完成值, 完成率, 状态 for each period. */
 const FIXED = [
-  { zh: "类别", width: 14 },
-  { zh: "编码", width: 7 },
-  { zh: "指标名称", width: 34 },
-  { zh: "单位", width: 14 },
+  { zh: TREND_HEADER.category, width: 14 },
+  { zh: TREND_HEADER.code, width: 7 },
+  { zh: TREND_HEADER.name, width: 34 },
+  { zh: TREND_HEADER.unit, width: 14 },
 ];
 const PER_PERIOD = [
-  { zh: "完成值", width: 12 },
-  { zh: "完成率", width: 10 },
-  { zh: "状态", width: 13 },
+  { zh: TREND_HEADER.value, width: 12 },
+  { zh: TREND_HEADER.completion, width: 10 },
+  { zh: TREND_HEADER.status, width: 13 },
 ];
 /** The chart blocks: series names in 指标名称's column, periods from the next column on. */
 const NAME_COL = 2;
@@ -63,7 +72,7 @@ const header = (row: number, col: number, value: string): PlanCell => ({
 
 /** Units reported, overall and category scores per period; the row after the block. */
 function overview(cells: PlanCell[], h: ConsolidationHistory, top: number): number {
-  cells.push(header(top, NAME_COL, "各期概况 / Periods"));
+  cells.push(header(top, NAME_COL, TREND_OVERVIEW.title));
   h.periods.forEach((p, k) => cells.push(header(top, NAME_COL + 1 + k, p.period)));
   const line = (
     row: number,
@@ -84,17 +93,17 @@ function overview(cells: PlanCell[], h: ConsolidationHistory, top: number): numb
   };
   line(
     top + 1,
-    "截至",
+    TREND_OVERVIEW.asOf,
     h.periods.map((p) => p.asOf)
   );
   line(
     top + 2,
-    "报送单位（已报/应报）",
+    TREND_OVERVIEW.units,
     h.periods.map((p) => `${p.reported} / ${p.expected}`)
   );
   line(
     top + 3,
-    "综合得分",
+    TREND_OVERVIEW.overall,
     h.periods.map((p) => p.scores.overall),
     FMT_SCORE
   );
@@ -168,7 +177,7 @@ function chartBlock(
   const first = NAME_COL + 1;
   const last = first + n - 1;
   const periodsOf = (row: number) => `${cellAddress(row, first)}:${cellAddress(row, last)}`;
-  cells.push(header(top, NAME_COL, `${category} 完成率`));
+  cells.push(header(top, NAME_COL, categoryCompletionLabel(category)));
   periods.forEach((p, k) => cells.push(header(top, first + k, p)));
   const series: TrendChartBlock["series"] = [];
   inds.forEach((ind, i) => {
@@ -182,7 +191,7 @@ function chartBlock(
   });
   const sRow = top + 1 + inds.length;
   const schedules = Array.from({ length: n }, (_, k) => scheduleOf(inds, k));
-  const label = schedules.some((s) => s.mean) ? "序时进度（平均）" : "序时进度";
+  const label = scheduleLabel(schedules.some((s) => s.mean));
   cells.push({ row: sRow, col: NAME_COL, value: label, bold: true, fontColor: SUBTLE_TEXT });
   schedules.forEach((s, k) =>
     cells.push({
@@ -207,7 +216,7 @@ function chartBlocks(cells: PlanCell[], h: ConsolidationHistory, top: number): T
   cells.push({
     row: top,
     col: 0,
-    value: "完成率与序时进度（按类别，各期）/ Completion against schedule, by category",
+    value: TREND_CHARTS_TITLE,
     bold: true,
     fontColor: TITLE_TEXT,
   });
@@ -238,7 +247,7 @@ export function trendSheetLayout(
   cells.push({
     row: 0,
     col: 0,
-    value: "趋势 / Trend across periods",
+    value: TREND_TITLE,
     bold: true,
     size: 14,
     fontColor: TITLE_TEXT,
@@ -247,7 +256,7 @@ export function trendSheetLayout(
     row: 1,
     col: 0,
     fontColor: SUBTLE_TEXT,
-    value: `报告期：${first} 至 ${last}（${h.periods.length} 期，早在前）　指标目录版本：${catalogue.version}　各期数值即该期各单位报表的汇总`,
+    value: trendSubtitle({ first, last, periods: h.periods.length, version: catalogue.version }),
   });
   const headerRow = overview(cells, h, 3);
   tableHeader(cells, merges, h, headerRow);

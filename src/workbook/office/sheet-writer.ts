@@ -15,9 +15,10 @@ import {
 import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from "./payload";
 import type { ApiSupport } from "./support";
 import { a1Range, charactersToPoints, toExcelValue } from "./values";
+import { TEMP_SHEET_PREFIX } from "../../core/i18n/sheet-names";
 
 /** Sheets being replaced are added under this prefix first; a failed run can leave one behind. */
-export const TEMP_SHEET_PREFIX = "~替换中~";
+export { TEMP_SHEET_PREFIX };
 
 /**
  * How templates are protected: values only in their unlocked cells, while the product's own marks

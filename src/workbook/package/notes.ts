@@ -4,10 +4,10 @@
  * product does not touch, and any other shape of the drawing, stay as they were.
  */
 import { columnLetters, parseAddress } from "../../core/model/cells";
+import { NOTE_AUTHOR } from "../../core/i18n/findings-labels";
 import { attribute, xmlDecode, xmlEscape } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const NOTE_AUTHOR = "指标监测";
 
 /** A comment element's text, its runs joined (what a person reads in the note). */
 export function commentText(commentXml: string): string {

@@ -3,6 +3,8 @@
  * makes it unusable: an empty file, an encrypted or legacy file under an .xlsx name, a damaged
  * zip, a package without a workbook or without a worksheet.
  */
+import type { Message } from "../../core/i18n/messages";
+import { NOT_A_WORKBOOK, cannotReadWorkbook } from "../../core/i18n/file-messages";
 import { PackageError, ZipPackage } from "./zip";
 import { listSheets, workbookPart } from "./structure";
 
@@ -30,29 +32,21 @@ export function holdsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /** One-line, bilingual error for bytes that are not a usable workbook package. */
-export function notXlsx(zh: string, en: string, detail?: string): Error {
-  const tail = detail ? ` (${detail.replace(/\s+/g, " ").trim()})` : "";
-  return new Error(`无法读取工作簿：${zh} / Cannot read the workbook: ${en}${tail}`);
+export function notXlsx(reason: Message, detail?: string): Error {
+  return new Error(cannotReadWorkbook(reason, detail?.replace(/\s+/g, " ").trim()));
 }
 
 /** Refuses, with its one sentence, bytes that cannot be a zip package: empty, an OLE file, anything else. */
 export function refuseNonPackage(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw notXlsx("文件为空", "the file is empty");
+  if (bytes.length === 0) throw notXlsx(NOT_A_WORKBOOK.empty);
   if (startsWith(bytes, OLE_MAGIC)) {
     // Excel saves a workbook with an opening password as an OLE file holding an "EncryptedPackage".
     if (holdsUtf16(bytes, "EncryptedPackage")) {
-      throw notXlsx(
-        "工作簿设有打开密码（已加密），请在 Excel 或 WPS 中取消密码后重新保存",
-        "the workbook is password-protected (encrypted); remove the password in Excel or WPS and save it again"
-      );
+      throw notXlsx(NOT_A_WORKBOOK.encrypted);
     }
-    throw notXlsx(
-      "这是旧版 .xls 文件或加密的工作簿，请在 Excel 或 WPS 中（取消密码后）另存为 .xlsx",
-      "this is an old .xls file or a password-protected workbook; save it as .xlsx (without a password) in Excel or WPS first"
-    );
+    throw notXlsx(NOT_A_WORKBOOK.legacyOrEncrypted);
   }
-  if (!startsWith(bytes, ZIP_MAGIC))
-    throw notXlsx("文件不是 .xlsx 格式", "the file is not in .xlsx format");
+  if (!startsWith(bytes, ZIP_MAGIC)) throw notXlsx(NOT_A_WORKBOOK.notXlsx);
 }
 
 export function openPackage(bytes: Uint8Array): ZipPackage {
@@ -61,10 +55,7 @@ export function openPackage(bytes: Uint8Array): ZipPackage {
   try {
     pkg = ZipPackage.read(bytes);
     if (!pkg.has("[Content_Types].xml") && !pkg.names().some((n) => n.endsWith(".rels"))) {
-      throw notXlsx(
-        "这是压缩包，其中没有工作簿和工作表",
-        "the file is a zip archive that holds no workbook and no worksheet"
-      );
+      throw notXlsx(NOT_A_WORKBOOK.zipWithoutWorkbook);
     }
     const sheets = listSheets(pkg, workbookPart(pkg));
     if (!pkg.has("[Content_Types].xml"))
@@ -75,15 +66,10 @@ export function openPackage(bytes: Uint8Array): ZipPackage {
         `sheet '${lost.name}' is missing from the package: its relationship names a part that is not there`
       );
     if (!sheets.some((s) => s.kind === "worksheet" && s.part)) {
-      throw notXlsx("文件中没有工作表", "the file holds no worksheet");
+      throw notXlsx(NOT_A_WORKBOOK.noWorksheet);
     }
   } catch (e) {
-    if (e instanceof PackageError)
-      throw notXlsx(
-        "文件已损坏或不是 .xlsx 格式",
-        "the file is damaged or not in .xlsx format",
-        e.message
-      );
+    if (e instanceof PackageError) throw notXlsx(NOT_A_WORKBOOK.damaged, e.message);
     throw e;
   }
   return pkg;

@@ -6,15 +6,10 @@
  * so that clearing restores them exactly. All values are stored as text.
  */
 import type { CellValue } from "../../core/model/cells";
+import { ANNOTATION_STORE_HEADER } from "../../core/model/plan";
 
-export const STORE_HEADER = [
-  "工作表 Sheet",
-  "单元格 Cell",
-  "原填充 Fill",
-  "原批注 Note",
-  "有批注 HadNote",
-  "原样式 Detail",
-];
+/** The header row (its words are data of the model, beside the store's name). */
+export const STORE_HEADER = ANNOTATION_STORE_HEADER;
 
 export interface StoredOriginal {
   sheet: string;

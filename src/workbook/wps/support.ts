@@ -5,7 +5,7 @@
  * oldest part; JS add-ins themselves came with WPS Office 2019 (docs/wps.md).
  */
 import type { MissingFeature } from "../office/support";
-import type { Message } from "../../core/i18n/messages";
+import { WPS_MISSING_FEATURE, type FeatureText } from "../../core/i18n/excel-messages";
 import type { EtApplication, EtRange } from "./et";
 
 export interface WpsSupport {
@@ -22,44 +22,13 @@ export interface WpsSupport {
   missing: MissingFeature[];
 }
 
-export const WPS_NEEDED: Message = {
-  zh: "此版本的 WPS 过旧，无法运行本加载项：请使用支持 JS 加载项的 WPS Office 2019 或更高版本。",
-  en: "This version of WPS is too old for the add-in: use a WPS Office 2019 or later that runs JS add-ins.",
-};
-
-const FEATURES: {
+const FEATURES: ({
   key: "comments" | "dataValidation" | "dataBars";
   member: string;
-  feature: Message;
-  reason: Message;
-}[] = [
-  {
-    key: "comments",
-    member: "Range.AddComment",
-    feature: { zh: "批注", en: "comments" },
-    reason: {
-      zh: "此版本的 WPS 不能添加批注：问题单元格只以颜色标出，说明请看“校验结果”表。",
-      en: "This WPS cannot add comments: problem cells are only coloured; read the explanations in 校验结果.",
-    },
-  },
-  {
-    key: "dataValidation",
-    member: "Range.Validation",
-    feature: { zh: "数据验证", en: "data validation" },
-    reason: {
-      zh: "此版本的 WPS 不支持数据验证：生成的填报模板没有下拉选项和输入限制。",
-      en: "This WPS cannot add data validation: generated templates have no drop-downs or input limits.",
-    },
-  },
-  {
-    key: "dataBars",
-    member: "FormatConditions.AddDatabar",
-    feature: { zh: "数据条", en: "data bars" },
-    reason: {
-      zh: "此版本的 WPS 不能绘制数据条：“差距分析”中的完成率只显示数字。",
-      en: "This WPS cannot draw data bars: completion in 差距分析 shows as numbers only.",
-    },
-  },
+} & FeatureText)[] = [
+  { key: "comments", member: "Range.AddComment", ...WPS_MISSING_FEATURE.comments },
+  { key: "dataValidation", member: "Range.Validation", ...WPS_MISSING_FEATURE.dataValidation },
+  { key: "dataBars", member: "FormatConditions.AddDatabar", ...WPS_MISSING_FEATURE.dataBars },
 ];
 
 function has(read: () => unknown): boolean {
@@ -91,13 +60,7 @@ export function wpsSupport(app: EtApplication): WpsSupport {
     support.core = false;
   }
   if (!support.core) {
-    support.missing = [
-      {
-        requirement: "WPS JS API",
-        feature: { zh: "本加载项", en: "the add-in" },
-        reason: WPS_NEEDED,
-      },
-    ];
+    support.missing = [{ requirement: "WPS JS API", ...WPS_MISSING_FEATURE.addIn }];
     return support;
   }
   const r = probe;

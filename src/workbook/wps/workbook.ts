@@ -32,6 +32,8 @@ import { Lifted, liftProtection } from "./protection";
 import { readSheet } from "./read";
 import { fillSheet } from "./sheet-writer";
 import { FULL_WPS_SUPPORT, WpsSupport } from "./support";
+import { WPS_NO_WORKBOOK } from "../../core/i18n/excel-messages";
+import { inBoth } from "../../core/i18n/catalogue-messages";
 
 /** Sheets the product works on by name, with what protection was lifted for the marks. */
 interface Touched {
@@ -51,7 +53,7 @@ export class WpsWorkbook implements WorkbookPort {
 
   private workbook(): EtWorkbook {
     const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new Error("WPS 中没有打开的工作簿 / no workbook is open in WPS");
+    if (!wb) throw new Error(inBoth(WPS_NO_WORKBOOK));
     return wb;
   }
 
