@@ -1,5 +1,5 @@
 /**
- * indicator-tracker: the command line (SPEC §10). Exit status 0 no error finding, 1 error findings,
+ * indicator-tracker: the command line (docs/specification.md §10). Exit status 0 no error finding, 1 error findings,
  * 2 the input could not be used — with one clear line on stderr, never a stack trace.
  */
 import { UsageError } from "./args";

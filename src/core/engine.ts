@@ -109,7 +109,7 @@ export function checkWorkbook(
     const sheetCheck = checkSheet(g, catalogue, { asOf: opts.asOf, index });
     // A table of units as rows: each unit's row is that unit's report (docs/reading-forms.md).
     for (const check of sheetCheck.parts ?? [sheetCheck]) {
-      // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
+      // A sheet whose data differ from its last approval in this workbook's 审核记录 (docs/specification.md §9).
       check.findings.push(...approvalFindings([check], approvals));
       checks.push(keep === "rows" ? check : withoutRows(check));
     }
@@ -239,7 +239,7 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
 }
 
-/** The JSON document of SPEC §10. */
+/** The JSON document of docs/specification.md §10. */
 export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"): object {
   const doc: Record<string, unknown> = {
     asOf: result.asOf,

@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-describe("exit statuses (SPEC §10)", () => {
+describe("exit statuses (docs/specification.md §10)", () => {
   it("0 when there is no error finding", async () => {
     expect((await run("validate", good)).code).toBe(0);
   });

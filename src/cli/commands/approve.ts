@@ -1,6 +1,6 @@
 /**
  * approve FILE --sheet NAME --reviewer NAME: records the approval of a sheet in the file's 审核记录
- * (SPEC §9). The one command that writes into its input, and it only appends a row to 审核记录.
+ * (docs/specification.md §9). The one command that writes into its input, and it only appends a row to 审核记录.
  */
 import { checkWorkbook } from "../../core/engine";
 import { APPROVALS_SHEET, APPROVAL_HEADER, formatApprovalTime } from "../../core/approval";

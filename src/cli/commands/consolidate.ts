@@ -1,6 +1,6 @@
 /**
  * consolidate FILE... --out OUT.xlsx: the units' files of a period into one workbook with 汇总,
- * 填报情况 and the findings (SPEC §8). Each file is read once; none is written.
+ * 填报情况 and the findings (docs/specification.md §8). Each file is read once; none is written.
  */
 import { promises as fs } from "fs";
 import * as path from "path";

@@ -1,4 +1,4 @@
-/** validate and analyse (SPEC §10). */
+/** validate and analyse (docs/specification.md §10). */
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from "../../core/engine";
 import type { RunResult } from "../../core/engine";
 import { FLAG, VALUE, parseOptions, UsageError, type ParsedArgs } from "../args";

@@ -1,4 +1,4 @@
-/** Colours and number formats shared by the product's sheets (SPEC §6). */
+/** Colours and number formats shared by the product's sheets (docs/specification.md §6). */
 import type { Severity } from "../model/results";
 import { SEVERITY_WORD } from "../i18n/findings-labels";
 

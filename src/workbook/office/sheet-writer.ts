@@ -36,7 +36,8 @@ export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
 /** Excel's limit on a data-validation error message (MS-XLSB 2.5.37 DValStrings: 225 characters). */
 export const ERROR_TEXT_MAX = 225;
 
-interface Style {
+/** A cell's look, as both the Excel and the WPS adapter set it. */
+export interface Style {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -46,7 +47,8 @@ interface Style {
   underline?: boolean;
 }
 
-function styleOf(pc: PlanCell, linked: boolean): Style | null {
+/** The look a plan cell asks for; a link gets the link colour (unless the cell has its own) and a line. */
+export function styleOf(pc: PlanCell, linked: boolean): Style | null {
   const s: Style = {};
   if (pc.fill) s.fill = pc.fill;
   if (pc.fontColor) s.fontColor = pc.fontColor;
