@@ -8,7 +8,7 @@ import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/pl
 import { columnLetters } from "../model/cells";
 import { roundScaledPercent } from "../util/round";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
-import { inBoth, RULES_SHEET_TEXT } from "../i18n/catalogue-messages";
+import { inBoth, RULES_SHEET_TEXT, TARGET_TEXT } from "../i18n/catalogue-messages";
 import {
   AGGREGATION_WORDS,
   INDICATOR_BLOCK,
@@ -33,10 +33,7 @@ export { RULES_SHEET } from "./sheet-layout";
 export { catalogueFromGrid } from "./sheet-read";
 
 /** The text written in the target cell of kinds whose target is not a number. */
-const TARGET_TEXT: Partial<Record<NonNullable<Indicator["kind"]>, string>> = {
-  milestone: "完成",
-  reach_reference: "见参考值",
-};
+const targetText: Partial<Record<NonNullable<Indicator["kind"]>, string>> = TARGET_TEXT;
 
 const TITLE_FILL = "#DDEBF7";
 /**
@@ -70,7 +67,7 @@ function indicatorValue(
     case "kind":
       return { value: ind.kind ? wordFor(KIND_WORDS, ind.kind) : "" };
     case "target":
-      if (ind.kind && TARGET_TEXT[ind.kind]) return { value: TARGET_TEXT[ind.kind]! };
+      if (ind.kind && targetText[ind.kind]) return { value: targetText[ind.kind]! };
       if (ind.target === null) return { value: null };
       // A growth rate is shown as a percent (3%) and read back as the fraction 0.03.
       return ind.kind === "annual_growth"

@@ -6,6 +6,7 @@
  */
 import type { Message } from "./messages";
 import { SHEET_NAME } from "./sheet-names";
+import { MILESTONE_TARGET } from "../read/milestone";
 
 /** A text written in one cell in both languages: "指标规则 / Indicator rules". */
 export function inBoth(m: Message): string {
@@ -271,6 +272,12 @@ export const CATALOGUE_SETTING = {
     en: "the lagging tolerance cannot be below the on-track tolerance",
   }),
 };
+
+/**
+ * The target cell's text for the kinds whose target is not a number, in 指标规则 and in a unit's
+ * template: a task's is the reader's word for done.
+ */
+export const TARGET_TEXT = { milestone: MILESTONE_TARGET, reach_reference: "见参考值" } as const;
 
 /** What the sheet tells the person editing it (catalogue/sheet.ts, the 说明 of each setting). */
 export const RULES_SHEET_TEXT = {

@@ -2,7 +2,7 @@
  * The texts of a unit's monitoring template (core/template): why one cannot be made, the notes under
  * its table, and what each input cell takes. The prompts of input cells are in Chinese only: Excel
  * shows at most 255 characters there, and the units fill the sheet in Chinese. The header words of
- * the sheet (填报单位, 指标编码 …) are the reader's, not messages, and stay with the template.
+ * the sheet (填报单位, 指标编码 …) are the reader's, not messages: core/read holds them.
  */
 import type { Message } from "./messages";
 import { inBoth } from "./catalogue-messages";

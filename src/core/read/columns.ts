@@ -24,12 +24,25 @@ export type ColumnKey =
 /** What a header may say: a column to read, or a column derived from the figures (not to read as one). */
 export type HeaderRole = ColumnKey | "derived";
 
+/** The header a unit's template writes for each column it has (core/template), read back here. */
+export const TEMPLATE_HEADER = {
+  code: "指标编码",
+  category: "一级指标",
+  indicator: "指标名称",
+  unit: "计量单位",
+  baseline: "基期值",
+  target: "目标值",
+  actual: "本期完成值",
+  previous: "上期完成值",
+  remarks: "备注",
+} as const satisfies Partial<Record<ColumnKey, string>>;
+
 /** Accepted header names per column (the templates' names), matched after normaliseKey. */
 export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
-  code: ["指标编码", "编码", "代码", "指标代码", "指标编号", "编号", "Code"],
-  category: ["一级指标", "类别", "指标类别", "领域", "指标类型", "Category"],
+  code: [TEMPLATE_HEADER.code, "编码", "代码", "指标代码", "指标编号", "编号", "Code"],
+  category: [TEMPLATE_HEADER.category, "类别", "指标类别", "领域", "指标类型", "Category"],
   indicator: [
-    "指标名称",
+    TEMPLATE_HEADER.indicator,
     "指标",
     "二级指标",
     "考核指标",
@@ -44,9 +57,9 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
     "监测项目",
     "Indicator",
   ],
-  unit: ["单位", "计量单位", "指标单位", "单位名称(计量)", "Unit"],
+  unit: ["单位", TEMPLATE_HEADER.unit, "指标单位", "单位名称(计量)", "Unit"],
   baseline: [
-    "基期值",
+    TEMPLATE_HEADER.baseline,
     "基数",
     "基准值",
     "2020年",
@@ -57,7 +70,7 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
     "Baseline",
   ],
   target: [
-    "目标值",
+    TEMPLATE_HEADER.target,
     "目标",
     "2023年目标",
     "目标任务",
@@ -70,7 +83,7 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
     "Target",
   ],
   actual: [
-    "本期完成值",
+    TEMPLATE_HEADER.actual,
     "本期",
     "完成值",
     "实际值",
@@ -90,9 +103,9 @@ export const COLUMN_NAMES: Record<ColumnKey, string[]> = {
     "实际",
     "Actual",
   ],
-  previous: ["上期完成值", "上期值", "上年同期", "上期", "上年同期值", "Previous"],
+  previous: [TEMPLATE_HEADER.previous, "上期值", "上年同期", "上期", "上年同期值", "Previous"],
   responsible: ["责任单位", "牵头单位", "责任部门", "Responsible"],
-  remarks: ["备注", "说明", "情况说明", "备注说明", "Remarks"],
+  remarks: [TEMPLATE_HEADER.remarks, "说明", "情况说明", "备注说明", "Remarks"],
 };
 
 const HEADER_INDEX: { key: string; column: ColumnKey }[] = Object.entries(COLUMN_NAMES)

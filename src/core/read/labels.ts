@@ -15,10 +15,19 @@ import { memoText } from "../util/memo";
 export type MetaKey =
   "unit" | "period" | "preparer" | "reviewer" | "phone" | "reportDate" | "measure";
 
+/** The labels a unit's template writes in its header block (core/template), read back here. */
+export const TEMPLATE_LABEL = {
+  unit: "填报单位",
+  period: "报告期",
+  preparer: "填表人",
+  phone: "联系电话",
+  reportDate: "报出日期",
+} as const satisfies Partial<Record<MetaKey, string>>;
+
 /** Labels of the header block, matched after normaliseKey with bracketed notes such as （盖章） removed. */
 export const META_LABELS: Record<MetaKey, string[]> = {
   unit: [
-    "填报单位",
+    TEMPLATE_LABEL.unit,
     "报送单位",
     "单位名称",
     "填报单位名称",
@@ -44,7 +53,7 @@ export const META_LABELS: Record<MetaKey, string[]> = {
     "被督查单位",
   ],
   period: [
-    "报告期",
+    TEMPLATE_LABEL.period,
     "统计期",
     "填报期间",
     "期别",
@@ -81,7 +90,15 @@ export const META_LABELS: Record<MetaKey, string[]> = {
     "报告期别",
     "统计期别",
   ],
-  preparer: ["填表人", "填报人", "统计人", "制表人", "统计员", "Prepared by", "经办人"],
+  preparer: [
+    TEMPLATE_LABEL.preparer,
+    "填报人",
+    "统计人",
+    "制表人",
+    "统计员",
+    "Prepared by",
+    "经办人",
+  ],
   reviewer: [
     "审核人",
     "负责人",
@@ -94,9 +111,9 @@ export const META_LABELS: Record<MetaKey, string[]> = {
     "复核人",
     "主管领导",
   ],
-  phone: ["联系电话", "电话", "联系方式", "Tel", "Phone"],
+  phone: [TEMPLATE_LABEL.phone, "电话", "联系方式", "Tel", "Phone"],
   reportDate: [
-    "报出日期",
+    TEMPLATE_LABEL.reportDate,
     "填报日期",
     "报送日期",
     "填表日期",

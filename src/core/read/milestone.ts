@@ -18,11 +18,22 @@ interface Vocabulary {
   lead: readonly string[];
 }
 
+/**
+ * The words a unit's template offers for a task (core/template), each one read here; and "完成",
+ * written as a task's target.
+ */
+export const MILESTONE_CHOICE = {
+  done: "已完成",
+  inProgress: "推进中",
+  notStarted: "未启动",
+} as const;
+export const MILESTONE_TARGET = "完成";
+
 const NOT_STARTED: Vocabulary = {
   score: 0,
   words: ["否", "没有", "无进展", "no", "not started", "not done", "none", "×", "✗", "✘"],
   lead: [
-    "未启动",
+    MILESTONE_CHOICE.notStarted,
     "未完成",
     "未开始",
     "未落实",
@@ -40,7 +51,7 @@ const IN_PROGRESS: Vocabulary = {
   score: 0.5,
   words: ["在建", "in progress", "ongoing", "partly done", "partially done", "partial"],
   lead: [
-    "推进中",
+    MILESTONE_CHOICE.inProgress,
     "进行中",
     "部分完成",
     "正在推进",
@@ -55,8 +66,29 @@ const IN_PROGRESS: Vocabulary = {
 
 const DONE: Vocabulary = {
   score: 1,
-  words: ["完成", "落实", "是", "建成", "done", "yes", "completed", "complete", "✓", "✔", "√", "☑"],
-  lead: ["已完成", "已落实", "已建成", "已实现", "全部完成", "已全部完成", "已全部落实"],
+  words: [
+    MILESTONE_TARGET,
+    "落实",
+    "是",
+    "建成",
+    "done",
+    "yes",
+    "completed",
+    "complete",
+    "✓",
+    "✔",
+    "√",
+    "☑",
+  ],
+  lead: [
+    MILESTONE_CHOICE.done,
+    "已落实",
+    "已建成",
+    "已实现",
+    "全部完成",
+    "已全部完成",
+    "已全部落实",
+  ],
 };
 
 /** Order matters: a negation or partial word must win over the "done" word inside it. */

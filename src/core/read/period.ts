@@ -26,6 +26,9 @@ const SERIAL_MAX = 80000;
 
 const CN_ORDINAL = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
+/** "2022年第三季度": the label of a quarter, its year and number. */
+const QUARTER_LABEL = /^(\d{4})年第([一二三四])季度$/;
+
 /** A count written in digits or small Chinese numerals: 3, 03, 三, 十二. */
 const N = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
 const Y = "(\\d{4})";
@@ -219,4 +222,15 @@ function makeDay(year: number, month: number, day: number): Period | null {
     months: month,
     label: `${year}年${month}月${day}日`,
   };
+}
+
+/** "2022Q3" for a quarter's label, else the period's own label ("2022年上半年"). */
+export function shortPeriodLabel(period: Period): string {
+  const q = QUARTER_LABEL.exec(period.label);
+  return q ? `${q[1]}Q${CN_ORDINAL.indexOf(q[2])}` : period.label;
+}
+
+/** A period written without its year ("第三季度", "1-6月"), read in `year`. */
+export function parsePeriodInYear(year: number, text: string): Period | null {
+  return parsePeriod(`${year}年${text}`);
 }

@@ -40,6 +40,8 @@ const UNITS_HEADER =
 const UNIT_NAME = /(镇|乡|街道|办事处|局|委员会|管委会|中心|协会|科协|园区)$/;
 /** The total row, only checked against the units' sum; subtotals are not units either. */
 const TOTAL = /^(合计|总计|全市合计|全市总计|总合计|全市|汇总|全市汇总)$/;
+/** The reporter a total row's figures are checked as (the first word TOTAL knows). */
+export const TOTAL_ROW_UNIT = "合计";
 const SUBTOTAL = /^(小计|其中)/;
 
 type ValueKey = "actual" | "target" | "baseline" | "previous";

@@ -7,14 +7,17 @@
 import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
 import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/plan";
 import { cellAddress } from "../model/cells";
-import { parsePeriod, type Period } from "../read/period";
+import { parsePeriod, shortPeriodLabel, type Period } from "../read/period";
+import { TEMPLATE_HEADER } from "../read/columns";
+import { TEMPLATE_LABEL } from "../read/labels";
+import { MILESTONE_CHOICE } from "../read/milestone";
 import { normaliseUnit } from "../read/units";
 import { sameUnit, unitKey } from "../read/match";
 import { percentFormat } from "../catalogue/sheet";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
 import { safeSheetName } from "../plan/sheet-name";
 import type { Message } from "../i18n/messages";
-import { inBoth } from "../i18n/catalogue-messages";
+import { inBoth, TARGET_TEXT } from "../i18n/catalogue-messages";
 import { TEMPLATE_REFUSED, TEMPLATE_TEXT } from "../i18n/template-messages";
 
 /** A template cannot be made: an unknown unit, a period that cannot be read, a unit with nothing to report. */
@@ -31,19 +34,23 @@ export class TemplateError extends Error {
 const LOCKED_FILL = "#F2F2F2";
 const INPUT_FILL = "#FFF2CC";
 
-const MILESTONE_CHOICES = ["已完成", "推进中", "未启动"];
+const MILESTONE_CHOICES = [
+  MILESTONE_CHOICE.done,
+  MILESTONE_CHOICE.inProgress,
+  MILESTONE_CHOICE.notStarted,
+];
 
-/** Columns of the table, with the header names the reader knows (read/sheet.ts COLUMN_NAMES). */
+/** Columns of the table, with the header names the reader knows (read/columns.ts). */
 const COLUMNS = [
-  "指标编码",
-  "一级指标",
-  "指标名称",
-  "计量单位",
-  "基期值",
-  "目标值",
-  "本期完成值",
-  "上期完成值",
-  "备注",
+  TEMPLATE_HEADER.code,
+  TEMPLATE_HEADER.category,
+  TEMPLATE_HEADER.indicator,
+  TEMPLATE_HEADER.unit,
+  TEMPLATE_HEADER.baseline,
+  TEMPLATE_HEADER.target,
+  TEMPLATE_HEADER.actual,
+  TEMPLATE_HEADER.previous,
+  TEMPLATE_HEADER.remarks,
 ] as const;
 const WIDTHS = [9, 14, 34, 10, 12, 14, 14, 14, 30];
 const COL = {
@@ -77,14 +84,9 @@ export function indicatorsFor(catalogue: Catalogue, unit: UnitEntry): Indicator[
   );
 }
 
-/** "2022Q3" for a quarter, else the period's own label ("2022年上半年"). */
-export function shortPeriod(period: Period): string {
-  const q = /^(\d{4})年第([一二三四])季度$/.exec(period.label);
-  return q ? `${q[1]}Q${"一二三四".indexOf(q[2]) + 1}` : period.label;
-}
-
+/** "那吾镇 2022Q3": a quarter in short, any other period by its own label. */
 export function templateSheetName(unit: string, period: Period): string {
-  return safeSheetName(`${unit} ${shortPeriod(period)}`);
+  return safeSheetName(`${unit} ${shortPeriodLabel(period)}`);
 }
 
 /** A unit's share of a `sum` indicator: its own baseline, and its own target unless the target is a rate. */
@@ -156,7 +158,7 @@ function targetCell(
 ): { value: PlanValue; numFmt?: string } | null {
   switch (ind.kind) {
     case "milestone":
-      return { value: "完成" };
+      return { value: TARGET_TEXT.milestone };
     case "reach_reference":
       return { value: TEMPLATE_TEXT.referenceTarget(year, ind.reference?.[year], unitLabel(ind)) };
     case "annual_growth":
@@ -249,14 +251,14 @@ function writeHeaderBlock(t: TemplateCells, unit: UnitEntry, period: Period): vo
     fontColor: TITLE_TEXT,
     align: "center",
   });
-  t.cells.push({ row: 1, col: 0, value: "填报单位", bold: true });
+  t.cells.push({ row: 1, col: 0, value: TEMPLATE_LABEL.unit, bold: true });
   t.locked(1, 1, unit.name);
-  t.cells.push({ row: 1, col: 3, value: "报告期", bold: true });
+  t.cells.push({ row: 1, col: 3, value: TEMPLATE_LABEL.period, bold: true });
   t.locked(1, 4, period.label);
   for (const [col, label] of [
-    [0, "填表人"],
-    [3, "联系电话"],
-    [6, "报出日期"],
+    [0, TEMPLATE_LABEL.preparer],
+    [3, TEMPLATE_LABEL.phone],
+    [6, TEMPLATE_LABEL.reportDate],
   ] as const) {
     t.cells.push({ row: 2, col, value: label, bold: true });
     t.input(2, col + 1);

@@ -6,7 +6,7 @@
 import type { Catalogue } from "../model/catalogue";
 
 import { type ReadSheet } from "../read/sheet";
-import { parsePeriod, type Period } from "../read/period";
+import { parsePeriod, parsePeriodInYear, type Period } from "../read/period";
 
 import { removeSpaces } from "../read/text";
 
@@ -67,7 +67,7 @@ export function sheetPeriod(read: ReadSheet): Period | null {
     const p = parsePeriod(labelled.value);
     if (p || typeof labelled.value !== "string") return p;
     const years = new Set([...periodsIn(read.title), ...periodsIn(header)].map((x) => x.year));
-    return years.size === 1 ? parsePeriod(`${[...years][0]}年${labelled.text}`) : null;
+    return years.size === 1 ? parsePeriodInYear([...years][0], labelled.text) : null;
   }
   return (
     onePeriod(periodsIn(header)) ??
@@ -83,7 +83,7 @@ export function periodOfHeader(header: string, year: number | null): string | nu
   const core = removeSpaces(header)
     .replace(/^(截至|截止|至)/, "")
     .replace(/(累计)?(完成|实际|实现)?(值|数|情况)?$/, "");
-  return year === null ? null : (parsePeriod(`${year}年${core}`)?.asOf ?? null);
+  return year === null ? null : (parsePeriodInYear(year, core)?.asOf ?? null);
 }
 
 export const PERIOD_IN_TEXT =

@@ -9,6 +9,7 @@ import type { Finding } from "../model/results";
 import { canonicalUnitName, type IndicatorIndex } from "../read/match";
 import type { ReadSheet, TableLayout, UnitsTable } from "../read/sheet";
 import type { HeaderCellAt } from "../read/layout";
+import { TOTAL_ROW_UNIT } from "../read/units-as-rows";
 import { makeFinding } from "./rules";
 import { indicatorLabel } from "./interpret";
 import { roundForMessage } from "../util/round";
@@ -133,7 +134,7 @@ function totalFindings(
   if (!table.total?.length) return [];
   const totalRead: ReadSheet = {
     ...read,
-    meta: { ...read.meta, unit: { value: "合计", text: "合计", address: "" } },
+    meta: { ...read.meta, unit: { value: TOTAL_ROW_UNIT, text: TOTAL_ROW_UNIT, address: "" } },
     tables: table.layouts,
     rows: table.total,
     unitTables: [],
