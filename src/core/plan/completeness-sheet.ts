@@ -15,6 +15,7 @@ import {
   SUBTLE_TEXT,
   TITLE_TEXT,
 } from "./styles";
+import { completenessCharts } from "./charts";
 
 export const COMPLETENESS_SHEET = "填报情况";
 
@@ -189,5 +190,6 @@ export function completenessSheet(
     autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(headerRow + Math.max(1, rows.length), HEADERS.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,
+    charts: completenessCharts({ rows, headerRow, columns: HEADERS.map(([, w]) => w) }),
   };
 }

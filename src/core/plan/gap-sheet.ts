@@ -17,6 +17,7 @@ import {
   TITLE_TEXT,
   valueFormat,
 } from "./styles";
+import { gapCharts } from "./charts";
 
 export const GAP_SHEET = "差距分析";
 
@@ -203,5 +204,6 @@ export function gapSheet(
     autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(Math.max(last, headerRow + 1), columns.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,
+    charts: gapCharts({ results, headerRow, columns: columns.map((c) => c.width) }),
   };
 }

@@ -1,0 +1,160 @@
+/**
+ * The charts of 差距分析 and 汇总 (docs/charts.md): how many indicators of each category are in
+ * each status (stacked bars in the status colours), and each indicator's progress (推进进度, the
+ * figure its status compares) against its schedule (序时进度, a dark dash).
+ */
+import type { PlanValue, SheetCharts } from "../../model/plan";
+import type { IndicatorResult, Status } from "../../model/results";
+import { STATUS_STYLE } from "../../score/status-style";
+import { FMT_PERCENT_1 } from "../styles";
+import { BlockPlace, SideArea, blockColumn } from "./layout";
+import { CHART_STATUS_ORDER, SCHEDULE_LOOK, statusLook, statusName } from "./looks";
+
+/** More indicators than this make a forest of bars: the progress chart is left out (the counts stay). */
+export const MAX_PROGRESS_BARS = 60;
+
+export interface GapChartInput {
+  results: IndicatorResult[];
+  /** The 0-based row of the table's header. */
+  headerRow: number;
+  /** The widths of the table's columns, in characters. */
+  columns: number[];
+}
+
+/** The charts of a gap-analysis sheet, or undefined when it has no indicator. */
+export function gapCharts(input: GapChartInput): SheetCharts | undefined {
+  const { results } = input;
+  if (!results.length) return undefined;
+  const side = new SideArea(input.columns, input.headerRow);
+  statusByCategory(side, results);
+  if (results.length <= MAX_PROGRESS_BARS) progressAgainstSchedule(side, results);
+  return side.result(input.headerRow + results.length);
+}
+
+function present(results: IndicatorResult[], include: (r: IndicatorResult) => boolean): Status[] {
+  const seen = new Set(results.filter(include).map((r) => r.status));
+  return CHART_STATUS_ORDER.filter((s) => seen.has(s));
+}
+
+/** How many indicators of each category are in each status, categories in the table's order (one pass). */
+function countByCategory(results: IndicatorResult[]): Map<string, Map<Status, number>> {
+  const counts = new Map<string, Map<Status, number>>();
+  for (const r of results) {
+    const cat = r.category || "—";
+    let byStatus = counts.get(cat);
+    if (!byStatus) counts.set(cat, (byStatus = new Map()));
+    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function statusByCategory(side: SideArea, results: IndicatorResult[]): void {
+  const counts = countByCategory(results);
+  const statuses = CHART_STATUS_ORDER.filter((s) => [...counts.values()].some((m) => m.has(s)));
+  const rows: PlanValue[][] = [...counts].map(([cat, m]) => [
+    cat,
+    ...statuses.map((s) => m.get(s) ?? 0),
+    [...m.values()].reduce((a, b) => a + b, 0),
+  ]);
+  rows.push([
+    "合计",
+    ...statuses.map((_, i) => rows.reduce((n, r) => n + (r[i + 1] as number), 0)),
+    results.length,
+  ]);
+  const place = side.block(
+    "图表数据：各类别指标状态（项）",
+    [
+      { header: "类别" },
+      ...statuses.map((s) => ({
+        header: statusName(s),
+        fill: STATUS_STYLE[s].fill ?? undefined,
+        fontColor: STATUS_STYLE[s].text,
+        numFmt: "0",
+        width: 11,
+      })),
+      { header: "合计", numFmt: "0", width: 7 },
+    ],
+    rows
+  );
+  // The 合计 row is for reading, not a bar.
+  const last = place.lastRow - 1;
+  side.addChart({
+    name: "各类别指标状态",
+    kind: "bar",
+    stacked: true,
+    title: "各类别指标状态分布",
+    series: statuses.map((s, i) => ({
+      name: statusName(s),
+      categories: blockColumn(place, 0, last),
+      values: blockColumn(place, i + 1, last),
+      look: statusLook(s),
+      labels: { numFmt: "0;;;", position: "center" },
+    })),
+    categoryAxis: { reverse: true },
+    valueAxis: { title: "指标数（项）", numFmt: "0", min: 0 },
+    legend: "bottom",
+    anchor: side.nextAnchor(Math.max(12, 2 * counts.size + 7)),
+  });
+}
+
+/** The value axis's ends: 0 to 100 % at least, up to 150 % (longer bars are cut), down to -50 %. */
+function progressScale(values: number[]): { min: number; max: number } {
+  const hi = Math.max(1, ...values);
+  const lo = Math.min(0, ...values);
+  return {
+    max: Math.min(1.5, Math.ceil(hi * 10 - 1e-9) / 10),
+    min: Math.max(-0.5, Math.floor(lo * 10 + 1e-9) / 10),
+  };
+}
+
+function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): void {
+  const statuses = present(results, (r) => r.progress !== null);
+  if (!statuses.length) return;
+  const rows: PlanValue[][] = results.map((r) => [
+    `${STATUS_STYLE[r.status].symbol} ${r.code}`,
+    ...statuses.map((s) => (r.status === s ? r.progress : null)),
+    r.schedule,
+  ]);
+  const place: BlockPlace = side.block(
+    "图表数据：各指标推进进度（按状态分列）与序时进度",
+    [
+      { header: "指标", width: 9 },
+      ...statuses.map((s) => ({
+        header: statusName(s),
+        fill: STATUS_STYLE[s].fill ?? undefined,
+        fontColor: STATUS_STYLE[s].text,
+        numFmt: FMT_PERCENT_1,
+        width: 11,
+      })),
+      { header: "序时进度", numFmt: FMT_PERCENT_1, width: 10 },
+    ],
+    rows
+  );
+  const categories = blockColumn(place, 0);
+  const figures = results.flatMap((r) => (r.progress === null ? [] : [r.progress]));
+  side.addChart({
+    name: "推进进度与序时进度",
+    kind: "column",
+    // One status column holds each indicator's figure: stacking gives one bar per indicator.
+    stacked: true,
+    title: "各指标推进进度与序时进度",
+    series: [
+      ...statuses.map((s, i) => ({
+        name: statusName(s),
+        categories,
+        values: blockColumn(place, i + 1),
+        look: statusLook(s),
+      })),
+      {
+        name: "— 序时进度",
+        categories,
+        values: blockColumn(place, statuses.length + 1),
+        as: "line" as const,
+        look: SCHEDULE_LOOK,
+      },
+    ],
+    valueAxis: { numFmt: "0%", ...progressScale(figures) },
+    legend: "bottom",
+    anchor: side.nextAnchor(20),
+  });
+}
