@@ -33,6 +33,7 @@ import {
   type ConsolidationSummary,
 } from "../consolidate-approve";
 import { refusalKey } from "../run";
+import { reportNotices } from "../useRunner";
 import { BusyIndicator, ErrorBar, Notice } from "./Messages";
 import { BulletinButton } from "./BulletinButton";
 import { WORKBOOK_FILE_ACCEPT } from "../../workbook/file-accept";
@@ -84,6 +85,9 @@ export function ConsolidateAndApprove({
   const show = (r: ConsolidationResult) => {
     setConsolidation(r);
     setSummary(summarise(r));
+    // What the write into Excel left out (the charts, on an Excel without the chart API).
+    const [leftOut] = reportNotices(host);
+    if (leftOut) setMessage({ intent: "warning", key: leftOut.key, vars: leftOut.vars });
   };
   const files = useRef<HTMLInputElement>(null);
   // Two quick clicks arrive before React re-renders the disabled buttons.

@@ -38,6 +38,8 @@ export interface ApiSupport {
   dataValidation: boolean;
   /** ExcelApi 1.9: print setup, filters and fill patterns. */
   pageLayout: boolean;
+  /** ExcelApi 1.8: charts beside the product's tables (office/charts.ts lists the members used). */
+  charts: boolean;
   noteMode: NoteMode;
   missing: MissingFeature[];
 }
@@ -55,7 +57,7 @@ export const OFFICE_NEEDED: Bilingual = {
   en: "This version of Office is too old for the add-in: use Excel 2021 or later, Excel for Microsoft 365, or Excel on the web.",
 };
 
-type FeatureKey = "dataBars" | "links" | "dataValidation" | "pageLayout";
+type FeatureKey = "dataBars" | "links" | "dataValidation" | "pageLayout" | "charts";
 
 const FEATURES: { key: FeatureKey; version: string; feature: Bilingual; reason: Bilingual }[] = [
   {
@@ -83,6 +85,15 @@ const FEATURES: { key: FeatureKey; version: string; feature: Bilingual; reason: 
     reason: {
       zh: "此版本的 Excel 不支持数据验证：生成的填报模板没有下拉选项和输入限制。",
       en: "This Excel cannot add data validation: generated templates have no drop-downs or input limits.",
+    },
+  },
+  {
+    key: "charts",
+    version: "1.8",
+    feature: { zh: "图表", en: "charts" },
+    reason: {
+      zh: "此版本的 Excel 不支持所需的图表功能：“差距分析”“汇总”“填报情况”只写入表格，不画图表。",
+      en: "This Excel lacks the chart features needed: 差距分析, 汇总 and 填报情况 get their tables without charts.",
     },
   },
   {
@@ -143,6 +154,7 @@ export function apiSupport(requirements?: RequirementChecker): ApiSupport {
     workbookProtection: has("1.7"),
     dataValidation: false,
     pageLayout: false,
+    charts: false,
     noteMode: notes.mode,
     missing: [],
   };
