@@ -118,6 +118,11 @@ describe("a consolidation written to a file", () => {
     expect(status.series[0].fill).toBe("006100");
     expect(progress.title).toBe("各指标推进进度与序时进度");
     expect(progress.series.at(-1)).toMatchObject({ name: "— 序时进度", group: "line" });
+    const xml = new TextDecoder().decode(parts[progress.part]);
+    expect(xml).toMatch(
+      /<c:valAx>.*<c:numFmt formatCode="0%".*<c:majorUnit val="0.25"\/><\/c:valAx>/
+    );
+    expect(xml).toMatch(/<c:lineChart>.*<c:symbol val="dash"\/>.*<\/c:lineChart>/);
   });
 
   it("declares every chart and drawing part, and leaves none unreferenced", () => {

@@ -5,7 +5,7 @@
  * ExcelApi set its reference page gives (https://learn.microsoft.com/javascript/api/excel/excel.chart,
  * excel.chartcollection, excel.chartseries, excel.chartseriescollection, excel.chartaxis,
  * excel.chartdatalabels, excel.chartlineformat, excel.chartfill, excel.charttitle, excel.chartlegend):
- * charts.add, setPosition, name, title, legend, axes' title/minimum/maximum, series.getItemAt and
+ * charts.add, setPosition, name, title, legend, axes' title/minimum/maximum/majorUnit, series.getItemAt and
  * series' name, fill and line colour are 1.1; series.add, setValues, setXAxisValues, chartType,
  * marker properties, hasDataLabels, gapWidth, line style, axis visible and reversePlotOrder 1.7;
  * series.dataLabels and its numberFormat, overlap, plotVisibleOnly, axis numberFormat and position 1.8.
@@ -250,6 +250,13 @@ export class ChartAxisProxy {
     settable(ctx, this, "ChartAxis", {
       minimum: { version: 1.01, apply: (v: number) => void (axis().minimum = v) },
       maximum: { version: 1.01, apply: (v: number) => void (axis().maximum = v) },
+      majorUnit: {
+        version: 1.01,
+        apply: (v: number) => {
+          if (!(v > 0)) throw new ExcelDoubleError("InvalidArgument", `major unit ${v}`);
+          axis().majorUnit = v;
+        },
+      },
       numberFormat: { version: 1.08, apply: (v: string) => void (axis().numberFormat = v) },
       visible: { version: 1.07, apply: (v: boolean) => void (axis().visible = v) },
       reversePlotOrder: {

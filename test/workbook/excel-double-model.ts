@@ -112,6 +112,7 @@ export interface DChartAxis {
   title?: string;
   minimum?: number;
   maximum?: number;
+  majorUnit?: number;
   numberFormat?: string;
   visible?: boolean;
   reversePlotOrder?: boolean;

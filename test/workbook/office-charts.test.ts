@@ -99,6 +99,13 @@ describe("a consolidation written into Excel", () => {
       minimum: 0,
     });
     expect(status.series[0]).toMatchObject({ overlap: 100, gapWidth: 60 });
+    const [, progress] = sheetOf(h.model, "汇总").charts;
+    expect(progress.axes.value).toMatchObject({ numberFormat: "0%", majorUnit: 0.25 });
+    expect(progress.series.at(-1)).toMatchObject({
+      chartType: "LineMarkers",
+      lineStyle: "None",
+      markerStyle: "Dash",
+    });
   });
 
   it("takes no sync more than the same sheets without charts", async () => {

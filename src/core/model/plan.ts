@@ -163,6 +163,8 @@ export interface PlanChartAxis {
   numFmt?: string;
   min?: number;
   max?: number;
+  /** The distance between two ticks (value axis), so they fall on round figures from `min`. */
+  step?: number;
   /** Category axis: the first category at the top of a bar chart (a ranking read downwards). */
   reverse?: boolean;
   /** Not drawn (the values are written on the bars instead). */

@@ -7,7 +7,7 @@
  * Requirement sets of the members used (https://learn.microsoft.com/javascript/api/excel/excel.chart,
  * excel.chartseries, excel.chartaxis, excel.chartdatalabels): ChartCollection.add, Chart.setPosition,
  * name, title, legend, axes, series.getItemAt, ChartFill.setSolidColor, ChartLineFormat.color and
- * ChartAxis.minimum/maximum/title are ExcelApi 1.1; ChartSeriesCollection.add, ChartSeries.setValues,
+ * ChartAxis.minimum/maximum/majorUnit/title are ExcelApi 1.1; ChartSeriesCollection.add, ChartSeries.setValues,
  * setXAxisValues, chartType, markerStyle/Size/colours, hasDataLabels and gapWidth,
  * ChartLineFormat.lineStyle, ChartAxis.visible and reversePlotOrder are 1.7; ChartSeries.dataLabels
  * with its numberFormat, overlap, Chart.plotVisibleOnly, ChartAxis.numberFormat and position are
@@ -114,6 +114,7 @@ function styleAxes(chart: Excel.Chart, planned: PlanChart): void {
   if (v.numFmt) val.numberFormat = v.numFmt;
   if (v.min !== undefined) val.minimum = v.min;
   if (v.max !== undefined) val.maximum = v.max;
+  if (v.step !== undefined) val.majorUnit = v.step;
   if (v.hidden) val.visible = false;
 }
 

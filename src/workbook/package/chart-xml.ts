@@ -218,7 +218,7 @@ function valueAxisXml(chart: PlanChart): string {
     `<c:numFmt formatCode="${xmlEscape(axis.numFmt ?? "General")}" sourceLinked="0"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     `<c:spPr>${outline(null)}</c:spPr>${txPr(10)}<c:crossAx val="${CAT_AXIS}"/><c:crosses val="${crosses}"/>` +
-    '<c:crossBetween val="between"/></c:valAx>'
+    `<c:crossBetween val="between"/>${axis.step ? `<c:majorUnit val="${axis.step}"/>` : ""}</c:valAx>`
   );
 }
 

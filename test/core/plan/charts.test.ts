@@ -188,10 +188,15 @@ describe("差距分析: progress against the schedule", () => {
     expect(valuesIn(ps, line[0].values)).toEqual(RESULTS.map(() => 0.5833));
   });
 
-  it("runs the value axis from -50 % to 150 % at most, and from 0 to 100 % at least", () => {
-    expect(chart.valueAxis).toMatchObject({ min: -0.2, max: 1.5, numFmt: "0%" });
+  it("runs the value axis from -50 % to 150 % at most, and from 0 to 100 % at least, in quarters", () => {
+    expect(chart.valueAxis).toMatchObject({ min: -0.25, max: 1.5, step: 0.25, numFmt: "0%" });
     const calm = chartNamed(gap([result("A1", "甲", "on_track", 0.4)]), "推进进度与序时进度");
     expect(calm.valueAxis).toMatchObject({ min: 0, max: 1 });
+    const over = chartNamed(
+      gap([result("A1", "甲", "met", 1.1), result("A2", "甲", "critical", -3)]),
+      "推进进度与序时进度"
+    );
+    expect(over.valueAxis).toMatchObject({ min: -0.5, max: 1.25 });
   });
 
   it(`is left out past ${MAX_PROGRESS_BARS} indicators, where the status counts stay`, () => {

@@ -97,14 +97,15 @@ function statusByCategory(side: SideArea, results: IndicatorResult[]): void {
   });
 }
 
-/** The value axis's ends: 0 to 100 % at least, up to 150 % (longer bars are cut), down to -50 %. */
-function progressScale(values: number[]): { min: number; max: number } {
-  const hi = Math.max(1, ...values);
-  const lo = Math.min(0, ...values);
-  return {
-    max: Math.min(1.5, Math.ceil(hi * 10 - 1e-9) / 10),
-    min: Math.max(-0.5, Math.floor(lo * 10 + 1e-9) / 10),
-  };
+/**
+ * The value axis: 0 to 100 % at least, up to 150 % (longer bars are cut) and down to -50 %, in
+ * steps of 25 % from a multiple of 25 %.
+ */
+function progressScale(values: number[]): { min: number; max: number; step: number } {
+  // A hair of tolerance: 1.0000000001 is 100 %, not the next step.
+  const up = Math.ceil(Math.max(...values, 0) * 4 - 1e-9) / 4;
+  const down = Math.floor(Math.min(...values, 0) * 4 + 1e-9) / 4;
+  return { max: Math.min(1.5, Math.max(1, up)), min: Math.max(-0.5, down), step: 0.25 };
 }
 
 function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): void {
