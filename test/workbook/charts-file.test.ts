@@ -123,6 +123,7 @@ describe("a consolidation written to a file", () => {
       /<c:valAx>.*<c:numFmt formatCode="0%".*<c:majorUnit val="0.25"\/><\/c:valAx>/
     );
     expect(xml).toMatch(/<c:lineChart>.*<c:symbol val="dash"\/>.*<\/c:lineChart>/);
+    expect(xml).toMatch(/<c:catAx>.*<c:tickLblSkip val="1"\/>.*<\/c:catAx>/);
   });
 
   it("declares every chart and drawing part, and leaves none unreferenced", () => {

@@ -7,8 +7,10 @@
  * excel.chartdatalabels, excel.chartlineformat, excel.chartfill, excel.charttitle, excel.chartlegend):
  * charts.add, setPosition, name, title, legend, axes' title/minimum/maximum/majorUnit, series.getItemAt and
  * series' name, fill and line colour are 1.1; series.add, setValues, setXAxisValues, chartType,
- * marker properties, hasDataLabels, gapWidth, line style, axis visible and reversePlotOrder 1.7;
- * series.dataLabels and its numberFormat, overlap, plotVisibleOnly, axis numberFormat and position 1.8.
+ * marker properties, hasDataLabels, gapWidth, line style, axis visible, reversePlotOrder and
+ * tickLabelSpacing 1.7;
+ * series.dataLabels and its numberFormat, overlap, plotVisibleOnly, axis numberFormat, position and
+ * textOrientation 1.8.
  * As Excel does, gapWidth and overlap are refused on series that are not bars, markers on series
  * that are not lines, and a chart on a sheet protected without allowEditObjects.
  */
@@ -262,6 +264,22 @@ export class ChartAxisProxy {
       reversePlotOrder: {
         version: 1.07,
         apply: (v: boolean) => void (axis().reversePlotOrder = v),
+      },
+      tickLabelSpacing: {
+        version: 1.07,
+        apply: (v: number) => {
+          if (!(v >= 1 && v <= 31999))
+            throw new ExcelDoubleError("InvalidArgument", `label spacing ${v}`);
+          axis().tickLabelSpacing = v;
+        },
+      },
+      textOrientation: {
+        version: 1.08,
+        apply: (v: number) => {
+          if (!(Number.isInteger(v) && ((v >= -90 && v <= 90) || v === 180)))
+            throw new ExcelDoubleError("InvalidArgument", `text orientation ${v}`);
+          axis().textOrientation = v;
+        },
       },
       position: {
         version: 1.08,

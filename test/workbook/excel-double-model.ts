@@ -116,6 +116,8 @@ export interface DChartAxis {
   numberFormat?: string;
   visible?: boolean;
   reversePlotOrder?: boolean;
+  tickLabelSpacing?: number;
+  textOrientation?: number;
   position?: string;
 }
 

@@ -101,6 +101,7 @@ describe("a consolidation written into Excel", () => {
     expect(status.series[0]).toMatchObject({ overlap: 100, gapWidth: 60 });
     const [, progress] = sheetOf(h.model, "汇总").charts;
     expect(progress.axes.value).toMatchObject({ numberFormat: "0%", majorUnit: 0.25 });
+    expect(progress.axes.category).toMatchObject({ tickLabelSpacing: 1, textOrientation: 90 });
     expect(progress.series.at(-1)).toMatchObject({
       chartType: "LineMarkers",
       lineStyle: "None",

@@ -167,6 +167,8 @@ export interface PlanChartAxis {
   step?: number;
   /** Category axis: the first category at the top of a bar chart (a ranking read downwards). */
   reverse?: boolean;
+  /** Category axis: every category labelled, none skipped where they crowd (turned instead). */
+  everyLabel?: boolean;
   /** Not drawn (the values are written on the bars instead). */
   hidden?: boolean;
 }

@@ -9,9 +9,9 @@
  * name, title, legend, axes, series.getItemAt, ChartFill.setSolidColor, ChartLineFormat.color and
  * ChartAxis.minimum/maximum/majorUnit/title are ExcelApi 1.1; ChartSeriesCollection.add, ChartSeries.setValues,
  * setXAxisValues, chartType, markerStyle/Size/colours, hasDataLabels and gapWidth,
- * ChartLineFormat.lineStyle, ChartAxis.visible and reversePlotOrder are 1.7; ChartSeries.dataLabels
- * with its numberFormat, overlap, Chart.plotVisibleOnly, ChartAxis.numberFormat and position are
- * 1.8. So charts need ExcelApi 1.8 (support.ts); below it the sheets are written without them.
+ * ChartLineFormat.lineStyle, ChartAxis.visible, reversePlotOrder and tickLabelSpacing are 1.7; ChartSeries.dataLabels
+ * with its numberFormat, overlap, Chart.plotVisibleOnly, ChartAxis.numberFormat, position and
+ * textOrientation are 1.8. So charts need ExcelApi 1.8 (support.ts); below it the sheets are written without them.
  * Chart series have no pattern fills in the API: the statuses differ by colour, outline, the
  * symbols in the series' names and the labels on the bars.
  */
@@ -110,6 +110,11 @@ function styleAxes(chart: Excel.Chart, planned: PlanChart): void {
     cat.position = "Maximum";
   }
   if (c.hidden) cat.visible = false;
+  if (c.everyLabel) {
+    // Every label kept, turned to read upwards so that one per indicator fits side by side.
+    cat.tickLabelSpacing = 1;
+    cat.textOrientation = 90;
+  }
   if (v.title) val.title.text = v.title;
   if (v.numFmt) val.numberFormat = v.numFmt;
   if (v.min !== undefined) val.minimum = v.min;

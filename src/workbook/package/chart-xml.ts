@@ -76,10 +76,10 @@ function fill(look: ChartLook): string {
   );
 }
 
-/** Text properties: size in points, bold, colour. */
-function txPr(points: number, bold = false, color = TEXT): string {
+/** Text properties: size in points, bold, colour; `upright`: turned to read upwards. */
+function txPr(points: number, bold = false, color = TEXT, upright = false): string {
   return (
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(points * 100)}" b="${bold ? 1 : 0}">` +
+    `<c:txPr>${upright ? '<a:bodyPr rot="-5400000" vert="horz"/>' : "<a:bodyPr/>"}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(points * 100)}" b="${bold ? 1 : 0}">` +
     `${solid(color)}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`
   );
 }
@@ -197,8 +197,11 @@ function categoryAxisXml(chart: PlanChart): string {
     `<c:delete val="${axis.hidden ? 1 : 0}"/><c:axPos val="${chart.kind === "bar" ? "l" : "b"}"/>` +
     `${axis.title ? title(axis.title, 10, false) : ""}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
-    `<c:spPr>${outline("BFBFBF")}</c:spPr>${txPr(10)}<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/>` +
-    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+    // Every label kept: turned upright, so that one per indicator fits side by side.
+    `<c:spPr>${outline("BFBFBF")}</c:spPr>${txPr(10, false, TEXT, axis.everyLabel)}` +
+    `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/>` +
+    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>' +
+    `${axis.everyLabel ? '<c:tickLblSkip val="1"/>' : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
 

@@ -154,6 +154,7 @@ function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): vo
         look: SCHEDULE_LOOK,
       },
     ],
+    categoryAxis: { everyLabel: true },
     valueAxis: { numFmt: "0%", ...progressScale(figures) },
     legend: "bottom",
     anchor: side.nextAnchor(20),
