@@ -125,7 +125,9 @@ describe("a consolidation written to a file", () => {
     expect(xml).toMatch(/<c:lineChart>.*<c:symbol val="dash"\/>.*<\/c:lineChart>/);
     expect(xml).toMatch(/<c:catAx>.*<c:tickLblSkip val="1"\/>.*<\/c:catAx>/);
   });
+});
 
+describe("a consolidation written to a file, its parts", () => {
   it("declares every chart and drawing part, and leaves none unreferenced", () => {
     const { all, orphans } = chartAndDrawingParts(parts);
     expect(all.filter((p) => p.startsWith("xl/charts/"))).toHaveLength(4);

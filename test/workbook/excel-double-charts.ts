@@ -356,66 +356,7 @@ export class ChartSeriesProxy extends Proxy<DChartSeries> {
         },
       }),
     };
-    const bars = () => !/^Line/.test(live().chartType ?? this.chart().type);
-    const onlyBars = (what: string) => {
-      if (!bars())
-        throw new ExcelDoubleError("InvalidArgument", `${what} of a series that is not bars`);
-    };
-    const onlyLines = (what: string) => {
-      if (bars()) throw new ExcelDoubleError("InvalidArgument", `${what} of a series of bars`);
-    };
-    settable(ctx, this, "ChartSeries", {
-      chartType: {
-        version: 1.07,
-        apply: (v: string) => {
-          if (!TYPES.has(v)) throw new ExcelDoubleError("NotModelled", `chart type ${v}`);
-          live().chartType = v;
-        },
-      },
-      markerStyle: {
-        version: 1.07,
-        apply: (v: string) => {
-          onlyLines("markerStyle");
-          oneOf(MARKERS, v, "marker");
-          live().markerStyle = v;
-        },
-      },
-      markerSize: {
-        version: 1.07,
-        apply: (v: number) => {
-          onlyLines("markerSize");
-          if (v < 2 || v > 72) throw new ExcelDoubleError("InvalidArgument", `marker size ${v}`);
-          live().markerSize = v;
-        },
-      },
-      markerBackgroundColor: {
-        version: 1.07,
-        apply: (v: string) =>
-          void (onlyLines("marker colour"), (live().markerBackgroundColor = v.toUpperCase())),
-      },
-      markerForegroundColor: {
-        version: 1.07,
-        apply: (v: string) =>
-          void (onlyLines("marker colour"), (live().markerForegroundColor = v.toUpperCase())),
-      },
-      hasDataLabels: { version: 1.07, apply: (v: boolean) => void (live().hasDataLabels = v) },
-      gapWidth: {
-        version: 1.07,
-        apply: (v: number) => {
-          onlyBars("gapWidth");
-          if (v < 0 || v > 500) throw new ExcelDoubleError("InvalidArgument", `gap width ${v}`);
-          live().gapWidth = v;
-        },
-      },
-      overlap: {
-        version: 1.08,
-        apply: (v: number) => {
-          onlyBars("overlap");
-          if (v < -100 || v > 100) throw new ExcelDoubleError("InvalidArgument", `overlap ${v}`);
-          live().overlap = v;
-        },
-      },
-    });
+    settable(ctx, this, "ChartSeries", seriesProperties(live, this.chart));
   }
 
   protected read(name: string): unknown {
@@ -475,4 +416,76 @@ function sheetOfChart(ctx: DoubleContext, chart: DChart): DSheet {
   const s = ctx.model.sheets.find((x) => x.charts.includes(chart));
   if (!s) throw new ExcelDoubleError("ItemNotFound", "the chart was deleted");
   return s;
+}
+
+type Settable = Record<string, { version: number; apply: (value: never) => void }>;
+
+/** What the product sets on a series, each refused where Excel refuses it (bars or lines only). */
+function seriesProperties(live: () => DChartSeries, chart: () => DChart): Settable {
+  const bars = () => !/^Line/.test(live().chartType ?? chart().type);
+  const only = (wanted: boolean, what: string) => {
+    if (bars() !== wanted)
+      throw new ExcelDoubleError(
+        "InvalidArgument",
+        `${what} of a series ${wanted ? "that is not bars" : "of bars"}`
+      );
+  };
+  return {
+    chartType: {
+      version: 1.07,
+      apply: (v: string) => {
+        if (!TYPES.has(v)) throw new ExcelDoubleError("NotModelled", `chart type ${v}`);
+        live().chartType = v;
+      },
+    },
+    hasDataLabels: { version: 1.07, apply: (v: boolean) => void (live().hasDataLabels = v) },
+    ...markerProperties(live, (what) => only(false, what)),
+    gapWidth: {
+      version: 1.07,
+      apply: (v: number) => {
+        only(true, "gapWidth");
+        if (v < 0 || v > 500) throw new ExcelDoubleError("InvalidArgument", `gap width ${v}`);
+        live().gapWidth = v;
+      },
+    },
+    overlap: {
+      version: 1.08,
+      apply: (v: number) => {
+        only(true, "overlap");
+        if (v < -100 || v > 100) throw new ExcelDoubleError("InvalidArgument", `overlap ${v}`);
+        live().overlap = v;
+      },
+    },
+  };
+}
+
+/** A line series' markers (ExcelApi 1.7); `onlyLines` refuses them on bars. */
+function markerProperties(live: () => DChartSeries, onlyLines: (what: string) => void): Settable {
+  const colour = (key: "markerBackgroundColor" | "markerForegroundColor") => ({
+    version: 1.07,
+    apply: (v: string) => {
+      onlyLines("marker colour");
+      live()[key] = v.toUpperCase();
+    },
+  });
+  return {
+    markerStyle: {
+      version: 1.07,
+      apply: (v: string) => {
+        onlyLines("markerStyle");
+        oneOf(MARKERS, v, "marker");
+        live().markerStyle = v;
+      },
+    },
+    markerSize: {
+      version: 1.07,
+      apply: (v: number) => {
+        onlyLines("markerSize");
+        if (v < 2 || v > 72) throw new ExcelDoubleError("InvalidArgument", `marker size ${v}`);
+        live().markerSize = v;
+      },
+    },
+    markerBackgroundColor: colour("markerBackgroundColor"),
+    markerForegroundColor: colour("markerForegroundColor"),
+  };
 }

@@ -108,7 +108,9 @@ describe("a consolidation written into Excel", () => {
       markerStyle: "Dash",
     });
   });
+});
 
+describe("a consolidation written into Excel, run after run", () => {
   it("takes no sync more than the same sheets without charts", async () => {
     const seed = [{ name: "说明", cells: { A1: { value: "x" } } }];
     const bare = harnessFor(modelFrom(seed));

@@ -241,7 +241,9 @@ describe("where the charts go", () => {
       expect(areas.slice(1)).toEqual(ps.charts!.charts.map((c) => c.anchor));
     }
   );
+});
 
+describe("what the charts take beside the table", () => {
   it("widens the columns the charts and their tables use, and no column of the table", () => {
     const ps = gap();
     const widths = sheetColumnWidths(ps)!;

@@ -19,14 +19,15 @@ export interface CompletenessChartInput {
   columns: number[];
 }
 
-/** Each reporting status as a series is named, and the status whose colours it borrows (as the sheet does). */
-const REPORT_STATUSES: { status: ReportStatus; name: string; look: Status }[] = [
-  { status: "reported", name: "✔ 已报送", look: "met" },
-  { status: "period_mismatch", name: "▲ 报告期不符", look: "lagging" },
-  { status: "no_period", name: "! 未填报告期", look: "invalid" },
-  { status: "unrecognised", name: "! 无法识别", look: "invalid" },
-  { status: "not_reported", name: "○ 未报送", look: "no_data" },
+/** Each reporting status: its symbol and word (as the sheet shows it), and the status whose colours it borrows. */
+const REPORT_STATUSES: { status: ReportStatus; symbol: string; word: string; look: Status }[] = [
+  { status: "reported", symbol: "✔", word: "已报送", look: "met" },
+  { status: "period_mismatch", symbol: "▲", word: "报告期不符", look: "lagging" },
+  { status: "no_period", symbol: "!", word: "未填报告期", look: "invalid" },
+  { status: "unrecognised", symbol: "!", word: "无法识别", look: "invalid" },
+  { status: "not_reported", symbol: "○", word: "未报送", look: "no_data" },
 ];
+const nameOf = (s: (typeof REPORT_STATUSES)[number]) => `${s.symbol} ${s.word}`;
 
 const KINDS: [CompletenessRow["kind"], string][] = [
   ["bureau", "市直部门"],
@@ -51,7 +52,7 @@ function scoresRanked(side: SideArea, rows: CompletenessRow[]): void {
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   if (!scored.length) return;
   const symbol = (r: CompletenessRow) =>
-    REPORT_STATUSES.find((s) => s.status === r.status)!.name.split(" ")[0];
+    REPORT_STATUSES.find((s) => s.status === r.status)?.symbol ?? "";
   const place = side.block(
     "图表数据：得分排名",
     [
@@ -96,7 +97,7 @@ function reportingByKind(side: SideArea, rows: CompletenessRow[]): void {
     [
       { header: "类型" },
       ...statuses.map((s) => ({
-        header: s.name,
+        header: nameOf(s),
         fill: STATUS_STYLE[s.look].fill ?? undefined,
         fontColor: STATUS_STYLE[s.look].text,
         numFmt: "0",
@@ -112,7 +113,7 @@ function reportingByKind(side: SideArea, rows: CompletenessRow[]): void {
     stacked: true,
     title: "各类单位报送情况",
     series: statuses.map((s, i) => ({
-      name: s.name,
+      name: nameOf(s),
       categories: blockColumn(place, 0, place.lastRow - 1),
       values: blockColumn(place, i + 1, place.lastRow - 1),
       look: statusLook(s.look),
