@@ -5,6 +5,7 @@
  * (ECMA-376 Part 1, 20.5 and 21.2), without the product's code.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { relsPartOf as relsPart, resolve } from "./package-diff";
 
 export interface ReadSeries {
   name: string;
@@ -42,21 +43,6 @@ const decode = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");
-
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const out: string[] = [];
-  for (const p of (from.slice(0, from.lastIndexOf("/") + 1) + target).split("/")) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
-}
-
-export function relsPart(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
 
 /** A part's relationships: id → {type, part}. */
 export function relsOf(parts: Parts, part: string): Map<string, { type: string; part: string }> {

@@ -129,12 +129,12 @@ interface Rel {
   part?: string;
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function resolve(from: string, target: string): string {
+export function resolve(from: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const out: string[] = [];
   for (const p of (from.slice(0, from.lastIndexOf("/") + 1) + target).split("/")) {

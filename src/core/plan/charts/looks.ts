@@ -5,20 +5,11 @@
  * word of each status are in the series' names, so the legend reads without colour too.
  */
 import type { ChartLook } from "../../model/plan";
-import type { Status } from "../../model/results";
+import { STATUSES, type Status } from "../../model/results";
 import { STATUS_STYLE } from "../../score/status-style";
 
 /** Statuses in the order charts stack them: done and on time first, then behind, then without figures. */
-export const CHART_STATUS_ORDER: readonly Status[] = [
-  "met",
-  "on_track",
-  "lagging",
-  "critical",
-  "invalid",
-  "no_data",
-  "no_target",
-  "not_applicable",
-];
+export const CHART_STATUS_ORDER: readonly Status[] = STATUSES;
 
 const PATTERN: Record<Status, ChartLook["pattern"] | null> = {
   // Met is the one solid bar, in its dark green: it reads darkest in grey.
