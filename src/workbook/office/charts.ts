@@ -80,12 +80,15 @@ function styleSeries(s: Excel.ChartSeries, planned: PlanChartSeries, line: boole
   }
 }
 
-/** The chart's series: the first made with the chart, the others added; each pointed at its ranges. */
+/**
+ * The chart's series: the first made with the chart, the others added; each pointed at its ranges
+ * — the first too, since Excel may take a blank or text first cell of the range for a header.
+ */
 function addSeries(ws: Excel.Worksheet, chart: Excel.Chart, planned: PlanChart): void {
   planned.series.forEach((p, i) => {
     const s = i === 0 ? chart.series.getItemAt(0) : chart.series.add(p.name);
     if (i === 0) s.name = p.name;
-    else s.setValues(ws.getRange(p.values));
+    s.setValues(ws.getRange(p.values));
     s.setXAxisValues(ws.getRange(p.categories));
     const line = planned.kind === "line" || p.as === "line";
     if (p.as === "line" && planned.kind !== "line")
