@@ -3,6 +3,10 @@
  * `npm run build` (production, minified), `npm run dev-server` (https://localhost:3000
  * with the certificates of office-addin-dev-certs), `npm run watch`.
  *
+ * `npm run build:wps` builds the same pane plus the WPS add-in's page (index.html + wps.js, the
+ * ribbon's callbacks) and its ribbon.xml into dist-wps/site (env.wps; scripts/build-wps.ts then
+ * packages it, docs/wps.md). The Excel build is unchanged by it.
+ *
  * The pane's initial bundle is what Excel loads. The workbook-file readers and writer are only
  * needed in the browser's file mode, so the pane imports them dynamically: they land in chunks of
  * their own (the .xls/.ods/.csv readers in another, fetched only when such a file is picked).
@@ -15,6 +19,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const COMMANDS_ENTRY = './src/commands/commands.ts';
 const COMMANDS_TEMPLATE = './src/commands/commands.html';
+const WPS_ENTRY = './src/wps/main.ts';
 
 async function getHttpsOptions() {
   // Required here, not at the top: a plain build must not touch the certificate store.
@@ -35,8 +40,12 @@ module.exports = async (env = {}, options = {}) => {
   // Where the add-in is deployed; the manifest's localhost URLs are rewritten to it in a production build.
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
 
+  // The WPS add-in's page and ribbon, only when asked for (npm run build:wps).
+  const withWps = Boolean(env.wps);
+
   const entry = { taskpane: './src/taskpane/index.tsx' };
   if (withCommands) entry.commands = COMMANDS_ENTRY;
+  if (withWps) entry.wps = WPS_ENTRY;
 
   const plugins = [
     new HtmlWebpackPlugin({
@@ -71,13 +80,26 @@ module.exports = async (env = {}, options = {}) => {
     );
   }
 
+  if (withWps) {
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/wps/index.html',
+        chunks: ['wps'],
+        inject: 'body',
+        scriptLoading: 'blocking',
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'src/wps/ribbon.xml', to: 'ribbon.xml' }] }),
+    );
+  }
+
   return {
     context: __dirname,
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
     entry,
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: path.resolve(__dirname, withWps ? 'dist-wps/site' : 'dist'),
       filename: '[name].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,

@@ -14,6 +14,7 @@ setCodec({
 });
 import type { WorkbookGrids } from "../core/model/cells";
 import { parsePeriod } from "../core/read/period";
+import { ISO_DATE, parseIsoDate } from "../core/util/dates";
 import { UsageError } from "./args";
 
 /** The input could not be used: exit status 2 with this one line on stderr. */
@@ -172,10 +173,8 @@ export function oneLine(text: string): string {
 /** --as-of: an ISO date (2022-09-30) or a period text (2022Q3, 2022年第三季度). */
 export function parseAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (iso) {
-    const d = new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3]));
-    if (d.getUTCMonth() === +iso[2] - 1 && d.getUTCDate() === +iso[3]) return value;
+  if (ISO_DATE.test(value)) {
+    if (parseIsoDate(value)) return value;
     throw new UsageError(`--as-of ${value} is not a real date`);
   }
   const p = parsePeriod(value);

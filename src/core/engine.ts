@@ -10,14 +10,16 @@ import { defaultCatalogue } from "./catalogue/default";
 import { catalogueFor } from "./catalogue/resolve";
 import { RULES_SHEET } from "./catalogue/sheet-layout";
 import { isProductSheet } from "./scope";
-import { indexCatalogue } from "./catalogue/match";
+import { indexCatalogue } from "./read/match";
 import { checkSheet, type SheetCheck } from "./validate/sheet";
 import { makeFinding } from "./validate/rules";
 import { aggregateScores } from "./score";
 import { findingsSheet, annotationsFor, FINDINGS_SHEET } from "./plan/findings-sheet";
 import { gapSheet, GAP_SHEET } from "./plan/gap-sheet";
+import { periodChanges } from "./plan/period-change";
 import { isProductMade, placeProductSheets, replacedSheetBase } from "./plan/product-sheet";
 import { approvalFindings, workbookApprovals } from "./approval/approve";
+import { roundForJson } from "./util/round";
 
 export interface RunOptions {
   /** The catalogue for a workbook without a 指标规则 sheet of its own (default: the plan's). */
@@ -189,10 +191,14 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   const periods = Array.from(
     new Set(checks.map((c) => c.period?.label ?? c.read.meta.period?.text).filter(Boolean))
   ).join("、");
+  // A workbook holding the unit's earlier periods too: each actual beside its change since then.
+  const change = periodChanges(checks);
+  const compared = change ? `　较上期：${change.previous.join("、")}` : "";
   const gap = gapSheet(indicators, scores, catalogue, {
     name: GAP_SHEET,
     title: "差距分析 / Gap analysis",
-    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}　指标目录版本：${catalogue.version}`,
+    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}${compared}　指标目录版本：${catalogue.version}`,
+    change: change?.value,
     // A table of units as rows gives several units' rows from one sheet: the unit is named beside it.
     source:
       checks.length > 1
@@ -210,11 +216,6 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
     wb
   );
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
-}
-
-/** Rounds away float noise for JSON (1.1/1.42 → 0.774647887323944), keeping full precision otherwise. */
-function clean(n: number | null): number | null {
-  return n === null ? null : Number(n.toPrecision(15));
 }
 
 /** The JSON document of SPEC §10. */
@@ -239,25 +240,25 @@ export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"):
       code: r.code,
       sheet: r.sheet,
       unit: r.unit,
-      baseline: clean(r.baseline),
-      target: clean(r.target),
-      actual: clean(r.actual),
-      completion: clean(r.completion),
-      progress: clean(r.progress),
-      schedule: clean(r.schedule),
-      gap: clean(r.gap),
-      requiredGrowth: clean(r.requiredGrowth),
-      projection: clean(r.projection),
+      baseline: roundForJson(r.baseline),
+      target: roundForJson(r.target),
+      actual: roundForJson(r.actual),
+      completion: roundForJson(r.completion),
+      progress: roundForJson(r.progress),
+      schedule: roundForJson(r.schedule),
+      gap: roundForJson(r.gap),
+      requiredGrowth: roundForJson(r.requiredGrowth),
+      projection: roundForJson(r.projection),
       projectionMeets: r.projectionMeets,
       status: r.status,
-      score: clean(r.score),
+      score: roundForJson(r.score),
       // A table of units as rows: the unit whose row the result is (docs/reading-forms.md).
       ...(r.source ? { reporter: r.source } : {}),
     }));
     doc.scores = {
-      overall: clean(result.scores.overall),
+      overall: roundForJson(result.scores.overall),
       categories: Object.fromEntries(
-        Object.entries(result.scores.categories).map(([k, v]) => [k, clean(v)])
+        Object.entries(result.scores.categories).map(([k, v]) => [k, roundForJson(v)])
       ),
     };
   }

@@ -10,7 +10,7 @@ import type { Finding, IndicatorResult, RuleId, Scores, Status } from "../core/m
 import { STATUS_STYLE } from "../core/score";
 import { isProductMade, replacedSheetBase } from "../core/plan/product-sheet";
 import { expectedIndicators } from "../core/consolidate/completeness";
-import { sameUnit } from "../core/catalogue/match";
+import { sameUnit } from "../core/read/match";
 import type { BulletinSource, UnitRow } from "./model";
 
 function productSheet(wb: WorkbookGrids, base: string): SheetGrid | undefined {

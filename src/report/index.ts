@@ -7,6 +7,7 @@ import type { BulletinSource } from "./model";
 import { buildBulletin } from "./content";
 import { chartSvg, type ChartSvg } from "./charts";
 import { bulletinDocx, type Picture } from "./docx";
+import { isoDate } from "../core/util/dates";
 
 export type Rasterize = (chart: ChartSvg) => Promise<Uint8Array>;
 
@@ -33,8 +34,7 @@ export async function writeBulletin(
 
 /** A day as ISO, in the machine's own time zone (the office's day, not UTC's). */
 export function localIsoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** "监测通报-2022年第三季度.docx" */

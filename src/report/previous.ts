@@ -9,7 +9,7 @@ import type { Catalogue, Indicator } from "../core/model/catalogue";
 import type { IndicatorResult } from "../core/model/results";
 import type { ConsolidationResult } from "../core/consolidate";
 import type { RowData } from "../core/validate/sheet";
-import { unitKey } from "../core/catalogue/match";
+import { unitKey } from "../core/read/match";
 import { scoreIndicator } from "../core/score";
 import type { PreviousPeriod } from "./model";
 

@@ -106,10 +106,16 @@ export function App({ host }: { host: PaneHost }) {
         <Header onToggleLanguage={() => setLang(lang === "zh" ? "en" : "zh")} />
         {host.kind === "file" && <Notice intent="info" text="fileModeNotice" />}
         {host.kind === "excel" && !host.supported && (
-          <Notice intent="warning" text="errorOfficeTooOld" />
+          <Notice
+            intent="warning"
+            text={host.app === "wps" ? "errorWpsTooOld" : "errorOfficeTooOld"}
+          />
         )}
         {host.kind === "excel" && host.supported && host.limits.length > 0 && (
-          <ExcelLimits limits={host.limits} />
+          <ExcelLimits
+            limits={host.limits}
+            titleKey={host.app === "wps" ? "wpsLimitsTitle" : undefined}
+          />
         )}
         {host.kind === "file" && (
           <FilePicker
@@ -169,7 +175,7 @@ export function App({ host }: { host: PaneHost }) {
           <LazySection labelKey="sectionRules" testId="section-rules">
             <RulesAndTemplates
               port={host.port}
-              dataValidation={apiSupport().dataValidation}
+              dataValidation={host.dataValidation ?? apiSupport().dataValidation}
               disabled={runner.busy !== null || unusable}
             />
           </LazySection>

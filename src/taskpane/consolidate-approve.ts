@@ -4,11 +4,8 @@
  */
 import { checkWorkbook } from "../core/engine";
 import { catalogueFor } from "../core/catalogue/resolve";
-import {
-  consolidate,
-  type ConsolidationInput,
-  type ConsolidationResult,
-} from "../core/consolidate";
+import { type ConsolidationInput, type ConsolidationResult } from "../core/consolidate";
+import { consolidateHistory, type HistoryConsolidation } from "../core/consolidate/history";
 import {
   APPROVALS_SHEET,
   APPROVAL_HEADER,
@@ -18,6 +15,7 @@ import {
 } from "../core/approval";
 import { approveInWorkbook } from "../core/approval/workbook";
 import type { Message } from "../core/i18n/messages";
+import { changesSinceApproval } from "../core/i18n/approval-messages";
 import type { WorkbookPort } from "../workbook/port";
 import type { PaneMessage } from "./rules-templates";
 
@@ -70,6 +68,8 @@ export interface ApprovalTarget {
   state: "approved" | "changed" | "none";
   reviewer: string | null;
   time: string | null;
+  /** When the data changed after the approval: what changed, old → new, or that the log cannot tell. */
+  changes: Message | null;
 }
 
 /** The monitoring sheets of the workbook that can be approved, in tab order. */
@@ -101,6 +101,7 @@ export async function inspectForApproval(
     state: st.state,
     reviewer: st.state === "none" ? null : st.approval.reviewer,
     time: st.state === "none" ? null : st.approval.time,
+    changes: st.state === "changed" ? changesSinceApproval(st.changes) : null,
   };
 }
 
@@ -157,9 +158,12 @@ export interface ConsolidationSummary {
   errors: number;
   warnings: number;
   score: string;
+  /** Files of several periods: the city's score per period, oldest first (the 趋势 sheet has the rest). */
+  trend: { count: string; scores: string } | null;
 }
 
 export function summarise(result: ConsolidationResult): ConsolidationSummary {
+  const history = (result as Partial<HistoryConsolidation>).history;
   const listed = result.completeness.filter((r) => r.kind !== "unlisted");
   const errors = result.findings.filter((f) => f.severity === "error").length;
   return {
@@ -170,12 +174,23 @@ export function summarise(result: ConsolidationResult): ConsolidationSummary {
     errors,
     warnings: result.findings.length - errors,
     score: result.scores.overall === null ? "—" : result.scores.overall.toFixed(1),
+    trend: history
+      ? {
+          count: String(history.periods.length),
+          scores: history.periods
+            .map((p) => `${p.period} ${p.scores.overall?.toFixed(1) ?? "—"}`)
+            .join(" → "),
+        }
+      : null,
   };
 }
 
-/** Consolidates the tabs of the workbook behind `port` and writes 汇总, 填报情况 and the findings into it. */
-export async function consolidateTabs(port: WorkbookPort): Promise<ConsolidationResult> {
-  const result = consolidate([{ grids: await port.readSheets() }]);
+/**
+ * Consolidates the tabs of the workbook behind `port` and writes 汇总, 填报情况 and the findings into
+ * it — and 趋势 when the tabs hold several periods.
+ */
+export async function consolidateTabs(port: WorkbookPort): Promise<HistoryConsolidation> {
+  const result = consolidateHistory([{ grids: await port.readSheets() }]);
   await port.clearAnnotations();
   await port.applyPlan(result.plan);
   return result;
@@ -188,7 +203,7 @@ export async function consolidateTabs(port: WorkbookPort): Promise<Consolidation
 export async function consolidateFiles(
   inputs: ConsolidationInput[],
   target: WorkbookPort | null
-): Promise<ConsolidationResult> {
+): Promise<HistoryConsolidation> {
   let catalogue;
   let targetGrids;
   if (target) {
@@ -196,7 +211,8 @@ export async function consolidateFiles(
     const choice = catalogueFor(targetGrids);
     if (choice.catalogue) catalogue = choice.catalogue;
   }
-  const result = consolidate(inputs, { catalogue, target: targetGrids });
+  // Files of several periods (quarters' folders picked together): the latest, with its history.
+  const result = consolidateHistory(inputs, { catalogue, target: targetGrids });
   if (target) await target.applyPlan(result.plan);
   return result;
 }

@@ -1,6 +1,7 @@
 /**
- * Where the pane runs: inside Excel (Office.js loaded and reporting an Excel host) or in a
- * plain browser, where it works on a .xlsx file the user picks (file mode). Office.js may
+ * Where the pane runs: inside WPS 表格 (its object model in the page, wps-host.ts), inside Excel
+ * (Office.js loaded and reporting an Excel host) or in a plain browser, where it works on a
+ * .xlsx file the user picks (file mode). WPS is looked for first: it is there at once. Office.js may
  * fail to load (no network, a blocked CDN) or never report ready: neither must keep the
  * pane from starting, so a missing Office falls to file mode at once and a silent one after
  * a timeout.
@@ -20,8 +21,11 @@ export interface FileHost extends HostBase {
   kind: "file";
 }
 
+/** A workbook open in a spreadsheet application: Excel, or WPS 表格 when `app` says so. */
 export interface ExcelHost extends HostBase {
   kind: "excel";
+  /** Set inside WPS 表格 (docs/wps.md); absent inside Excel. */
+  app?: "wps";
   port: WorkbookPort;
   /** The name of the worksheet the user is on. */
   activeSheet(): Promise<string>;
@@ -33,6 +37,8 @@ export interface ExcelHost extends HostBase {
   supported: boolean;
   /** What the last write into the workbook did not do (sheets left unmarked …). */
   lastReport(): WriteReport;
+  /** Whether templates get data validation; inside Excel, the requirement sets tell. */
+  dataValidation?: boolean;
 }
 
 export type PaneHost = FileHost | ExcelHost;
@@ -78,11 +84,17 @@ export function fileHost(): FileHost {
 
 /** Connects the pane to Excel once Office.js reports an Excel host (see excel-host.ts). */
 export type ExcelConnector = (base: HostBase) => ExcelHost;
+/** Connects the pane to WPS 表格 when the page runs inside it, else null (see wps-host.ts). */
+export type WpsConnector = (base: HostBase) => ExcelHost | null;
 
 export async function detectHost(
   connectExcel: ExcelConnector,
-  timeoutMs = OFFICE_READY_TIMEOUT_MS
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
+  connectWps?: WpsConnector
 ): Promise<PaneHost> {
+  const language = typeof navigator !== "undefined" ? navigator.language : undefined;
+  const wps = connectWps?.({ lang: langFromTag(language), dark: prefersDark() }) ?? null;
+  if (wps) return wps;
   const info = await officeReady(timeoutMs);
   if (!info || String(info.host) !== "Excel") return fileHost();
   const theme = Office.context.officeTheme as Office.OfficeTheme | undefined;

@@ -7,6 +7,7 @@ import { APPROVALS_SHEET } from "../core/approval/record";
 import type { RunOptions, RunResult } from "../core/engine";
 import type { Finding, IndicatorResult, Severity, Status } from "../core/model/results";
 import { STATUSES } from "../core/model/results";
+import { compareIndicatorCodes } from "../core/util/indicator-codes";
 import { ExcelRefusal } from "../workbook/office/refusal";
 import type { RefusalReason } from "../workbook/office/refusal";
 import type { WorkbookPort } from "../workbook/port";
@@ -105,18 +106,6 @@ export interface SeverityGroup {
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning"];
-
-/** "A1" < "A1a" < "A2" < "C10": by letter, then number, then suffix. */
-export function compareIndicatorCodes(a: string, b: string): number {
-  const pa = /^([A-Za-z]*)(\d*)(.*)$/.exec(a)!;
-  const pb = /^([A-Za-z]*)(\d*)(.*)$/.exec(b)!;
-  return (
-    pa[1].localeCompare(pb[1]) ||
-    Number(pa[2] || 0) - Number(pb[2] || 0) ||
-    pa[3].localeCompare(pb[3]) ||
-    a.localeCompare(b)
-  );
-}
 
 /**
  * Findings by severity (errors first), then by indicator in code order, sheet-wide findings

@@ -80,6 +80,9 @@ const zh = {
   errorSave: "无法生成下载文件，请重试。",
   errorActiveSheet: "无法确定当前工作表，请先点击要校验的工作表。",
   excelLimitsTitle: "此版本 Excel 的限制",
+  wpsLimitsTitle: "此版本 WPS 的限制",
+  errorWpsTooOld:
+    "此版本的 WPS 过旧，无法运行本加载项：请使用支持 JS 加载项的 WPS Office 2019 或更高版本。",
   rulesTitle: "指标规则与填报模板",
   rulesHint:
     "“指标规则”表中的目标、基期值、权重、责任单位和单位名单可直接修改，本工作簿的校验与分析即按此表执行。",
@@ -121,12 +124,13 @@ const zh = {
   stepApproving: "正在写入审核记录…",
   consolidateTitle: "汇总各单位报表",
   consolidateHint:
-    "把各单位的监测表汇总为全市数据，写出“汇总”“填报情况”和“校验结果”表。文件在本机读取，不会上传。",
+    "把各单位的监测表汇总为全市数据，写出“汇总”“填报情况”和“校验结果”表；含多个报告期时，汇总最新一期并写出“趋势”表。文件在本机读取，不会上传。",
   consolidateTabs: "汇总本工作簿各表",
   consolidateFiles: "选择各单位文件并汇总…",
   consolidateDone:
     "已汇总 {period}：应报 {expected} 个单位，已报 {reported} 个；错误 {errors} 条，提示 {warnings} 条；全市综合得分 {score}。",
   consolidateNotReported: "未报送：{units}",
+  consolidateTrend: "各期综合得分（{count} 期，写入“趋势”表）：{scores}",
   consolidateFilePrefix: "汇总",
   bulletinMake: "生成监测通报（Word）",
   stepBulletin: "正在生成通报…",
@@ -217,6 +221,9 @@ const en: StringTable = {
   errorSave: "The download could not be prepared; please try again.",
   errorActiveSheet: "The current sheet could not be determined; click the sheet to validate first.",
   excelLimitsTitle: "What this Excel cannot do",
+  wpsLimitsTitle: "What this WPS cannot do",
+  errorWpsTooOld:
+    "This version of WPS is too old for the add-in: use a WPS Office 2019 or later that runs JS add-ins.",
   rulesTitle: "Rules and unit templates",
   rulesHint:
     "Targets, baselines, weights, owners and the unit list can be changed in the rules sheet; validation and analysis of this workbook follow it.",
@@ -263,12 +270,13 @@ const en: StringTable = {
   stepApproving: "Writing the approval…",
   consolidateTitle: "Consolidate the units' sheets",
   consolidateHint:
-    "Adds up the units' monitoring sheets into the city's figures and writes the summary, reporting and findings sheets. Files are read on this computer and never uploaded.",
+    "Adds up the units' monitoring sheets into the city's figures and writes the summary, reporting and findings sheets; with several periods, the latest is consolidated and a trend sheet added. Files are read on this computer and never uploaded.",
   consolidateTabs: "Consolidate the sheets of this workbook",
   consolidateFiles: "Choose the units' files and consolidate…",
   consolidateDone:
     "Consolidated {period}: {reported} of {expected} units reported; {errors} errors, {warnings} warnings; city score {score}.",
   consolidateNotReported: "Not reported: {units}",
+  consolidateTrend: "City score by period ({count} periods, in the trend sheet): {scores}",
   consolidateFilePrefix: "consolidated",
   bulletinMake: "Bulletin (Word)",
   stepBulletin: "Writing the bulletin…",

@@ -15,19 +15,5 @@ export function isDateFormat(format: string | undefined | null): boolean {
   return /[dmyhs]|\[[hms]+\]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
-const MS_PER_DAY = 86_400_000;
-/** 1899-12-30: day 0 of the 1900 date system once Excel's fictitious 1900-02-29 is accounted for. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-
-/** The Date (UTC) of an Excel serial in the 1900 date system. */
-export function excelSerialToDate(serial: number): Date {
-  // Serials below 61 predate the fictitious leap day Excel keeps for Lotus compatibility.
-  const days = serial < 61 ? serial + 1 : serial;
-  return new Date(EPOCH_1900 + Math.round(days * MS_PER_DAY));
-}
-
-/** The Excel serial (1900 date system) of a Date, taking its UTC calendar day and time. */
-export function dateToExcelSerial(date: Date): number {
-  const days = (date.getTime() - EPOCH_1900) / MS_PER_DAY;
-  return days < 61 ? days - 1 : days;
-}
+/** Serials and dates of the 1900 date system: one rule for the reader and the adapters. */
+export { dateToExcelSerial, excelSerialToDate } from "../core/util/dates";

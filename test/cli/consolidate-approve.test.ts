@@ -185,7 +185,12 @@ describe("consolidate", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "填报情况", "校验结果"]);
+    // 卡加曼乡's only file, of the second quarter, is not mixed in but feeds the history: 趋势.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "趋势", "填报情况", "校验结果"]);
+    expect(doc.history.periods.map((p: { period: string }) => p.period)).toEqual([
+      "2022年第二季度",
+      "2022年第三季度",
+    ]);
 
     // Run again with the result in the same folder: it is not read as an input.
     const again = await run("consolidate", sub, "--out", path.join(sub, "city.xlsx"));

@@ -164,7 +164,7 @@ describe("indicator names as units write them", () => {
 });
 
 describe("unit names", () => {
-  const { sameUnit } = jest.requireActual("../../src/core/catalogue/match");
+  const { sameUnit } = jest.requireActual("../../src/core/read/match");
   it.each([
     ["合作市市场监管局", "市市场监管局"],
     ["合作市科技局（盖章）", "市科技局"],

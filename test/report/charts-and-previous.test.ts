@@ -9,7 +9,7 @@ import { readWorkbook } from "../../src/cli/io";
 import { consolidate, type ConsolidationResult } from "../../src/core/consolidate";
 import { defaultCatalogue } from "../../src/core/catalogue/default";
 import { aggregateScores } from "../../src/core/score";
-import { unitKey } from "../../src/core/catalogue/match";
+import { unitKey } from "../../src/core/read/match";
 import {
   CHART_COLOURS,
   progressSvg,

@@ -64,10 +64,14 @@ it("consolidates the units' files into a download and names who has not reported
     const names = (
       await (await XlsxWorkbook.fromBuffer(fs.readFileSync(saved))).readSheets()
     ).sheets.map((s) => s.name);
-    expect(names).toEqual(["汇总", "填报情况", "校验结果"]);
+    // 卡加道乡's second-quarter sheet is not mixed in, but feeds the history: 趋势 of two quarters.
+    expect(names).toEqual(["汇总", "趋势", "填报情况", "校验结果"]);
     await page.getByTestId("not-reported").waitFor();
     expect(await page.getByTestId("not-reported").textContent()).toBe(
       translate("zh", "consolidateNotReported", { units: "佐盖曼玛乡 卡加道乡" })
+    );
+    expect(await page.getByTestId("consolidate-trend").textContent()).toMatch(
+      /（2 期，写入“趋势”表）：2022年第二季度 \d+\.\d → 2022年第三季度 66\.5$/
     );
   } finally {
     await context.close();

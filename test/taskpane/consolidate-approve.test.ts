@@ -120,10 +120,10 @@ describe("approval from the pane", () => {
     const changed = { ...grids.sheets[0], rows: grids.sheets[0].rows.map((r) => [...r]) };
     changed.rows[5][5] = { value: 1200 };
     const edited = await workbook(changed, (await wb.readSheets([APPROVALS_SHEET])).sheets[0]);
-    expect(await inspectForApproval(edited, "那吾镇")).toMatchObject({
-      state: "changed",
-      reviewer: "李明",
-    });
+    const after = await inspectForApproval(edited, "那吾镇");
+    expect(after).toMatchObject({ state: "changed", reviewer: "李明" });
+    // The log kept the approved values: the pane says what changed, old → new, and where.
+    expect(after.changes?.zh).toBe("F4 优质青稞种植面积：本期值 1000 → 1200 亩（F6）");
   });
 });
 
@@ -158,6 +158,31 @@ describe("consolidation from the pane", () => {
     expect(result.consolidated.find((c) => c.code === "F4")!.value).toBe(4000);
     const alone = await consolidateFiles(inputs, null);
     expect(alone.plan.sheets.map((p) => p.name)).toEqual(["汇总", "填报情况", "校验结果"]);
+  });
+
+  it("consolidates picked files of two quarters: the latest, with 趋势 and the score per period", async () => {
+    const model = new WorkbookModel();
+    model.add("说明");
+    const ctx = new DoubleContext(model, 1.18);
+    const excel = new OfficeWorkbook(asExcelContext(ctx), {
+      support: apiSupport(ctx.requirements),
+    });
+    const q2 = { period: "2022年第二季度" };
+    const inputs = [
+      { file: "那吾镇-Q2.xlsx", grids: { sheets: [unitSheet("那吾镇", TOWNSHIP_A, q2)] } },
+      { file: "那吾镇-Q3.xlsx", grids: { sheets: [unitSheet("那吾镇", TOWNSHIP_A)] } },
+      { file: "勒秀镇-Q3.xlsx", grids: { sheets: [unitSheet("勒秀镇", TOWNSHIP_B)] } },
+    ];
+    const result = await consolidateFiles(inputs, excel);
+    expect(result.period).toBe("2022年第三季度");
+    expect(model.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["汇总", "趋势", "填报情况", "校验结果"])
+    );
+    // 那吾镇's second-quarter file feeds the history only: the third quarter is as without it.
+    expect(result.findings.map((f) => f.rule)).not.toContain("period_mismatch");
+    const trend = summarise(result).trend!;
+    expect(trend.count).toBe("2");
+    expect(trend.scores).toMatch(/^2022年第二季度 \d+\.\d → 2022年第三季度 \d+\.\d$/);
   });
 
   it("names the download after the period", () => {

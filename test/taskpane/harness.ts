@@ -18,13 +18,16 @@ export const REPO_ROOT = path.resolve(__dirname, "../..");
 /** The task pane's width in Excel on the desktop; tall enough for a run's summary. */
 export const PANE_VIEWPORT = { width: 350, height: 900 };
 
-/** Builds the add-in with the project's webpack.config.js (production) into `outDir`. */
-export async function buildPane(outDir: string): Promise<webpack.Stats> {
+/** Builds the add-in with the project's webpack.config.js (production) into `outDir`; `env` as `--env` gives it (`{ wps: true }`). */
+export async function buildPane(
+  outDir: string,
+  env: Record<string, unknown> = {}
+): Promise<webpack.Stats> {
   const makeConfig = require(path.join(REPO_ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     options: { mode: string }
   ) => Promise<webpack.Configuration>;
-  const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+  const config = await makeConfig({ WEBPACK_BUILD: true, ...env }, { mode: "production" });
   config.output = { ...config.output, path: outDir };
   config.infrastructureLogging = { level: "error" };
   return new Promise((resolve, reject) => {

@@ -35,7 +35,8 @@ describe("detectHost", () => {
     const started = Date.now();
     const host = await detectHost(connect, 10_000);
     expect(host.kind).toBe("file");
-    expect(Date.now() - started).toBeLessThan(1000);
+    // It did not wait for the 10 s given to Office to report ready (half of it is ample on a loaded machine).
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(connect).not.toHaveBeenCalled();
   });
 

@@ -5,7 +5,6 @@ import type { WritePlan } from "../../src/core/model/plan";
 import type { WorkbookPort } from "../../src/workbook/port";
 import {
   PaneError,
-  compareIndicatorCodes,
   countSeverities,
   countStatuses,
   formatScore,
@@ -215,14 +214,6 @@ describe("groupFindings", () => {
       "warning",
     ]);
     expect(groupFindings([])).toEqual([]);
-  });
-});
-
-describe("compareIndicatorCodes", () => {
-  it("orders by letter, number, then suffix", () => {
-    expect(
-      ["C10", "A1a", "B2", "A2", "A1", "C9", "C9b", "C9a"].sort(compareIndicatorCodes)
-    ).toEqual(["A1", "A1a", "A2", "B2", "C9", "C9a", "C9b", "C10"]);
   });
 });
 

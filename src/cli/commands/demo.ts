@@ -1,6 +1,7 @@
 /**
- * demo: the product's main job on the bundled samples — analyse every sample workbook, and consolidate
- * each subfolder (a quarter's unit files) and write its bulletin (监测通报) — into an output folder,
+ * demo: the product's main job on the bundled samples — analyse every sample workbook, consolidate
+ * each subfolder (a quarter's unit files), write the latest one's bulletin (监测通报), and consolidate
+ * the subfolders together (the latest quarter with the earlier ones in 趋势) — into an output folder,
  * with a short summary.
  */
 import { promises as fs } from "fs";
@@ -43,19 +44,35 @@ export async function runDemo(argv: string[], ctx: CommandContext): Promise<numb
     `${names.length} workbooks analysed into ${outDir}/ / 已分析 ${names.length} 个工作簿`
   );
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const sub of entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort()) {
+  const quarters: string[] = [];
+  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1)))
+    if ((await fs.readdir(path.join(dir, e.name))).some(isWorkbookFileName)) quarters.push(e.name);
+  for (const sub of quarters) {
     const folder = path.join(dir, sub);
-    if (!(await fs.readdir(folder)).some(isWorkbookFileName)) continue;
     const target = path.join(outDir, `${sub}-汇总.xlsx`);
     ctx.stdout(`${folder}/ → ${target}  (汇总 consolidation)`);
     // Error findings in units' sheets are what the demo shows, not a failure of the demo.
     await runConsolidate([folder, "--out", target], ctx);
-    const bulletin = path.join(outDir, `${sub}-监测通报.docx`);
-    ctx.stdout(`${folder}/ → ${bulletin}  (监测通报 bulletin)`);
-    await runReport([folder, "--out", bulletin], ctx);
   }
+  // The bulletin of the latest subfolder (the quarter being reported; earlier ones were sent).
+  const latest = quarters[quarters.length - 1];
+  if (latest) {
+    const bulletin = path.join(outDir, `${latest}-监测通报.docx`);
+    ctx.stdout(`${path.join(dir, latest)}/ → ${bulletin}  (监测通报 bulletin)`);
+    await runReport([path.join(dir, latest), "--out", bulletin], ctx);
+  }
+  if (quarters.length > 1) await consolidateAll(dir, quarters, outDir, ctx);
   return 0;
+}
+
+/** The subfolders together: the latest period, with the earlier ones in 趋势. */
+async function consolidateAll(
+  dir: string,
+  subs: string[],
+  outDir: string,
+  ctx: CommandContext
+): Promise<void> {
+  const target = path.join(outDir, `${subs[0]}-${subs[subs.length - 1]}-汇总.xlsx`);
+  ctx.stdout(`${subs.map((s) => `${path.join(dir, s)}/`).join(" ")} → ${target}  (趋势 history)`);
+  await runConsolidate([...subs.map((s) => path.join(dir, s)), "--out", target], ctx);
 }

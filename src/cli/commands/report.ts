@@ -5,12 +5,14 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { consolidate, type ConsolidationInput } from "../../core/consolidate";
+import { type ConsolidationInput } from "../../core/consolidate";
+import { consolidateHistory } from "../../core/consolidate/history";
 import { catalogueFor } from "../../core/catalogue/resolve";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import type { WorkbookGrids } from "../../core/model/cells";
 import { localIsoDate, writeBulletin } from "../../report";
+import { parseIsoDate } from "../../core/util/dates";
 import type { BulletinSource } from "../../report/model";
 import { isConsolidatedWorkbook, sourceFromWorkbook } from "../../report/from-workbook";
 import { sourceFromConsolidation } from "../../report/source";
@@ -57,14 +59,7 @@ function sourceLines(source: BulletinSource): string[] {
 
 /** --date: the day the bulletin is issued (成文日期), today by default. */
 function issueDate(v: string): string {
-  const d = new Date(`${v}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
-    Number.isNaN(d.getTime()) ||
-    d.toISOString().slice(0, 10) !== v
-  ) {
-    throw new UsageError(`--date ${v} is not a date (YYYY-MM-DD)`);
-  }
+  if (!parseIsoDate(v)) throw new UsageError(`--date ${v} is not a date (YYYY-MM-DD)`);
   return v;
 }
 
@@ -128,7 +123,8 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
     lines = sourceLines(source);
   } else {
     const inputs: ConsolidationInput[] = grids.map((g, i) => ({ file: names[i], grids: g }));
-    const result = consolidate(inputs, { asOf: opts.asOf, catalogue });
+    // As `consolidate` does: of files of several quarters, the latest.
+    const result = consolidateHistory(inputs, { asOf: opts.asOf, catalogue });
     source = sourceFromConsolidation(result);
     lines = consolidationLines(result);
   }

@@ -8,8 +8,14 @@ import type { Finding } from "../model/results";
 import type { Message } from "../i18n/messages";
 import type { SheetCheck } from "../validate/sheet";
 import { makeFinding } from "../validate/rules";
-import { APPROVAL_REFUSED } from "../i18n/approval-messages";
+import { APPROVAL_REFUSED, changesSinceApproval } from "../i18n/approval-messages";
 import { fingerprint } from "./fingerprint";
+import {
+  formatRecordedValues,
+  parseRecordedValues,
+  valueChanges,
+  type ValueChange,
+} from "./values";
 import {
   APPROVALS_SHEET,
   approvalToRow,
@@ -26,10 +32,15 @@ export function workbookApprovals(wb: WorkbookGrids): Approval[] {
 
 export type ApprovalState =
   | { state: "approved"; approval: Approval }
-  | { state: "changed"; approval: Approval }
+  | {
+      state: "changed";
+      approval: Approval;
+      /** Each value that differs from the approved one; null when the approval recorded no values. */
+      changes: ValueChange[] | null;
+    }
   | { state: "none" };
 
-/** Whether the sheet as it is now is what was last approved. */
+/** Whether the sheet as it is now is what was last approved, and if not, what changed. */
 export function approvalState(
   check: SheetCheck,
   approvals: Approval[],
@@ -37,9 +48,13 @@ export function approvalState(
 ): ApprovalState {
   const last = lastApproval(check, approvals, opts);
   if (!last) return { state: "none" };
+  if (last.fingerprint === fingerprint(check)) return { state: "approved", approval: last };
+  // A row written before the values were kept (or a record typed over) tells that, not what, changed.
+  const recorded = last.values ? parseRecordedValues(last.values) : null;
   return {
-    state: last.fingerprint === fingerprint(check) ? "approved" : "changed",
+    state: "changed",
     approval: last,
+    changes: recorded ? valueChanges(recorded, check) : null,
   };
 }
 
@@ -60,7 +75,11 @@ export function approvalFindings(
       makeFinding(
         "changed_after_approval",
         { sheet: c.sheet },
-        { reporter: st.approval.reviewer, other: st.approval.time }
+        {
+          reporter: st.approval.reviewer,
+          other: st.approval.time,
+          reason: changesSinceApproval(st.changes),
+        }
       )
     );
   }
@@ -119,5 +138,7 @@ export function approveSheet(req: ApprovalRequest): ApprovalOutcome {
     catalogueVersion: req.catalogue.version,
     fingerprint: fingerprint(check),
   };
+  const values = formatRecordedValues(check);
+  if (values) approval.values = values;
   return { ok: true, approval, row: approvalToRow(approval) };
 }

@@ -9,18 +9,7 @@ import type { ReadValue } from "../validate/interpret";
 import { canonicalJson } from "../catalogue/version";
 import { sha256Hex } from "../util/sha256";
 import { parsePeriod } from "../read/period";
-
-/** "A1" < "A1a" < "A2" < "C10": by letter, then number, then suffix — the catalogue's order. */
-export function compareCodes(a: string, b: string): number {
-  const pa = /^([A-Za-z]*)(\d*)(.*)$/.exec(a)!;
-  const pb = /^([A-Za-z]*)(\d*)(.*)$/.exec(b)!;
-  if (pa[1] !== pb[1]) return pa[1] < pb[1] ? -1 : 1;
-  const na = Number(pa[2] || 0);
-  const nb = Number(pb[2] || 0);
-  if (na !== nb) return na - nb;
-  if (pa[3] !== pb[3]) return pa[3] < pb[3] ? -1 : 1;
-  return 0;
-}
+import { compareIndicatorCodes } from "../util/indicator-codes";
 
 type Fingerprinted = number | string | null | { invalid: string } | { value: number; approx: true };
 
@@ -66,7 +55,7 @@ export function fingerprintContent(check: SheetCheck) {
     unit: check.unitCanonical ?? check.unit ?? null,
     period: sheetPeriod(check),
     rows: [...check.rows]
-      .sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
+      .sort((a, b) => compareIndicatorCodes(a.indicator.code, b.indicator.code))
       .map(rowOf),
   };
 }
@@ -78,7 +67,7 @@ function tableContent(whole: SheetCheck, parts: SheetCheck[]) {
     period: sheetPeriod(whole),
     rows: parts.flatMap((p) =>
       [...p.rows]
-        .sort((a, b) => compareCodes(a.indicator.code, b.indicator.code))
+        .sort((a, b) => compareIndicatorCodes(a.indicator.code, b.indicator.code))
         .map((r) => ({ unit: p.unitCanonical ?? p.unit ?? null, ...rowOf(r) }))
     ),
   };

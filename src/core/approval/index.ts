@@ -1,5 +1,5 @@
 /** Approval of monitoring sheets with a fingerprint of their values (SPEC §9). */
-export { fingerprint, fingerprintContent, compareCodes } from "./fingerprint";
+export { fingerprint, fingerprintContent } from "./fingerprint";
 export {
   APPROVALS_SHEET,
   APPROVAL_HEADER,

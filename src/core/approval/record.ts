@@ -5,7 +5,7 @@
 import type { CellValue, SheetGrid } from "../model/cells";
 import { cellText } from "../model/cells";
 import type { SheetCheck } from "../validate/sheet";
-import { sameUnit } from "../catalogue/match";
+import { sameUnit } from "../read/match";
 
 export const APPROVALS_SHEET = "审核记录";
 
@@ -20,6 +20,7 @@ export const APPROVAL_HEADER = [
   "提示数 / Warnings",
   "指标目录版本 / Catalogue version",
   "数据指纹 SHA-256 / Fingerprint",
+  "审核时数值 / Approved values",
 ];
 
 export interface Approval {
@@ -32,6 +33,11 @@ export interface Approval {
   warnings: number;
   catalogueVersion: string;
   fingerprint: string;
+  /**
+   * The values approved, as recorded (see values.ts); absent in rows written before the log kept
+   * them, and when the sheet's values do not fit in a cell.
+   */
+  values?: string;
 }
 
 type Field = keyof Approval;
@@ -46,6 +52,7 @@ const FIELD_WORDS: [Field, string][] = [
   ["warnings", "提示"],
   ["catalogueVersion", "版本"],
   ["fingerprint", "指纹"],
+  ["values", "数值"],
 ];
 
 export function approvalToRow(a: Approval): CellValue[] {
@@ -59,6 +66,7 @@ export function approvalToRow(a: Approval): CellValue[] {
     a.warnings,
     a.catalogueVersion,
     a.fingerprint,
+    a.values ?? "",
   ];
 }
 
@@ -79,6 +87,12 @@ export function readApprovals(grid: SheetGrid | undefined): Approval[] {
     const hit = FIELD_WORDS.find(([field, word]) => text.includes(word) && !columns.has(field));
     if (hit) columns.set(hit[0], col);
   });
+  // A log begun before the values were kept: its header ends with the fingerprint, and rows appended
+  // since have the values in the column after it.
+  const header = grid.rows[headerRow] ?? [];
+  const lastHeader = header.reduce((last, c, col) => (cellText(c) ? col : last), -1);
+  if (!columns.has("values") && columns.get("fingerprint") === lastHeader)
+    columns.set("values", lastHeader + 1);
   const out: Approval[] = [];
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
@@ -98,6 +112,7 @@ export function readApprovals(grid: SheetGrid | undefined): Approval[] {
       warnings: Number(text("warnings")) || 0,
       catalogueVersion: text("catalogueVersion"),
       fingerprint: fp,
+      ...(text("values") ? { values: text("values") } : {}),
     });
   }
   return out;

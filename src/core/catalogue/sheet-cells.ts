@@ -6,11 +6,13 @@ import { type Cell, type SheetGrid, cellAddress, cellText, getCell } from "../mo
 import type { TargetKind } from "../model/catalogue";
 import type { Finding } from "../model/results";
 import type { Message } from "../i18n/messages";
+import { CATALOGUE_BLOCK, CATALOGUE_VALUE as WHY } from "../i18n/catalogue-messages";
 import { makeFinding } from "../validate/rules";
-import { parseValue, roundSignificant } from "../read/values";
+import { parseValue } from "../read/values";
 import { parsePeriod } from "../read/period";
 import { convertUnit, isPercentUnit } from "../read/units";
 import { collapseSpaces, foldWidth, removeSpaces } from "../read/text";
+import { roundScaledPercent } from "../util/round";
 
 import { type Block } from "./sheet-layout";
 
@@ -28,8 +30,6 @@ export interface FoundBlock<F extends string> {
   columns: Partial<Record<F, number>>;
   rows: number[];
 }
-
-export const msg = (zh: string, en: string): Message => ({ zh, en });
 
 /** Kinds whose target is a number in the indicator's unit. */
 export const NUMERIC_KINDS: TargetKind[] = ["at_least", "greater_than", "at_most", "approx"];
@@ -61,99 +61,61 @@ export function refAt(grid: SheetGrid, row: number, col: number | undefined): Re
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: Message };
 export const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-export const bad = <T>(zh: string, en: string): Read<T> => ({ ok: false, reason: msg(zh, en) });
+export const bad = <T>(reason: Message): Read<T> => ({ ok: false, reason });
 
 /** A number in the indicator's unit: "5.6万" or "5.6万亩" in a 亩 column, "1.42%" for a percent indicator. */
 export function readQuantity(
   ref: Ref | undefined,
   unit: string,
-  what: { zh: string; en: string }
+  what: Message
 ): Read<number | null> {
   if (!ref) return ok(null);
   const p = parseValue(ref.cell);
   if (p.kind === "empty") return ok(null);
-  if (p.kind !== "number")
-    return bad(`${what.zh}“${ref.text}”不是数字`, `the ${what.en} "${ref.text}" is not a number`);
-  if (p.approx || p.atLeast) {
-    return bad(
-      `${what.zh}“${ref.text}”只能填数字，不要加“约”“以上”等字`,
-      `the ${what.en} "${ref.text}" must be a plain number, without 约 or 以上`
-    );
-  }
+  if (p.kind !== "number") return bad(WHY.notNumber(what, ref.text));
+  if (p.approx || p.atLeast) return bad(WHY.notPlain(what, ref.text));
   if (isPercentUnit(unit)) {
-    if (p.unit && convertUnit(p.value, p.unit, unit) === null) {
-      return bad(`${what.zh}“${ref.text}”的单位不是 %`, `the ${what.en} "${ref.text}" is not in %`);
-    }
+    if (p.unit && convertUnit(p.value, p.unit, unit) === null)
+      return bad(WHY.notInPercent(what, ref.text));
     return ok(p.value);
   }
-  if (p.percent) {
-    return bad(
-      `${what.zh}“${ref.text}”是百分数，但指标以“${unit}”计`,
-      `the ${what.en} "${ref.text}" is a percent, but the indicator is counted in ${unit}`
-    );
-  }
+  if (p.percent) return bad(WHY.percentOfUnit(what, ref.text, unit));
   if (p.unit) {
     const converted = convertUnit(p.value, p.unit, unit);
-    if (converted === null) {
-      return bad(
-        `${what.zh}“${ref.text}”的单位不能换算为“${unit}”`,
-        `the ${what.en} "${ref.text}" does not convert to ${unit}`
-      );
-    }
+    if (converted === null) return bad(WHY.notConvertible(what, ref.text, unit));
     return ok(converted);
   }
   return ok(p.value);
 }
 
 /** A rate: "3%", a cell formatted as percent, or a fraction below 1 (0.03). A plain 3 is not guessed. */
-export function readRate(
-  ref: Ref | undefined,
-  what: { zh: string; en: string }
-): Read<number | null> {
+export function readRate(ref: Ref | undefined, what: Message): Read<number | null> {
   if (!ref) return ok(null);
   const p = parseValue(ref.cell);
   if (p.kind === "empty") return ok(null);
-  if (p.kind !== "number" || p.unit || p.approx || p.atLeast) {
-    return bad(
-      `${what.zh}“${ref.text}”不是百分数`,
-      `the ${what.en} "${ref.text}" is not a percent`
-    );
-  }
-  if (p.percent) return ok(roundSignificant(p.value / 100));
+  if (p.kind !== "number" || p.unit || p.approx || p.atLeast)
+    return bad(WHY.notPercent(what, ref.text));
+  if (p.percent) return ok(roundScaledPercent(p.value / 100));
   if (Math.abs(p.value) < 1) return ok(p.value);
-  return bad(
-    `${what.zh}“${ref.text}”请写成百分数，如 3%`,
-    `write the ${what.en} "${ref.text}" as a percent, e.g. 3%`
-  );
+  return bad(WHY.rateAsPercent(what, ref.text));
 }
 
 /** A plain number: no unit, no percent. */
-export function readPlain(
-  ref: Ref | undefined,
-  what: { zh: string; en: string }
-): Read<number | null> {
+export function readPlain(ref: Ref | undefined, what: Message): Read<number | null> {
   if (!ref) return ok(null);
   const p = parseValue(ref.cell);
   if (p.kind === "empty") return ok(null);
-  if (p.kind !== "number" || p.unit || p.percent || p.approx || p.atLeast) {
-    return bad(`${what.zh}“${ref.text}”不是数字`, `the ${what.en} "${ref.text}" is not a number`);
-  }
+  if (p.kind !== "number" || p.unit || p.percent || p.approx || p.atLeast)
+    return bad(WHY.notNumber(what, ref.text));
   return ok(p.value);
 }
 
-export function readDate(
-  ref: Ref | undefined,
-  what: { zh: string; en: string }
-): Read<string | null> {
+export function readDate(ref: Ref | undefined, what: Message): Read<string | null> {
   if (!ref || !ref.text) return ok(null);
   const v = ref.cell?.value;
   const period =
     v instanceof Date || typeof v === "number" || typeof v === "string" ? parsePeriod(v) : null;
-  if (!period)
-    return bad(
-      `${what.zh}“${ref.text}”不是日期（如 2023-12-31）`,
-      `the ${what.en} "${ref.text}" is not a date (e.g. 2023-12-31)`
-    );
+  if (!period) return bad(WHY.notDate(what, ref.text));
   return ok(period.asOf);
 }
 
@@ -183,10 +145,7 @@ export function requireColumns<F extends string>(
   for (const c of missing) {
     problems.at(
       { address: cellAddress(found.headerRow, 0) },
-      msg(
-        `${found.block.title}缺少“${c.zh}”列`,
-        `the block ${found.block.title} has no column ${c.zh} (${c.en})`
-      )
+      CATALOGUE_BLOCK.missingColumn(found.block.title, c)
     );
   }
   return missing.length === 0;

@@ -5,6 +5,7 @@
  */
 import type { Aggregation, Measure, TargetKind, UnitKind } from "../model/catalogue";
 import { normaliseKey } from "../read/text";
+import { inBoth, RULES_SHEET_TEXT, type Choices } from "../i18n/catalogue-messages";
 
 export const RULES_SHEET = "指标规则";
 
@@ -254,6 +255,11 @@ export function wordFor<T extends string>(words: Word<T>[], value: T): string {
   return words.find((w) => w.value === value)?.zh ?? value;
 }
 
+/** The coded values a message offers: the words written, and the codes. */
+export function choicesOf<T extends string>(words: Word<T>[]): Choices {
+  return { zh: words.map((w) => w.zh), en: words.map((w) => w.value) };
+}
+
 /** The coded value a cell names: its code, its word, or one of the other words; null when none. */
 export function valueOfWord<T extends string>(words: Word<T>[], text: string): T | null {
   const key = normaliseKey(text);
@@ -304,21 +310,21 @@ export const SETTINGS = [
     zh: "序时推进容差",
     en: "on-track tolerance",
     also: ["序时容差", "序时进度容差"],
-    note: "完成进度不低于序时进度减去此值为“序时推进”。/ Progress within this of the schedule is on track.",
+    note: inBoth(RULES_SHEET_TEXT.note.onTrack),
   },
   {
     key: "lagging" as const,
     zh: "滞后容差",
     en: "lagging tolerance",
     also: ["严重滞后界限", "滞后界限"],
-    note: "低于序时进度超过此值为“严重滞后”。/ Further behind the schedule than this is critical.",
+    note: inBoth(RULES_SHEET_TEXT.note.lagging),
   },
   {
     key: "dueDays" as const,
     zh: "报送期限(天)",
     en: "due days",
     also: ["报送期限", "报送天数", "报送期限天数"],
-    note: "报告期结束后几天内报送。/ Days after the period end by which a sheet is due.",
+    note: inBoth(RULES_SHEET_TEXT.note.dueDays),
   },
 ];
 export type SettingKey = (typeof SETTINGS)[number]["key"];

@@ -7,11 +7,20 @@
  * order, blank and title rows skipped, full-width digits, "3%" typed as text, dates as text or dates.
  */
 import { type SheetGrid, cellAddress, cellText } from "../model/cells";
-import type { Catalogue, UnitEntry } from "../model/catalogue";
+import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
 import type { Finding } from "../model/results";
-
+import type { Message } from "../i18n/messages";
+import {
+  CATALOGUE_BLOCK,
+  CATALOGUE_INDICATOR as WHY_IND,
+  CATALOGUE_REFERENCE as WHY_REF,
+  CATALOGUE_SETTING as WHY_SETTING,
+  CATALOGUE_UNIT as WHY_UNIT,
+  CATALOGUE_WHAT,
+  type Choices,
+} from "../i18n/catalogue-messages";
 import { collapseSpaces, foldWidth, normaliseKey, removeSpaces } from "../read/text";
-import { unitKey } from "./match";
+import { unitKey } from "../read/match";
 import { catalogueVersion } from "./version";
 import {
   BLOCKS,
@@ -21,18 +30,21 @@ import {
   SETTING_BLOCK,
   UNIT_BLOCK,
   UNIT_KIND_WORDS,
+  choicesOf,
   fieldOfHeader,
   settingOf,
   valueOfWord,
   type Block,
+  type ReferenceField,
+  type SettingField,
   type SettingKey,
+  type UnitField,
 } from "./sheet-layout";
 
 import { IndicatorRow, readIndicators, crossCheck } from "./sheet-indicators";
 import {
   Ref,
   FoundBlock,
-  msg,
   Problems,
   refAt,
   readQuantity,
@@ -92,9 +104,10 @@ function findBlocks(grid: SheetGrid): FoundBlock<string>[] {
   return found;
 }
 
+/** Reference values by year: each of an indicator of the sheet, once per year. */
 function readReferences(
   grid: SheetGrid,
-  found: FoundBlock<string>,
+  found: FoundBlock<ReferenceField>,
   rows: IndicatorRow[],
   known: Set<string>,
   problems: Problems
@@ -102,78 +115,47 @@ function readReferences(
   const byKey = new Map(rows.map((r) => [normaliseKey(r.indicator.code), r.indicator]));
   const seen = new Map<string, string>();
   for (const r of found.rows) {
-    const code = refAt(grid, r, found.columns.code);
-    const year = refAt(grid, r, found.columns.year);
-    const value = refAt(grid, r, found.columns.value);
-    if (!code?.text && !year?.text && !value?.text) continue;
-    const text = codeText(code);
+    const cells = {
+      code: refAt(grid, r, found.columns.code),
+      year: refAt(grid, r, found.columns.year),
+      value: refAt(grid, r, found.columns.value),
+    };
+    if (!cells.code?.text && !cells.year?.text && !cells.value?.text) continue;
+    const text = codeText(cells.code);
     const ind = text ? byKey.get(normaliseKey(text)) : undefined;
-    if (!ind) {
-      if (text && known.has(normaliseKey(text))) continue; // its indicator row is broken, and reported
-      problems.at(
-        code,
-        text
-          ? msg(
-              `参考值的编码“${text}”不是本表中的指标编码`,
-              `the reference code "${text}" is not a code of this sheet`
-            )
-          : msg(`第 ${r + 1} 行的参考值没有编码`, `the reference value in row ${r + 1} has no code`)
-      );
-      continue;
-    }
-    const y = /^(\d{4})\s*年?度?$/.exec(removeSpaces(foldWidth(year?.text ?? "")));
-    const yearNumber = y ? Number(y[1]) : NaN;
-    if (!(yearNumber >= 1900 && yearNumber <= 2200)) {
-      problems.at(
-        year,
-        msg(
-          `${ind.code} 的参考值年份“${year?.text ?? ""}”不是年份（如 2022）`,
-          `the reference year "${year?.text ?? ""}" of ${ind.code} is not a year (e.g. 2022)`
-        ),
-        ind.code
-      );
-      continue;
-    }
-    const v = readQuantity(value, ind.unit, {
-      zh: `${ind.code} ${yearNumber} 年的参考值`,
-      en: `reference value of ${ind.code} for ${yearNumber}`,
-    });
-    if (!v.ok) {
-      problems.at(value, v.reason, ind.code);
-      continue;
-    }
-    if (v.value === null) {
-      problems.at(
-        value,
-        msg(
-          `${ind.code} ${yearNumber} 年的参考值为空`,
-          `the reference value of ${ind.code} for ${yearNumber} is empty`
-        ),
-        ind.code
-      );
-      continue;
-    }
-    const key = `${ind.code}\u0000${yearNumber}`;
-    if (seen.has(key)) {
-      problems.at(
-        year,
-        msg(
-          `${ind.code} ${yearNumber} 年的参考值重复（另见 ${seen.get(key)}）`,
-          `the reference value of ${ind.code} for ${yearNumber} is given twice (also at ${seen.get(key)})`
-        ),
-        ind.code
-      );
-      continue;
-    }
-    seen.set(key, year!.address);
-    ind.reference = { ...(ind.reference ?? {}), [yearNumber]: v.value };
+    if (ind) readReference(ind, cells, seen, problems);
+    // A code of a broken indicator row is reported there.
+    else if (!text || !known.has(normaliseKey(text)))
+      problems.at(cells.code, text ? WHY_REF.unknownCode(text) : WHY_REF.noCode(r));
   }
+}
+
+/** One reference value of `ind`; `seen` holds the cell of each indicator's year already given. */
+function readReference(
+  ind: Indicator,
+  cells: { year: Ref | undefined; value: Ref | undefined },
+  seen: Map<string, string>,
+  problems: Problems
+): void {
+  const { year, value } = cells;
+  const y = /^(\d{4})\s*年?度?$/.exec(removeSpaces(foldWidth(year?.text ?? "")));
+  const yearNumber = y ? Number(y[1]) : NaN;
+  if (!(yearNumber >= 1900 && yearNumber <= 2200))
+    return problems.at(year, WHY_REF.notYear(ind.code, year?.text ?? ""), ind.code);
+  const v = readQuantity(value, ind.unit, CATALOGUE_WHAT.reference(ind.code, yearNumber));
+  if (!v.ok) return problems.at(value, v.reason, ind.code);
+  if (v.value === null) return problems.at(value, WHY_REF.empty(ind.code, yearNumber), ind.code);
+  const key = `${ind.code}\u0000${yearNumber}`;
+  if (seen.has(key))
+    return problems.at(year, WHY_REF.twice(ind.code, yearNumber, seen.get(key)), ind.code);
+  seen.set(key, year!.address);
+  ind.reference = { ...(ind.reference ?? {}), [yearNumber]: v.value };
 }
 
 /** The unit rows that read cleanly; `listed` collects every name written, broken rows included. */
 function readUnits(
   grid: SheetGrid,
-  found: FoundBlock<string>,
+  found: FoundBlock<UnitField>,
   problems: Problems,
   listed: Set<string>
 ): UnitEntry[] {
@@ -185,10 +167,7 @@ function readUnits(
     const name = nameRef ? collapseSpaces(nameRef.text) : "";
     if (!name && !kindRef?.text) continue;
     if (!name) {
-      problems.at(
-        nameRef ?? kindRef,
-        msg(`第 ${r + 1} 行的单位没有名称`, `the unit in row ${r + 1} has no name`)
-      );
+      problems.at(nameRef ?? kindRef, WHY_UNIT.noName(r));
       continue;
     }
     listed.add(unitKey(name));
@@ -196,22 +175,13 @@ function readUnits(
     if (!kind) {
       problems.at(
         kindRef ?? nameRef,
-        msg(
-          `单位“${name}”的类型“${kindRef?.text ?? ""}”无法识别（可选：${UNIT_KIND_WORDS.map((k) => k.zh).join("、")}）`,
-          `the kind "${kindRef?.text ?? ""}" of the unit ${name} is not known (bureau, township, street or other)`
-        )
+        WHY_UNIT.unknownKind(name, kindRef?.text ?? "", choicesOf(UNIT_KIND_WORDS))
       );
       continue;
     }
     const key = unitKey(name);
     if (seen.has(key)) {
-      problems.at(
-        nameRef,
-        msg(
-          `单位“${name}”重复（另见 ${seen.get(key)}）`,
-          `the unit ${name} is listed twice (also at ${seen.get(key)})`
-        )
-      );
+      problems.at(nameRef, WHY_UNIT.twice(name, seen.get(key)));
       continue;
     }
     seen.set(key, nameRef!.address);
@@ -220,9 +190,10 @@ function readUnits(
   return units;
 }
 
+/** The status tolerances and due days: each setting once, all of them, lagging not below on-track. */
 function readSettings(
   grid: SheetGrid,
-  found: FoundBlock<string>,
+  found: FoundBlock<SettingField>,
   problems: Problems
 ): Partial<Record<SettingKey, number>> {
   const values: Partial<Record<SettingKey, number>> = {};
@@ -232,134 +203,78 @@ function readSettings(
     const value = refAt(grid, r, found.columns.value);
     if (!param?.text && !value?.text) continue;
     const key = param?.text ? settingOf(param.text) : null;
-    if (!key) {
-      problems.at(
-        param ?? value,
-        msg(
-          `参数“${param?.text ?? ""}”无法识别（可选：${SETTINGS.map((s) => s.zh).join("、")}）`,
-          `the setting "${param?.text ?? ""}" is not known (${SETTINGS.map((s) => s.en).join(", ")})`
-        )
-      );
-      continue;
-    }
-    const setting = SETTINGS.find((s) => s.key === key)!;
-    if (refs[key]) {
-      problems.at(
-        param,
-        msg(
-          `参数“${setting.zh}”重复（另见 ${refs[key]!.address}）`,
-          `the setting ${setting.en} is given twice (also at ${refs[key]!.address})`
-        )
-      );
-      continue;
-    }
-    refs[key] = value;
-    const what = { zh: setting.zh, en: setting.en };
-    if (key === "dueDays") {
-      const v = readPlain(value, what);
-      if (!v.ok) problems.at(value, v.reason);
-      else if (v.value === null || !Number.isInteger(v.value) || v.value < 0) {
-        problems.at(
-          value,
-          msg(
-            `报送期限须为不小于 0 的整数天数`,
-            "the due days must be a whole number of days, 0 or more"
-          )
-        );
-      } else values.dueDays = v.value;
+    const setting = SETTINGS.find((s) => s.key === key);
+    if (!key || !setting) {
+      problems.at(param ?? value, WHY_SETTING.unknown(param?.text ?? "", choicesOfSettings()));
+    } else if (refs[key]) {
+      problems.at(param, WHY_SETTING.twice(setting, refs[key]!.address));
     } else {
-      const v = readRate(value, what);
-      if (!v.ok) problems.at(value, v.reason);
-      else if (v.value === null || v.value < 0 || v.value >= 1) {
-        problems.at(
-          value,
-          msg(
-            `${setting.zh}须为 0% 到 100% 之间的百分数，如 10%`,
-            `the ${setting.en} must be a percent from 0% to below 100%, e.g. 10%`
-          )
-        );
-      } else values[key] = v.value;
+      refs[key] = value;
+      const v = readSetting(key, setting, value, problems);
+      if (v !== null) values[key] = v;
     }
   }
   for (const s of SETTINGS) {
     if (values[s.key] === undefined && !refs[s.key]) {
-      problems.at(
-        { address: cellAddress(found.headerRow, found.columns.parameter ?? 0) },
-        msg(`缺少参数“${s.zh}”`, `the setting ${s.en} is missing`)
-      );
+      const header = { address: cellAddress(found.headerRow, found.columns.parameter ?? 0) };
+      problems.at(header, WHY_SETTING.missing(s));
     }
   }
-  if (
-    values.onTrack !== undefined &&
-    values.lagging !== undefined &&
-    values.onTrack > values.lagging
-  ) {
-    problems.at(
-      refs.lagging,
-      msg(
-        "滞后容差不能小于序时推进容差",
-        "the lagging tolerance cannot be below the on-track tolerance"
-      )
-    );
-  }
+  const { onTrack, lagging } = values;
+  if (onTrack !== undefined && lagging !== undefined && onTrack > lagging)
+    problems.at(refs.lagging, WHY_SETTING.laggingBelowOnTrack());
   return values;
+}
+
+function choicesOfSettings(): Choices {
+  return { zh: SETTINGS.map((s) => s.zh), en: SETTINGS.map((s) => s.en) };
+}
+
+/** The due days, a whole number of days; a tolerance, a percent below 100%. Null when reported. */
+function readSetting(
+  key: SettingKey,
+  setting: Message,
+  value: Ref | undefined,
+  problems: Problems
+): number | null {
+  if (key === "dueDays") {
+    const v = readPlain(value, setting);
+    if (!v.ok) problems.at(value, v.reason);
+    else if (v.value === null || !Number.isInteger(v.value) || v.value < 0)
+      problems.at(value, WHY_SETTING.dueDays());
+    else return v.value;
+    return null;
+  }
+  const v = readRate(value, setting);
+  if (!v.ok) problems.at(value, v.reason);
+  else if (v.value === null || v.value < 0 || v.value >= 1)
+    problems.at(value, WHY_SETTING.tolerance(setting));
+  else return v.value;
+  return null;
 }
 
 /** The catalogue a 指标规则 sheet holds, or its problems. */
 export function catalogueFromGrid(grid: SheetGrid): CatalogueRead {
   const problems = new Problems(grid.name);
   const blocks = findBlocks(grid);
-  const of = <F extends string>(block: Block<F>) =>
-    blocks.filter((b) => b.block === (block as Block<string>)) as unknown as FoundBlock<F>[];
-
-  const required: [Block<string>, string][] = [
-    [INDICATOR_BLOCK as Block<string>, "指标表（表头须有“编码”和“指标名称”）"],
-    [SETTING_BLOCK as Block<string>, "状态容差与报送期限（表头须有“参数”和“数值”）"],
-    [UNIT_BLOCK as Block<string>, "单位名单（表头须有“单位名称”和“单位类型”）"],
-  ];
-  for (const [block, zh] of required) {
-    if (!blocks.some((b) => b.block === block)) {
-      problems.at(
-        undefined,
-        msg(`找不到${zh}`, `the block ${block.title} (with its header row) is missing`)
-      );
-    }
-  }
-  for (const b of blocks) requireColumns(b, problems);
+  requireBlocks(blocks, problems);
   if (problems.findings.length) return { catalogue: null, findings: problems.findings };
 
+  const of = <F extends string>(block: Block<F>) =>
+    blocks.filter((b) => b.block === (block as Block<string>)) as unknown as FoundBlock<F>[];
   const known = new Set<string>();
   const rows = of(INDICATOR_BLOCK).flatMap((b) => readIndicators(grid, b, problems, known));
   if (!rows.length && !problems.findings.length) {
-    problems.at(
-      { address: cellAddress(of(INDICATOR_BLOCK)[0].headerRow, 0) },
-      msg("指标表中没有任何指标", "the indicator table holds no indicator")
-    );
+    const header = { address: cellAddress(of(INDICATOR_BLOCK)[0].headerRow, 0) };
+    problems.at(header, CATALOGUE_BLOCK.noIndicators());
   }
   crossCheck(rows, known, problems);
-  for (const b of of(REFERENCE_BLOCK))
-    readReferences(grid, b as FoundBlock<string>, rows, known, problems);
+  for (const b of of(REFERENCE_BLOCK)) readReferences(grid, b, rows, known, problems);
   const listed = new Set<string>();
-  const units = of(UNIT_BLOCK).flatMap((b) =>
-    readUnits(grid, b as FoundBlock<string>, problems, listed)
-  );
+  const units = of(UNIT_BLOCK).flatMap((b) => readUnits(grid, b, problems, listed));
   const settings: Partial<Record<SettingKey, number>> = {};
-  for (const b of of(SETTING_BLOCK))
-    Object.assign(settings, readSettings(grid, b as FoundBlock<string>, problems));
-
-  // Every owner is a unit of the list, so templates and consolidation know it.
-  for (const r of rows) {
-    if (!listed.has(unitKey(r.indicator.owner))) {
-      problems.at(
-        r.refs.owner,
-        msg(
-          `责任单位“${r.indicator.owner}”不在单位名单中，请在【单位名单】中补充`,
-          `the responsible unit ${r.indicator.owner} is not in the unit list; add it there`
-        ),
-        r.indicator.code
-      );
-    }
-  }
+  for (const b of of(SETTING_BLOCK)) Object.assign(settings, readSettings(grid, b, problems));
+  requireOwnersListed(rows, listed, problems);
 
   if (problems.findings.length) return { catalogue: null, findings: problems.findings };
   const content = {
@@ -369,4 +284,24 @@ export function catalogueFromGrid(grid: SheetGrid): CatalogueRead {
     dueDays: settings.dueDays!,
   };
   return { catalogue: { version: catalogueVersion(content), ...content }, findings: [] };
+}
+
+/** The indicators, the settings and the unit list must each be there, with their required columns. */
+function requireBlocks(blocks: FoundBlock<string>[], problems: Problems): void {
+  for (const block of [INDICATOR_BLOCK, SETTING_BLOCK, UNIT_BLOCK] as Block<string>[]) {
+    if (!blocks.some((b) => b.block === block)) {
+      const kind = block.kind as "indicators" | "settings" | "units";
+      problems.at(undefined, CATALOGUE_BLOCK.missing(kind, block.title));
+    }
+  }
+  for (const b of blocks) requireColumns(b, problems);
+}
+
+/** Every owner is a unit of the list, so templates and consolidation know it. */
+function requireOwnersListed(rows: IndicatorRow[], listed: Set<string>, problems: Problems): void {
+  for (const r of rows) {
+    const owner = r.indicator.owner;
+    if (!listed.has(unitKey(owner)))
+      problems.at(r.refs.owner, WHY_IND.ownerNotListed(owner), r.indicator.code);
+  }
 }

@@ -3,10 +3,12 @@
  * owners, reference values and the unit list there, without code. `catalogueToSheet` writes it;
  * `catalogueFromGrid` (sheet-read.ts) reads it back, the same catalogue for the same sheet.
  */
-import type { Catalogue, Indicator } from "../model/catalogue";
+import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
 import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/plan";
 import { columnLetters } from "../model/cells";
+import { roundScaledPercent } from "../util/round";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
+import { inBoth, RULES_SHEET_TEXT } from "../i18n/catalogue-messages";
 import {
   AGGREGATION_WORDS,
   INDICATOR_BLOCK,
@@ -24,6 +26,7 @@ import {
   wordFor,
   type Block,
   type IndicatorField,
+  type Word,
 } from "./sheet-layout";
 
 export { RULES_SHEET } from "./sheet-layout";
@@ -44,7 +47,7 @@ const SPARE_UNIT_ROWS = 30;
 
 /** "3%" for 0.03, "2.5%" for 0.025: the shortest percent format that shows the rate exactly. */
 export function percentFormat(fraction: number): string {
-  const points = Number((fraction * 100).toPrecision(12));
+  const points = roundScaledPercent(fraction * 100);
   const decimals = (String(points).split(".")[1] ?? "").length;
   return decimals === 0 ? "0%" : `0.${"0".repeat(Math.min(decimals, 6))}%`;
 }
@@ -161,17 +164,17 @@ class SheetWriter {
     block: Block<F>,
     field: F,
     rows: [number, number],
-    list: string[],
-    title: string
+    list: string[]
   ): void {
-    const col = block.offset + block.columns.findIndex((c) => c.field === field);
+    const i = block.columns.findIndex((c) => c.field === field);
+    const column = block.columns[i];
     this.validations.push({
-      range: columnRange(col, rows[0], rows[1]),
+      range: columnRange(block.offset + i, rows[0], rows[1]),
       kind: "list",
       list,
-      title,
-      prompt: `请从下拉列表选择。/ Choose from the list.`,
-      error: "请从下拉列表选择；也可填写说明中列出的其他写法。/ Choose from the list.",
+      title: `${column.zh} ${column.en}`,
+      prompt: inBoth(RULES_SHEET_TEXT.choosePrompt),
+      error: inBoth(RULES_SHEET_TEXT.chooseError),
     });
   }
 }
@@ -179,37 +182,37 @@ class SheetWriter {
 /** The catalogue as the sheet 指标规则: the indicator table, then tolerances, reference values and units. */
 export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
   const w = new SheetWriter();
-  w.put({
-    row: w.row++,
-    col: 0,
-    value: "指标规则 / Indicator rules",
-    bold: true,
-    size: 14,
-    fontColor: TITLE_TEXT,
-  });
-  w.put({
-    row: w.row++,
-    col: 0,
-    fontColor: SUBTLE_TEXT,
-    value:
-      `目录版本 ${catalogue.version}。本表即指标目录：保存后，本工作簿的校验与分析都按本表执行，版本号随内容重新计算。` +
-      ` / Catalogue version ${catalogue.version}. This sheet is the catalogue of this workbook; the version is recomputed from its content.`,
-  });
-  w.put({
-    row: w.row++,
-    col: 0,
-    fontColor: SUBTLE_TEXT,
-    value:
-      `目标类型：${KIND_WORDS.map((k) => k.zh).join("、")}；年递增目标填百分数（如 3%）；别名之间用“；”分隔；` +
-      "汇总方式为“加权平均”时在“加权依据”填权重指标的编码。以【】开头的行是标题，不作数据。",
-  });
-  w.row++;
+  writeIntro(w, catalogue.version);
+  writeIndicators(w, catalogue.indicators);
+  writeSettings(w, catalogue);
+  writeReferences(w, catalogue.indicators);
+  writeUnits(w, catalogue.units);
+  return {
+    name: RULES_SHEET,
+    cells: w.cells,
+    columnWidths: INDICATOR_BLOCK.columns.map((c) => c.width ?? 10),
+    validations: w.validations,
+    landscape: true,
+  };
+}
 
-  // Indicators.
+/** The sheet's title, its version and how its cells are filled in. */
+function writeIntro(w: SheetWriter, version: string): void {
+  const title = inBoth(RULES_SHEET_TEXT.title);
+  w.put({ row: w.row++, col: 0, value: title, bold: true, size: 14, fontColor: TITLE_TEXT });
+  const versionLine = inBoth(RULES_SHEET_TEXT.version(version));
+  w.put({ row: w.row++, col: 0, fontColor: SUBTLE_TEXT, value: versionLine });
+  const howTo = RULES_SHEET_TEXT.howTo(KIND_WORDS.map((k) => k.zh));
+  w.put({ row: w.row++, col: 0, fontColor: SUBTLE_TEXT, value: howTo });
+  w.row++;
+}
+
+/** One row per indicator, with drop-downs on its coded columns. */
+function writeIndicators(w: SheetWriter, indicators: Indicator[]): void {
   w.title(INDICATOR_BLOCK.title);
   w.header(INDICATOR_BLOCK);
-  const firstIndicator = w.row;
-  for (const ind of catalogue.indicators) {
+  const first = w.row;
+  for (const ind of indicators) {
     INDICATOR_BLOCK.columns.forEach((c, i) => {
       const { value, numFmt } = indicatorValue(ind, c.field);
       w.put({
@@ -222,33 +225,18 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
     });
     w.row++;
   }
-  const rows: [number, number] = [firstIndicator, Math.max(firstIndicator, w.row - 1)];
-  w.choices(
-    INDICATOR_BLOCK,
-    "kind",
-    rows,
-    KIND_WORDS.map((k) => k.zh),
-    "目标类型 Target kind"
-  );
-  w.choices(
-    INDICATOR_BLOCK,
-    "aggregation",
-    rows,
-    AGGREGATION_WORDS.map((k) => k.zh),
-    "汇总方式 Aggregation"
-  );
-  w.choices(
-    INDICATOR_BLOCK,
-    "measure",
-    rows,
-    MEASURE_WORDS.map((k) => k.zh),
-    "计量方式 Measure"
-  );
-  w.choices(INDICATOR_BLOCK, "integer", rows, [YES, NO], "仅限整数 Integer only");
-  w.choices(INDICATOR_BLOCK, "cumulative", rows, [YES, NO], "累计不降 Cumulative");
+  const rows: [number, number] = [first, Math.max(first, w.row - 1)];
+  const zh = <T extends string>(words: Word<T>[]) => words.map((k) => k.zh);
+  w.choices(INDICATOR_BLOCK, "kind", rows, zh(KIND_WORDS));
+  w.choices(INDICATOR_BLOCK, "aggregation", rows, zh(AGGREGATION_WORDS));
+  w.choices(INDICATOR_BLOCK, "measure", rows, zh(MEASURE_WORDS));
+  w.choices(INDICATOR_BLOCK, "integer", rows, [YES, NO]);
+  w.choices(INDICATOR_BLOCK, "cumulative", rows, [YES, NO]);
   w.row++;
+}
 
-  // Tolerances and due days.
+/** Tolerances and due days: one row per setting, with its note. */
+function writeSettings(w: SheetWriter, catalogue: Catalogue): void {
   w.title(SETTING_BLOCK.title);
   w.header(SETTING_BLOCK);
   const settingValues = {
@@ -271,11 +259,13 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
     w.row++;
   }
   w.row++;
+}
 
-  // Reference values by year.
+/** Reference values by year: one row per indicator and year, the years in order. */
+function writeReferences(w: SheetWriter, indicators: Indicator[]): void {
   w.title(REFERENCE_BLOCK.title);
   w.header(REFERENCE_BLOCK);
-  for (const ind of catalogue.indicators) {
+  for (const ind of indicators) {
     const years = Object.keys(ind.reference ?? {})
       .map(Number)
       .sort((a, b) => a - b);
@@ -298,12 +288,14 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
     }
   }
   w.row++;
+}
 
-  // Units.
+/** The unit list, its kind a drop-down that reaches below it for units the office adds. */
+function writeUnits(w: SheetWriter, units: UnitEntry[]): void {
   w.title(UNIT_BLOCK.title);
   w.header(UNIT_BLOCK);
-  const firstUnit = w.row;
-  for (const u of catalogue.units) {
+  const first = w.row;
+  for (const u of units) {
     const values: Record<string, PlanValue> = {
       kind: wordFor(UNIT_KIND_WORDS, u.kind),
       name: u.name,
@@ -313,19 +305,11 @@ export function catalogueToSheet(catalogue: Catalogue): PlanSheet {
     );
     w.row++;
   }
+  const rows: [number, number] = [first, w.row - 1 + SPARE_UNIT_ROWS];
   w.choices(
     UNIT_BLOCK,
     "kind",
-    [firstUnit, w.row - 1 + SPARE_UNIT_ROWS],
-    UNIT_KIND_WORDS.map((k) => k.zh),
-    "单位类型 Unit kind"
+    rows,
+    UNIT_KIND_WORDS.map((k) => k.zh)
   );
-
-  return {
-    name: RULES_SHEET,
-    cells: w.cells,
-    columnWidths: INDICATOR_BLOCK.columns.map((c) => c.width ?? 10),
-    validations: w.validations,
-    landscape: true,
-  };
 }

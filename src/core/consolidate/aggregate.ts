@@ -12,11 +12,9 @@ import type { Finding } from "../model/results";
 import type { RowData } from "../validate/sheet";
 import { makeFinding } from "../validate/rules";
 import { indicatorLabel } from "../validate/interpret";
-import {
-  conflictWithUnits,
-  conflictWithoutOwner,
-  unitsPhrase,
-} from "../i18n/consolidation-messages";
+import { roundForMessage } from "../util/round";
+import { conflictWithUnits, conflictWithoutOwner } from "../i18n/consolidation-messages";
+import { derivedFigureName, unitAtPlace } from "../i18n/consolidation-labels";
 
 /** A unit's row of one indicator, from a sheet of the consolidation's period. */
 export interface Contribution {
@@ -53,11 +51,6 @@ const SAME_TOTAL = 0.005;
 /** A yield against the units' weighted mean: yields are rounded to whole 斤. */
 const SAME_MEAN = 0.01;
 
-/** Figures in messages: no float noise (56180.000000001 → 56180). */
-function round(x: number): number {
-  return +x.toPrecision(10);
-}
-
 function differs(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) > tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }
@@ -75,7 +68,7 @@ export function where(c: { unit: string; file?: string; sheet: string; row: RowD
   const cell =
     c.row.actual.address ?? (c.row.row.cells.indicator ?? c.row.row.cells.code)?.address ?? "";
   const place = `${c.file ? `${c.file} ` : ""}${c.sheet}${cell ? `!${cell}` : ""}`;
-  return `${c.unit}（${place}）`;
+  return unitAtPlace(c.unit, place);
 }
 
 function conflict(
@@ -89,7 +82,7 @@ function conflict(
   const f = makeFinding(
     "conflicting_values",
     { sheet: at.sheet, cell: at.row.actual.address, indicator: ind.code, text: at.row.actual.text },
-    { ind: indicatorLabel(ind), reporter, found, owner, expected: round(expected) }
+    { ind: indicatorLabel(ind), reporter, found, owner, expected: roundForMessage(expected) }
   );
   if (at.file) f.file = at.file;
   return f;
@@ -111,19 +104,83 @@ function weightedMean(pairs: { value: number; weight: number }[]): number | null
   return w > 0 ? pairs.reduce((s, p) => s + p.value * p.weight, 0) / w : null;
 }
 
+/** The units' own figure: a sum, or a weighted mean. */
+interface Derived {
+  value: number;
+  baseline: number | null;
+  units: string[];
+  history: CityFigure["history"];
+}
+
+/** The contributions of one indicator by their part in its figure. */
+interface Sides {
+  ind: Indicator;
+  owner?: Contribution;
+  /** Townships, streets and units outside the list: they make up sums and means. */
+  parts: Contribution[];
+  /** The parts with a usable value. */
+  okParts: Contribution[];
+  /** Other bureaux (and, for owner indicators, everyone but the owner): they can only agree. */
+  others: Contribution[];
+  derived: Derived | null;
+  /** The unit whose figure is the city's, when it is not the units' own. */
+  used?: Contribution;
+}
+
 /**
  * The city figure of `ind` from its contributions (at most one per unit, in input order).
  * `ind.baseline` is used when the catalogue knows it; else the owner's, else the units' baselines.
  */
 export function aggregateIndicator(ind: Indicator, contributions: Contribution[]): CityFigure {
-  const findings: Finding[] = [];
   const owner = contributions.find((c) => c.isOwner);
-  // Townships, streets and units outside the list make up sums and means; other bureaux can only agree.
   const parts =
     ind.aggregation === "owner"
       ? []
       : contributions.filter((c) => !c.isOwner && c.kind !== "bureau");
   const others = contributions.filter((c) => c !== owner && !parts.includes(c));
+  const okParts = parts.filter((p) => usable(p.row));
+  const derived = derivedFigure(ind, okParts);
+  // The owner's figure when given; else the units' own; else (owner indicators) another unit's.
+  const used = usable(owner?.row) ? owner : derived ? undefined : others.find((c) => usable(c.row));
+  const sides: Sides = { ind, owner, parts, okParts, others, derived, used };
+  const figure = figureOf(sides);
+  if (figure.value !== null) figure.findings.push(...disagreements(sides, figure));
+  figure.brokenBy = brokenBy(sides, figure.value);
+  figure.state = stateOf(contributions, figure);
+  return figure;
+}
+
+function derivedFigure(ind: Indicator, okParts: Contribution[]): Derived | null {
+  if (ind.aggregation === "sum" && okParts.length) {
+    const baselines = okParts.map((p) => baselineOf(p.row));
+    return {
+      value: okParts.reduce((s, p) => s + p.row.actual.value!, 0),
+      baseline: baselines.every((b) => b !== null) ? baselines.reduce((s, b) => s + b!, 0) : null,
+      units: okParts.map((p) => p.unit),
+      history: summedHistory(okParts.map((p) => p.row)),
+    };
+  }
+  if (ind.aggregation !== "weighted_mean") return null;
+  // A unit that gives the yield without the area is left out of the mean.
+  const weighted = okParts.filter((p) => usable(p.weightRow) && p.weightRow.actual.value! > 0);
+  const weight = (p: Contribution) => p.weightRow!.actual.value!;
+  const value = weightedMean(
+    weighted.map((p) => ({ value: p.row.actual.value!, weight: weight(p) }))
+  );
+  if (value === null) return null;
+  const withBaseline = weighted.filter((p) => baselineOf(p.row) !== null);
+  return {
+    value,
+    baseline: weightedMean(
+      withBaseline.map((p) => ({ value: baselineOf(p.row)!, weight: weight(p) }))
+    ),
+    units: weighted.map((p) => p.unit),
+    history: [],
+  };
+}
+
+/** The figure's value, baseline, history and units; state and breakage come later. */
+function figureOf({ ind, used, derived, okParts }: Sides): CityFigure {
   const figure: CityFigure = {
     state: "no_data",
     value: null,
@@ -131,50 +188,8 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
     history: [],
     units: [],
     brokenBy: [],
-    findings,
+    findings: [],
   };
-
-  // The units' own figure: a sum, or a weighted mean.
-  let derived: {
-    value: number;
-    baseline: number | null;
-    units: string[];
-    history: CityFigure["history"];
-  } | null = null;
-  const okParts = parts.filter((p) => usable(p.row));
-  if (ind.aggregation === "sum" && okParts.length) {
-    const baselines = okParts.map((p) => baselineOf(p.row));
-    derived = {
-      value: okParts.reduce((s, p) => s + p.row.actual.value!, 0),
-      baseline: baselines.every((b) => b !== null) ? baselines.reduce((s, b) => s + b!, 0) : null,
-      units: okParts.map((p) => p.unit),
-      history: summedHistory(okParts.map((p) => p.row)),
-    };
-  } else if (ind.aggregation === "weighted_mean") {
-    const weighted = okParts.filter((p) => usable(p.weightRow) && p.weightRow.actual.value! > 0);
-    const value = weightedMean(
-      weighted.map((p) => ({ value: p.row.actual.value!, weight: p.weightRow!.actual.value! }))
-    );
-    if (value !== null) {
-      const withBaseline = weighted.filter((p) => baselineOf(p.row) !== null);
-      derived = {
-        value,
-        baseline: weightedMean(
-          withBaseline.map((p) => ({
-            value: baselineOf(p.row)!,
-            weight: p.weightRow!.actual.value!,
-          }))
-        ),
-        units: weighted.map((p) => p.unit),
-        history: [],
-      };
-    }
-  }
-
-  // The figure used: the owner's when given; else the units' own; else (owner indicators) another unit's.
-  let used: Contribution | undefined;
-  if (usable(owner?.row)) used = owner;
-  else if (!derived) used = others.find((c) => usable(c.row));
   if (used) {
     figure.value = used.row.actual.value;
     figure.baseline = baselineOf(used.row);
@@ -190,68 +205,74 @@ export function aggregateIndicator(ind: Indicator, contributions: Contribution[]
     if (okParts.some((p) => p.row.actual.approx)) figure.approximate = true;
   }
   if (ind.baseline !== null) figure.baseline = ind.baseline;
+  return figure;
+}
 
-  // Disagreements with the figure used.
-  if (figure.value !== null) {
-    const found = (c: Contribution) => c.row.actual.text || c.row.actual.value!;
-    if (used && derived) {
-      const tol = ind.aggregation === "sum" ? SAME_TOTAL : SAME_MEAN;
-      if (differs(derived.value, figure.value, tol)) {
-        const what = ind.aggregation === "sum" ? "合计" : "加权平均";
-        findings.push(
-          conflict(
-            ind,
-            used,
-            `${unitsPhrase(derived.units).zh}${what}`,
-            round(derived.value),
-            where(used),
-            figure.value
-          )
-        );
-      }
-    }
-    for (const c of others) {
-      if (c === used || !usable(c.row) || !differs(c.row.actual.value, figure.value, SAME_VALUE))
-        continue;
-      const f = conflict(ind, c, where(c), found(c), used ? where(used) : "", figure.value);
-      if (used && used !== owner) {
-        f.message = conflictWithoutOwner({
-          ind: indicatorLabel(ind),
-          reporter: where(c),
-          found: found(c),
-          used: where(used),
-          expected: round(figure.value),
-          owner: ind.owner,
-        });
-      } else if (!used) {
-        // No owner's figure: the townships' total or mean is the one disagreed with.
-        f.message = conflictWithUnits({
-          ind: indicatorLabel(ind),
-          reporter: where(c),
-          found: found(c),
-          units: figure.units,
-          kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
-          expected: round(figure.value),
-        });
-      }
-      findings.push(f);
+/** Disagreements with the figure used: the units' own figure, then each other unit's. */
+function disagreements(sides: Sides, figure: CityFigure): Finding[] {
+  const { ind, used, derived } = sides;
+  const value = figure.value!;
+  const findings: Finding[] = [];
+  if (used && derived) {
+    const tol = ind.aggregation === "sum" ? SAME_TOTAL : SAME_MEAN;
+    if (differs(derived.value, value, tol)) {
+      const kind = ind.aggregation === "sum" ? "sum" : "weighted_mean";
+      const reporter = derivedFigureName(derived.units, kind);
+      findings.push(
+        conflict(ind, used, reporter, roundForMessage(derived.value), where(used), value)
+      );
     }
   }
+  for (const c of sides.others) {
+    if (c === used || !usable(c.row) || !differs(c.row.actual.value, value, SAME_VALUE)) continue;
+    findings.push(otherConflict(sides, c, figure));
+  }
+  return findings;
+}
 
-  // An error on a row the figure rests on makes it invalid (its value, if any, is still shown).
+/** Another unit's value against the figure used, said as who the figure comes from. */
+function otherConflict({ ind, used, owner }: Sides, c: Contribution, figure: CityFigure): Finding {
+  const found = c.row.actual.text || c.row.actual.value!;
+  const value = figure.value!;
+  const f = conflict(ind, c, where(c), found, used ? where(used) : "", value);
+  if (used && used !== owner) {
+    f.message = conflictWithoutOwner({
+      ind: indicatorLabel(ind),
+      reporter: where(c),
+      found,
+      used: where(used),
+      expected: roundForMessage(value),
+      owner: ind.owner,
+    });
+  } else if (!used) {
+    // No owner's figure: the townships' total or mean is the one disagreed with.
+    f.message = conflictWithUnits({
+      ind: indicatorLabel(ind),
+      reporter: where(c),
+      found,
+      units: figure.units,
+      kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
+      expected: roundForMessage(value),
+    });
+  }
+  return f;
+}
+
+/** The units whose wrong rows the figure rests on (its value, if any, is still shown). */
+function brokenBy({ ind, owner, parts, others, derived }: Sides, value: number | null): string[] {
   const wrong = (c: Contribution) =>
     c.row.hasError || (ind.aggregation === "weighted_mean" && !!c.weightRow?.hasError);
-  if (owner && owner.row.hasError) figure.brokenBy = [owner.unit];
-  else if (!usable(owner?.row) && parts.some(wrong))
-    figure.brokenBy = parts.filter(wrong).map((c) => c.unit);
-  else if (!owner && !derived && figure.value === null)
-    figure.brokenBy = others.filter((c) => c.row.hasError).map((c) => c.unit);
-  if (figure.brokenBy.length) figure.state = "invalid";
-  else if (figure.value !== null) figure.state = "ok";
-  else if (
-    contributions.length &&
-    contributions.every((c) => c.row.actual.state === "not_applicable")
-  )
-    figure.state = "not_applicable";
-  return figure;
+  if (owner && owner.row.hasError) return [owner.unit];
+  if (!usable(owner?.row) && parts.some(wrong)) return parts.filter(wrong).map((c) => c.unit);
+  if (!owner && !derived && value === null)
+    return others.filter((c) => c.row.hasError).map((c) => c.unit);
+  return [];
+}
+
+function stateOf(contributions: Contribution[], figure: CityFigure): CityFigure["state"] {
+  if (figure.brokenBy.length) return "invalid";
+  if (figure.value !== null) return "ok";
+  if (contributions.length && contributions.every((c) => c.row.actual.state === "not_applicable"))
+    return "not_applicable";
+  return "no_data";
 }

@@ -4,12 +4,14 @@
  * the indicators part of each unit's annual assessment (考核, 八(六)), so each row also has the
  * unit's score over the indicators it owns or reports, whether it reported on time, and a rank.
  */
-import type { Catalogue, Indicator, UnitEntry, UnitKind } from "../model/catalogue";
+import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";
+import type { CompletenessRow, ReportStatus } from "../model/consolidation";
 import type { Finding, IndicatorResult } from "../model/results";
 import type { SheetCheck } from "../validate/sheet";
 import type { ApprovalState } from "../approval/approve";
 import { aggregateScores, scoreIndicator } from "../score";
-import { compareCodes } from "../approval/fingerprint";
+import { compareIndicatorCodes } from "../util/indicator-codes";
+import { unnamedUnit } from "../i18n/consolidation-labels";
 import { reportDateOf } from "./period";
 
 /** One sheet read for the consolidation. */
@@ -27,36 +29,7 @@ export interface SheetReport {
   findings: Finding[];
 }
 
-export type ReportStatus =
-  "reported" | "not_reported" | "period_mismatch" | "no_period" | "unrecognised";
-
-export interface CompletenessRow {
-  unit: string;
-  /** 'unlisted': a unit that sent a sheet but is not in the catalogue's list. */
-  kind: UnitKind | "unlisted";
-  /** Sent a sheet of the consolidation's period (or one without a period, which cannot be placed). */
-  reported: boolean;
-  status: ReportStatus;
-  /** The periods of the sheets it sent, as written. */
-  periods: string[];
-  /** Where its sheets came from: "file!sheet" or the sheet's name. */
-  sources: string[];
-  reportDate: string | null;
-  dueDate: string | null;
-  /** null when unknown: nothing sent, or no 报出日期 on the sheet. */
-  onTime: boolean | null;
-  errors: number;
-  warnings: number;
-  /** Approved, and the data still match the approval (every sheet of the period). */
-  approved: boolean;
-  approval: "approved" | "changed" | "none";
-  approvedBy: string | null;
-  approvedAt: string | null;
-  expected: string[];
-  missing: string[];
-  score: number | null;
-  rank: number | null;
-}
+export type { CompletenessRow, ReportStatus };
 
 /** The indicators a unit is expected to report: a bureau its own, a township or street the sums and yields. */
 export function expectedIndicators(
@@ -105,81 +78,104 @@ function rowFor(
   reports: SheetReport[],
   input: CompletenessInput
 ): CompletenessRow {
-  const { catalogue, asOf, dueDate } = input;
+  const { dueDate } = input;
   const included = reports.filter((r) => r.included);
-  const status: ReportStatus = included.length
-    ? "reported"
-    : reports.some((r) => !r.check.asOf)
-      ? "no_period"
-      : reports.length
-        ? "period_mismatch"
-        : "not_reported";
+  const status = statusOf(reports, included);
   const findings = reports.flatMap((r) => r.findings);
-  const expected = expectedIndicators(catalogue, entry, input.sameUnit);
-  const rows = included.flatMap((r) => r.check.rows);
-  const given = new Set(
-    rows.filter((r) => r.actual.state !== "no_data").map((r) => r.indicator.code)
-  );
-  const missing = expected
-    .map((i) => i.code)
-    .filter((c) => !given.has(c))
-    .sort(compareCodes);
-
-  // The unit's score: its own sheets' results, and 0 for each expected indicator it did not report.
-  let score: number | null = null;
-  if (asOf) {
-    const results = included
-      .flatMap((r) => r.check.results)
-      .filter((r) => catalogue.indicators.some((i) => i.code === r.code && i.kind));
-    const seen = new Set(results.map((r) => r.code));
-    for (const ind of expected)
-      if (!seen.has(ind.code)) results.push(noDataResult(ind, asOf, catalogue));
-    score = aggregateScores(results).overall;
-  }
-
-  const dates = included.map((r) => reportDateOf(r.check));
-  const reportDate = dates.length && dates.every((d) => d) ? dates.sort()[dates.length - 1] : null;
-  const states = included.map((r) => r.approval);
-  const approval: CompletenessRow["approval"] =
-    !states.length || states.some((s) => s.state === "none")
-      ? states.some((s) => s.state === "changed")
-        ? "changed"
-        : "none"
-      : states.some((s) => s.state === "changed")
-        ? "changed"
-        : "approved";
-  const last =
-    states
-      .map((s) => (s.state === "none" ? null : s.approval))
-      .filter((a) => a)
-      .pop() ?? null;
+  const expected = expectedIndicators(input.catalogue, entry, input.sameUnit);
+  const reportDate = lastReportDate(included);
   return {
     unit,
     kind,
     reported: status === "reported" || status === "no_period",
     status,
-    periods: Array.from(
-      new Set(
-        reports
-          .map((r) => r.check.period?.label ?? r.check.read.meta.period?.text)
-          .filter((p): p is string => !!p)
-      )
-    ),
+    periods: periodsOf(reports),
     sources: reports.map(source),
     reportDate,
     dueDate,
     onTime: reportDate && dueDate ? reportDate <= dueDate : null,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
+    ...approvalOf(included),
+    expected: expected.map((i) => i.code),
+    missing: missingOf(expected, included),
+    score: unitScore(included, expected, input),
+    rank: null,
+  };
+}
+
+function statusOf(reports: SheetReport[], included: SheetReport[]): ReportStatus {
+  if (included.length) return "reported";
+  if (reports.some((r) => !r.check.asOf)) return "no_period";
+  return reports.length ? "period_mismatch" : "not_reported";
+}
+
+/** The expected indicators with no value in the sheets of the period, in code order. */
+function missingOf(expected: Indicator[], included: SheetReport[]): string[] {
+  const given = new Set(
+    included
+      .flatMap((r) => r.check.rows)
+      .filter((r) => r.actual.state !== "no_data")
+      .map((r) => r.indicator.code)
+  );
+  return expected
+    .map((i) => i.code)
+    .filter((c) => !given.has(c))
+    .sort(compareIndicatorCodes);
+}
+
+/** The unit's score: its own sheets' results, and 0 for each expected indicator it did not report. */
+function unitScore(
+  included: SheetReport[],
+  expected: Indicator[],
+  { catalogue, asOf }: CompletenessInput
+): number | null {
+  if (!asOf) return null;
+  const results = included
+    .flatMap((r) => r.check.results)
+    .filter((r) => catalogue.indicators.some((i) => i.code === r.code && i.kind));
+  const seen = new Set(results.map((r) => r.code));
+  for (const ind of expected)
+    if (!seen.has(ind.code)) results.push(noDataResult(ind, asOf, catalogue));
+  return aggregateScores(results).overall;
+}
+
+/** The latest 报出日期 of the period's sheets; null when one of them has none. */
+function lastReportDate(included: SheetReport[]): string | null {
+  const dates = included.map((r) => reportDateOf(r.check));
+  return dates.length && dates.every((d) => d) ? dates.sort()[dates.length - 1] : null;
+}
+
+/** Approved only when every sheet of the period is, and none changed since; the last approval's reviewer. */
+function approvalOf(
+  included: SheetReport[]
+): Pick<CompletenessRow, "approved" | "approval" | "approvedBy" | "approvedAt"> {
+  const states = included.map((r) => r.approval);
+  const changed = states.some((s) => s.state === "changed");
+  const approval: CompletenessRow["approval"] = changed
+    ? "changed"
+    : !states.length || states.some((s) => s.state === "none")
+      ? "none"
+      : "approved";
+  const last =
+    states
+      .map((s) => (s.state === "none" ? null : s.approval))
+      .filter((a) => a)
+      .pop() ?? null;
+  return {
     approved: approval === "approved",
     approval,
     approvedBy: last?.reviewer ?? null,
     approvedAt: last?.time ?? null,
-    expected: expected.map((i) => i.code),
-    missing,
-    score,
-    rank: null,
   };
+}
+
+/** The periods of the sheets a unit sent, as written, each once. */
+function periodsOf(reports: SheetReport[]): string[] {
+  const periods = reports
+    .map((r) => r.check.period?.label ?? r.check.read.meta.period?.text)
+    .filter((p): p is string => !!p);
+  return Array.from(new Set(periods));
 }
 
 const ORDER: Record<ReportStatus, number> = {
@@ -212,7 +208,7 @@ export function completeness(input: CompletenessInput): CompletenessRow[] {
     byUnit.set(key, [...(byUnit.get(key) ?? []), r]);
   }
   for (const [key, mine] of byUnit) {
-    const name = key.startsWith("\u0000") ? `（未填写单位）${source(mine[0])}` : key;
+    const name = key.startsWith("\u0000") ? unnamedUnit(source(mine[0])) : key;
     rows.push(rowFor(name, "unlisted", null, mine, input));
   }
   for (const u of input.unreadable) {

@@ -1,10 +1,7 @@
 /** The --json document of `consolidate`: SPEC §10's document plus `consolidated` and `completeness`. */
 import { toJsonDocument } from "../engine";
 import type { ConsolidationResult } from "./index";
-
-function clean(n: number | null): number | null {
-  return n === null ? null : Number(n.toPrecision(15));
-}
+import { roundForJson } from "../util/round";
 
 export function consolidationJson(result: ConsolidationResult): object {
   const doc = toJsonDocument(
@@ -25,11 +22,11 @@ export function consolidationJson(result: ConsolidationResult): object {
     dueDate: result.dueDate,
     consolidated: result.consolidated.map((c) => ({
       code: c.code,
-      value: clean(c.value),
+      value: roundForJson(c.value),
       units: c.units,
       status: c.status,
-      completion: clean(c.completion),
-      score: clean(c.score),
+      completion: roundForJson(c.completion),
+      score: roundForJson(c.score),
     })),
     completeness: result.completeness.map((r) => ({
       unit: r.unit,
@@ -42,7 +39,7 @@ export function consolidationJson(result: ConsolidationResult): object {
       status: r.status,
       onTime: r.onTime,
       reportDate: r.reportDate,
-      score: clean(r.score),
+      score: roundForJson(r.score),
       rank: r.rank,
       sources: r.sources,
     })),

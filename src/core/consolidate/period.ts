@@ -34,11 +34,8 @@ export function periodLabel(checks: SheetCheck[], asOf: string): string {
   return top ? top[0] : (parsePeriod(asOf)?.label ?? asOf);
 }
 
-/** asOf + days, as an ISO date. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+/** asOf + days, as an ISO date: the calendar's rule, kept with the other dates. */
+export { addDays } from "../util/dates";
 
 /** The date a 报出日期 cell holds ("2022年10月8日", a date cell, an Excel serial), or null. */
 export function reportDateOf(check: SheetCheck): string | null {

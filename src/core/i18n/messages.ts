@@ -30,7 +30,13 @@ export interface MessageArgs {
   year?: number;
   owner?: string;
   reporter?: string;
-  /** What exactly is wrong, in both languages (rules-sheet findings). */
+  /** A row of the sheet (from 1), where no cell can be named. */
+  row?: number;
+  /** outlier_jump: what the figure is compared with. */
+  against?: "baseline" | "previous";
+  /** remark_required: why a remark is asked for. */
+  why?: "critical" | "decreased";
+  /** What exactly is wrong, in both languages (rules-sheet findings; what changed after an approval). */
   reason?: Message;
   /** column_guessed: the column taken, the others, and why. */
   choice?: ChoiceArgs;
@@ -41,6 +47,18 @@ export interface MessageArgs {
 }
 
 type Builder = (a: MessageArgs) => Message;
+
+/** What a jump is measured against. */
+const COMPARED_WITH: Record<NonNullable<MessageArgs["against"]>, Message> = {
+  baseline: { zh: "基期值", en: "baseline" },
+  previous: { zh: "上期", en: "previous period" },
+};
+
+/** Why a remark is required. */
+const REMARK_WHY: Record<NonNullable<MessageArgs["why"]>, Message> = {
+  critical: { zh: "严重滞后", en: "critically behind" },
+  decreased: { zh: "较上期下降", en: "down on the previous period" },
+};
 
 export const MESSAGES: Record<RuleId, Builder> = {
   sheet_not_recognised: (a) => notRecognised(a.notFound),
@@ -63,8 +81,8 @@ export const MESSAGES: Record<RuleId, Builder> = {
           en: `Indicator "${a.text}" is not in the catalogue and cannot be scored. Check its name or code.`,
         },
   duplicate_indicator: (a) => ({
-    zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other})。请删除重复行，只保留一行。`,
-    en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other}). Delete the duplicate row.`,
+    zh: `指标 ${a.ind} 在本表中重复出现(另见 ${a.other ?? `第 ${a.row} 行`})。请删除重复行，只保留一行。`,
+    en: `Indicator ${a.ind} appears twice in this sheet (also at ${a.other ?? `row ${a.row}`}). Delete the duplicate row.`,
   }),
   missing_value: (a) => ({
     zh: `指标 ${a.ind} 未填写本期完成值。请填写数值；确实不适用的填“不适用”。`,
@@ -117,16 +135,16 @@ export const MESSAGES: Record<RuleId, Builder> = {
     en: `Indicator ${a.ind} is cumulative but fell from ${a.expected} to ${a.found}. Check it and explain in the remarks.`,
   }),
   outlier_jump: (a) => ({
-    zh: `指标 ${a.ind} 由${a.other ?? "上期"} ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
-    en: `Indicator ${a.ind} changed from ${a.expected} (${a.other === "基期值" ? "baseline" : "previous period"}) to ${a.found}, more than 50 %. Check the value and its unit.`,
+    zh: `指标 ${a.ind} 由${COMPARED_WITH[a.against ?? "previous"].zh} ${a.expected} 变为 ${a.found}，变化超过 50%。请核对数值和单位。`,
+    en: `Indicator ${a.ind} changed from ${a.expected} (${COMPARED_WITH[a.against ?? "previous"].en}) to ${a.found}, more than 50 %. Check the value and its unit.`,
   }),
   inconsistent_ratio: (a) => ({
     zh: `指标 ${a.ind} 填报值 ${a.found} 与由分项计算的 ${a.expected} 不一致(允许误差 0.05 个百分点)。请核对分子、分母或比值。`,
     en: `Indicator ${a.ind}: the reported ${a.found} differs from ${a.expected} computed from its parts (tolerance 0.05 points). Check the parts or the ratio.`,
   }),
   remark_required: (a) => ({
-    zh: `指标 ${a.ind} ${a.other}，但未填写备注。请在备注栏说明原因和措施。`,
-    en: `Indicator ${a.ind} is ${a.other === "严重滞后" ? "critically behind" : "down on the previous period"} and has no remark. Explain the reason and the measures in the remarks.`,
+    zh: `指标 ${a.ind} ${REMARK_WHY[a.why ?? "decreased"].zh}，但未填写备注。请在备注栏说明原因和措施。`,
+    en: `Indicator ${a.ind} is ${REMARK_WHY[a.why ?? "decreased"].en} and has no remark. Explain the reason and the measures in the remarks.`,
   }),
   not_responsible: (a) => ({
     zh: `指标 ${a.ind} 的责任单位是${a.owner}，本表填报单位为${a.reporter}。如为代报请在备注中说明，否则请删除该行。`,
@@ -140,13 +158,19 @@ export const MESSAGES: Record<RuleId, Builder> = {
     zh: `指标 ${a.ind}：${a.reporter} 报 ${a.found}，与责任单位 ${a.owner} 报的 ${a.expected} 不一致。汇总采用责任单位的数值，请核实。`,
     en: `Indicator ${a.ind}: ${a.reporter} reports ${a.found}, unlike ${a.expected} from the owner ${a.owner}. The consolidation uses the owner's value; check it.`,
   }),
+  // The reason lists what changed, old → new (approval-messages.ts).
   changed_after_approval: (a) => ({
-    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})。请重新审核。`,
-    en: `The data changed after approval (approved by ${a.reporter} at ${a.other}). Review it again.`,
+    zh: `本表数据在审核通过后已被修改(审核人 ${a.reporter}，时间 ${a.other})${a.reason ? `：${a.reason.zh}` : ""}。请重新审核。`,
+    en: `The data changed after approval (approved by ${a.reporter} at ${a.other})${a.reason ? `: ${a.reason.en}` : ""}. Review it again.`,
   }),
   period_mismatch: (a) => ({
     zh: `本表报告期为 ${a.found}，与汇总期 ${a.expected} 不一致，未纳入汇总。请提交正确期别的报表。`,
     en: `This sheet is for ${a.found}, not the consolidation period ${a.expected}; it was left out. Send the sheet of the right period.`,
+  }),
+  // found: the file set aside, expected: the one used, each with its 报出日期 (history.ts).
+  superseded_report: (a) => ({
+    zh: `${a.reporter} 报送了两份${a.other}的报表：${a.found} 已被报出日期更晚的 ${a.expected} 取代，未纳入汇总。`,
+    en: `${a.reporter} sent ${a.other} twice: ${a.found} was set aside for ${a.expected}, sent later.`,
   }),
   column_guessed: (a) => columnGuessed(a.choice!),
   total_mismatch: (a) => totalMismatch(a.total!),

@@ -223,6 +223,7 @@ export const PRODUCT_SHEETS = [
   "校验结果",
   "汇总",
   "填报情况",
+  "趋势",
   "审核记录",
   "指标规则",
 ] as const;

@@ -27,6 +27,7 @@ export type RuleId =
   | "conflicting_values"
   | "changed_after_approval"
   | "period_mismatch"
+  | "superseded_report"
   | "catalogue_invalid"
   | "column_guessed"
   | "total_mismatch";

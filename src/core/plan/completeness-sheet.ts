@@ -3,10 +3,24 @@
  * approval, missing indicators, score and rank — units that sent nothing first. Plain cells and
  * numbers, no merged cells in the table, so the office can sort it and print it.
  */
-import type { CompletenessRow, ReportStatus } from "../consolidate/completeness";
+import type { CompletenessRow, ReportStatus } from "../model/consolidation";
 import type { PlanCell, PlanSheet } from "../model/plan";
 import { cellAddress } from "../model/cells";
 import { STATUS_STYLE } from "../score";
+import {
+  APPROVAL_LABEL,
+  COMPLETENESS_HEADER,
+  COMPLETENESS_LIST,
+  COMPLETENESS_TITLE,
+  ON_TIME_LABEL,
+  REPORT_STATUS_LABEL,
+  UNIT_KIND_LABEL,
+  allMissingText,
+  approvedByText,
+  completenessCountLine,
+  completenessPeriodLine,
+} from "../i18n/completeness-labels";
+import { SHEET_NAME } from "../i18n/sheet-names";
 import {
   FMT_SCORE,
   HEADER_FILL,
@@ -17,179 +31,145 @@ import {
 } from "./styles";
 import { completenessCharts } from "./charts";
 
-export const COMPLETENESS_SHEET = "填报情况";
+export const COMPLETENESS_SHEET = SHEET_NAME.completeness;
 
-const KIND_LABEL: Record<CompletenessRow["kind"], string> = {
-  bureau: "市直部门",
-  township: "乡镇",
-  street: "街道",
-  other: "其他单位",
-  unlisted: "名单外",
+type Look = { fill?: string; fontColor: string };
+
+/** The colours of SPEC §6 a look borrows: received is "met", nothing is "no data". */
+function borrowed(status: keyof typeof STATUS_STYLE): Look {
+  const s = STATUS_STYLE[status];
+  return { fill: s.fill ?? undefined, fontColor: s.text };
+}
+
+const STATUS_LOOK: Record<ReportStatus, Look> = {
+  reported: borrowed("met"),
+  not_reported: borrowed("no_data"),
+  period_mismatch: borrowed("lagging"),
+  no_period: borrowed("invalid"),
+  unrecognised: borrowed("invalid"),
 };
 
-/** Each report status with the colours of SPEC §6 it borrows: received is "met", nothing is "no data". */
-const STATUS_CELL: Record<ReportStatus, { text: string; fill: string | null; font: string }> = {
-  reported: { text: "✔ 已报送", fill: STATUS_STYLE.met.fill, font: STATUS_STYLE.met.text },
-  not_reported: {
-    text: "○ 未报送",
-    fill: STATUS_STYLE.no_data.fill,
-    font: STATUS_STYLE.no_data.text,
-  },
-  period_mismatch: {
-    text: "▲ 报告期不符",
-    fill: STATUS_STYLE.lagging.fill,
-    font: STATUS_STYLE.lagging.text,
-  },
-  no_period: {
-    text: "! 未填报告期",
-    fill: STATUS_STYLE.invalid.fill,
-    font: STATUS_STYLE.invalid.text,
-  },
-  unrecognised: {
-    text: "! 无法识别",
-    fill: STATUS_STYLE.invalid.fill,
-    font: STATUS_STYLE.invalid.text,
-  },
+const APPROVAL_LOOK: Record<CompletenessRow["approval"], Look> = {
+  approved: borrowed("met"),
+  changed: borrowed("lagging"),
+  none: { fontColor: SUBTLE_TEXT },
 };
 
-const APPROVAL_CELL: Record<
-  CompletenessRow["approval"],
-  { text: string; fill: string | null; font: string }
-> = {
-  approved: { text: "✔ 已审核", fill: STATUS_STYLE.met.fill, font: STATUS_STYLE.met.text },
-  changed: {
-    text: "▲ 审核后已修改",
-    fill: STATUS_STYLE.lagging.fill,
-    font: STATUS_STYLE.lagging.text,
-  },
-  none: { text: "– 未审核", fill: null, font: SUBTLE_TEXT },
-};
-
-const HEADERS: [string, number][] = [
-  ["序号", 6],
-  ["单位", 24],
-  ["类型", 9],
-  ["报送情况", 13],
-  ["报告期", 15],
-  ["报出日期", 11],
-  ["按时报送", 12],
-  ["错误", 7],
-  ["提示", 7],
-  ["审核", 17],
-  ["应报指标", 9],
-  ["缺报指标", 34],
-  ["得分", 7],
-  ["排名", 6],
-  ["来源", 30],
+/** The columns in order, with their widths. */
+const COLUMNS: [keyof typeof COMPLETENESS_HEADER, number][] = [
+  ["no", 6],
+  ["unit", 24],
+  ["kind", 9],
+  ["status", 13],
+  ["period", 15],
+  ["reportDate", 11],
+  ["onTime", 12],
+  ["errors", 7],
+  ["warnings", 7],
+  ["approval", 17],
+  ["expected", 9],
+  ["missing", 34],
+  ["score", 7],
+  ["rank", 6],
+  ["source", 30],
 ];
 
-function onTimeCell(r: CompletenessRow): { text: string; fill?: string; font: string } {
-  if (r.onTime === true) return { text: "✔ 按时", font: STATUS_STYLE.met.text };
+const HEADER_ROW = 4;
+
+function onTimeCell(r: CompletenessRow): { text: string; fill?: string; fontColor: string } {
+  if (r.onTime === true) return { text: ON_TIME_LABEL.onTime, fontColor: STATUS_STYLE.met.text };
   if (r.onTime === false && r.reportDate && r.dueDate) {
     const days = Math.round((Date.parse(r.reportDate) - Date.parse(r.dueDate)) / 86_400_000);
-    return {
-      text: `▲ 逾期 ${days} 天`,
-      fill: STATUS_STYLE.lagging.fill ?? undefined,
-      font: STATUS_STYLE.lagging.text,
-    };
+    return { text: ON_TIME_LABEL.late(days), ...borrowed("lagging") };
   }
-  if (r.status === "reported") return { text: "– 未填报出日期", font: SUBTLE_TEXT };
-  return { text: "—", font: SUBTLE_TEXT };
+  if (r.status === "reported") return { text: ON_TIME_LABEL.noDate, fontColor: SUBTLE_TEXT };
+  return { text: ON_TIME_LABEL.unknown, fontColor: SUBTLE_TEXT };
 }
 
 /** The codes a unit did not report; "全部 11 项" when it reported none of them. */
 function missingText(r: CompletenessRow): string {
   if (r.missing.length && r.missing.length === r.expected.length && r.expected.length > 1)
-    return `全部 ${r.expected.length} 项`;
-  return r.missing.join("、");
+    return allMissingText(r.expected.length);
+  return COMPLETENESS_LIST.items(r.missing);
+}
+
+/** Title, period line and the counts of the listed units. */
+function headCells(
+  rows: CompletenessRow[],
+  ctx: { period: string | null; asOf: string | null; dueDate: string | null }
+): PlanCell[] {
+  const listed = rows.filter((r) => r.kind !== "unlisted");
+  const count = (s: ReportStatus) => listed.filter((r) => r.status === s).length;
+  const counts = completenessCountLine({
+    listed: listed.length,
+    reported: count("reported") + count("no_period"),
+    notReported: count("not_reported"),
+    periodMismatch: count("period_mismatch"),
+    approved: listed.filter((r) => r.approved).length,
+  });
+  return [
+    { row: 0, col: 0, value: COMPLETENESS_TITLE, bold: true, size: 14, fontColor: TITLE_TEXT },
+    { row: 1, col: 0, fontColor: SUBTLE_TEXT, value: completenessPeriodLine(ctx) },
+    { row: 2, col: 0, fontColor: SUBTLE_TEXT, value: counts },
+    ...COLUMNS.map(([key], col) => ({
+      row: HEADER_ROW,
+      col,
+      value: COMPLETENESS_HEADER[key],
+      bold: true,
+      fill: HEADER_FILL,
+      fontColor: HEADER_TEXT,
+      align: "center" as const,
+      wrap: true,
+    })),
+  ];
+}
+
+/** A count of findings, coloured by severity when there are any. */
+function countCell(n: number, severity: keyof typeof SEVERITY_STYLE): Partial<PlanCell> {
+  const s = SEVERITY_STYLE[severity];
+  return { align: "center", ...(n ? { fill: s.fill, fontColor: s.text } : {}) };
+}
+
+/** The cells of one unit's row, `i` its place in the table. */
+function unitRowCells(r: CompletenessRow, i: number): PlanCell[] {
+  const row = HEADER_ROW + 1 + i;
+  const ap = APPROVAL_LABEL[r.approval];
+  const { text: onTime, ...onTimeLook } = onTimeCell(r);
+  const cells: [PlanCell["value"], Partial<PlanCell>?][] = [
+    [i + 1],
+    [r.unit, { bold: r.status === "not_reported" }],
+    [UNIT_KIND_LABEL[r.kind]],
+    [REPORT_STATUS_LABEL[r.status], STATUS_LOOK[r.status]],
+    [COMPLETENESS_LIST.items(r.periods) || COMPLETENESS_LIST.none],
+    [r.reportDate ?? COMPLETENESS_LIST.none],
+    [onTime, onTimeLook],
+    [r.errors, countCell(r.errors, "error")],
+    [r.warnings, countCell(r.warnings, "warning")],
+    [
+      r.approval === "approved" && r.approvedBy ? approvedByText(ap, r.approvedBy) : ap,
+      APPROVAL_LOOK[r.approval],
+    ],
+    [r.expected.length, { align: "center" }],
+    [missingText(r)],
+    [r.score, r.score === null ? {} : { numFmt: FMT_SCORE }],
+    [r.rank, { align: "center" }],
+    [COMPLETENESS_LIST.sources(r.sources), { fontColor: SUBTLE_TEXT }],
+  ];
+  return cells.map(([value, extra], col) => ({ row, col, value, ...extra }));
 }
 
 export function completenessSheet(
   rows: CompletenessRow[],
   ctx: { period: string | null; asOf: string | null; dueDate: string | null }
 ): PlanSheet {
-  const cells: PlanCell[] = [];
-  const listed = rows.filter((r) => r.kind !== "unlisted");
-  const count = (s: ReportStatus) => listed.filter((r) => r.status === s).length;
-  cells.push({
-    row: 0,
-    col: 0,
-    value: "填报情况 / Reporting completeness",
-    bold: true,
-    size: 14,
-    fontColor: TITLE_TEXT,
-  });
-  cells.push({
-    row: 1,
-    col: 0,
-    fontColor: SUBTLE_TEXT,
-    value: `报告期：${ctx.period ?? "—"}　截至：${ctx.asOf ?? "—"}　报送截止：${ctx.dueDate ?? "—"}`,
-  });
-  cells.push({
-    row: 2,
-    col: 0,
-    fontColor: SUBTLE_TEXT,
-    value:
-      `应报单位 ${listed.length} 个：已报送 ${count("reported") + count("no_period")}，未报送 ${count("not_reported")}，` +
-      `报告期不符 ${count("period_mismatch")}；已审核 ${listed.filter((r) => r.approved).length}。` +
-      "得分为各单位所报及所负责指标的得分（未报指标计 0 分）。",
-  });
-  const headerRow = 4;
-  HEADERS.forEach(([h], c) =>
-    cells.push({
-      row: headerRow,
-      col: c,
-      value: h,
-      bold: true,
-      fill: HEADER_FILL,
-      fontColor: HEADER_TEXT,
-      align: "center",
-      wrap: true,
-    })
-  );
-  rows.forEach((r, i) => {
-    const row = headerRow + 1 + i;
-    const st = STATUS_CELL[r.status];
-    const ap = APPROVAL_CELL[r.approval];
-    const ot = onTimeCell(r);
-    const put = (col: number, value: PlanCell["value"], extra: Partial<PlanCell> = {}) =>
-      cells.push({ row, col, value, ...extra });
-    put(0, i + 1);
-    put(1, r.unit, { bold: r.status === "not_reported" });
-    put(2, KIND_LABEL[r.kind]);
-    put(3, st.text, { fill: st.fill ?? undefined, fontColor: st.font });
-    put(4, r.periods.join("、") || "—");
-    put(5, r.reportDate ?? "—");
-    put(6, ot.text, { fill: ot.fill, fontColor: ot.font });
-    put(7, r.errors, {
-      align: "center",
-      ...(r.errors
-        ? { fill: SEVERITY_STYLE.error.fill, fontColor: SEVERITY_STYLE.error.text }
-        : {}),
-    });
-    put(8, r.warnings, {
-      align: "center",
-      ...(r.warnings
-        ? { fill: SEVERITY_STYLE.warning.fill, fontColor: SEVERITY_STYLE.warning.text }
-        : {}),
-    });
-    put(9, r.approval === "approved" && r.approvedBy ? `${ap.text}（${r.approvedBy}）` : ap.text, {
-      fill: ap.fill ?? undefined,
-      fontColor: ap.font,
-    });
-    put(10, r.expected.length, { align: "center" });
-    put(11, missingText(r));
-    put(12, r.score, r.score === null ? {} : { numFmt: FMT_SCORE });
-    put(13, r.rank, { align: "center" });
-    put(14, r.sources.join("；"), { fontColor: SUBTLE_TEXT });
-  });
+  const last = HEADER_ROW + Math.max(1, rows.length);
   return {
     name: COMPLETENESS_SHEET,
-    cells,
-    columnWidths: HEADERS.map(([, w]) => w),
-    autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(headerRow + Math.max(1, rows.length), HEADERS.length - 1)}`,
-    freezeRows: headerRow + 1,
+    cells: [...headCells(rows, ctx), ...rows.flatMap(unitRowCells)],
+    columnWidths: COLUMNS.map(([, w]) => w),
+    autoFilter: `${cellAddress(HEADER_ROW, 0)}:${cellAddress(last, COLUMNS.length - 1)}`,
+    freezeRows: HEADER_ROW + 1,
     landscape: true,
-    charts: completenessCharts({ rows, headerRow, columns: HEADERS.map(([, w]) => w) }),
+    charts: completenessCharts({ rows, headerRow: HEADER_ROW, columns: COLUMNS.map(([, w]) => w) }),
   };
 }

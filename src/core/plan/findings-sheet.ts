@@ -1,29 +1,23 @@
 /** The 校验结果 sheet (findings, each linked to its cell) and the annotations of user cells. */
 import type { Finding } from "../model/results";
 import type { Annotation, PlanCell, PlanSheet } from "../model/plan";
+import { FINDINGS_HEADERS, NO_FINDINGS, findingNote, findingsCount } from "../i18n/findings-labels";
+import { SHEET_NAME } from "../i18n/sheet-names";
 import {
+  ALL_CLEAR_TEXT,
   HEADER_FILL,
   HEADER_TEXT,
+  LINK_TEXT,
   SEVERITY_STYLE,
   SUBTLE_TEXT,
   TITLE_TEXT,
   wrappedRowHeight,
 } from "./styles";
 
-export const FINDINGS_SHEET = "校验结果";
+export const FINDINGS_SHEET = SHEET_NAME.findings;
 
-const HEADERS = [
-  "序号",
-  "严重程度",
-  "规则",
-  "工作表",
-  "单元格",
-  "指标",
-  "原始内容",
-  "问题说明",
-  "Message",
-];
 const WIDTHS = [6, 10, 22, 16, 9, 8, 18, 60, 60];
+const HEADER_ROW = 3;
 
 /** Errors first, then warnings; within each, by sheet and row order. */
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -37,74 +31,64 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function findingsSheet(findings: Finding[], title: string): PlanSheet {
-  const cells: PlanCell[] = [];
+/** Title, the count of errors and warnings, and the column headers. */
+function headCells(findings: Finding[], title: string): PlanCell[] {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  cells.push({ row: 0, col: 0, value: title, bold: true, size: 14, fontColor: TITLE_TEXT });
-  cells.push({
-    row: 1,
-    col: 0,
-    value: `错误 ${errors} 条，提示 ${warnings} 条 / ${errors} errors, ${warnings} warnings`,
-    fontColor: SUBTLE_TEXT,
-  });
-  const headerRow = 3;
-  const rowHeights: Record<number, number> = {};
-  HEADERS.forEach((h, c) =>
-    cells.push({
-      row: headerRow,
-      col: c,
+  return [
+    { row: 0, col: 0, value: title, bold: true, size: 14, fontColor: TITLE_TEXT },
+    { row: 1, col: 0, value: findingsCount(errors, warnings), fontColor: SUBTLE_TEXT },
+    ...FINDINGS_HEADERS.map((h, col) => ({
+      row: HEADER_ROW,
+      col,
       value: h,
       bold: true,
       fill: HEADER_FILL,
       fontColor: HEADER_TEXT,
-      align: "center",
-    })
-  );
+      align: "center" as const,
+    })),
+  ];
+}
+
+/** The cells of the `i`th finding, its cell linked when it is in this workbook. */
+function findingCells(f: Finding, i: number): PlanCell[] {
+  const row = HEADER_ROW + 1 + i;
+  const sev = SEVERITY_STYLE[f.severity];
+  const linked =
+    f.cell && !f.file ? { link: { sheet: f.sheet, cell: f.cell }, fontColor: LINK_TEXT } : {};
+  const cells: [PlanCell["value"], Partial<PlanCell>?][] = [
+    [i + 1],
+    [`${sev.symbol} ${sev.zh}`, { fill: sev.fill, fontColor: sev.text }],
+    [f.rule],
+    [f.file ? `${f.file} / ${f.sheet}` : f.sheet],
+    [f.cell ?? "", linked],
+    [f.indicator ?? ""],
+    [f.text ?? ""],
+    [f.message.zh, { wrap: true }],
+    [f.message.en, { wrap: true }],
+  ];
+  return cells.map(([value, extra], col) => ({ row, col, value, ...extra }));
+}
+
+export function findingsSheet(findings: Finding[], title: string): PlanSheet {
+  const cells = headCells(findings, title);
+  const rowHeights: Record<number, number> = {};
   sortFindings(findings).forEach((f, i) => {
-    const r = headerRow + 1 + i;
-    const sev = SEVERITY_STYLE[f.severity];
-    cells.push({ row: r, col: 0, value: i + 1 });
-    cells.push({
-      row: r,
-      col: 1,
-      value: `${sev.symbol} ${sev.zh}`,
-      fill: sev.fill,
-      fontColor: sev.text,
-    });
-    cells.push({ row: r, col: 2, value: f.rule });
-    cells.push({ row: r, col: 3, value: f.file ? `${f.file} / ${f.sheet}` : f.sheet });
-    cells.push({
-      row: r,
-      col: 4,
-      value: f.cell ?? "",
-      ...(f.cell && !f.file
-        ? { link: { sheet: f.sheet, cell: f.cell }, fontColor: "#0563C1" }
-        : {}),
-    });
-    cells.push({ row: r, col: 5, value: f.indicator ?? "" });
-    cells.push({ row: r, col: 6, value: f.text ?? "" });
-    cells.push({ row: r, col: 7, value: f.message.zh, wrap: true });
-    cells.push({ row: r, col: 8, value: f.message.en, wrap: true });
+    cells.push(...findingCells(f, i));
     const height = wrappedRowHeight([
       { text: f.message.zh, width: WIDTHS[7] },
       { text: f.message.en, width: WIDTHS[8] },
     ]);
-    if (height) rowHeights[r] = height;
+    if (height) rowHeights[HEADER_ROW + 1 + i] = height;
   });
   if (!findings.length)
-    cells.push({
-      row: headerRow + 1,
-      col: 0,
-      value: "未发现问题 / No problems found",
-      fontColor: "#006100",
-    });
+    cells.push({ row: HEADER_ROW + 1, col: 0, value: NO_FINDINGS, fontColor: ALL_CLEAR_TEXT });
   return {
     name: FINDINGS_SHEET,
     cells,
     columnWidths: WIDTHS,
     rowHeights,
-    freezeRows: headerRow + 1,
+    freezeRows: HEADER_ROW + 1,
     landscape: true,
   };
 }
@@ -123,7 +107,7 @@ export function annotationsFor(findings: Finding[], userSheets: Set<string>): An
       sheet: list[0].sheet,
       cell: list[0].cell!,
       fill: SEVERITY_STYLE[worst].fill,
-      note: list.map((f) => `[${SEVERITY_STYLE[f.severity].zh}] ${f.message.zh}`).join("\n"),
+      note: list.map((f) => findingNote(f.severity, f.message)).join("\n"),
     };
   });
 }

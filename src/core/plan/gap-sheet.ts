@@ -39,28 +39,26 @@ export interface GapSheetOptions {
   source?: { header: string; value: (r: IndicatorResult) => string };
   /** Link each actual to its source cell. */
   linkToSource?: boolean;
+  /**
+   * The change of each actual since the previous period (null where none is known), in a column
+   * beside the actual (docs/consolidation.md#history-across-periods).
+   */
+  change?: (r: IndicatorResult) => number | null;
 }
 
 const num = (v: number | null) => (v === null ? null : v);
 
-export function gapSheet(
-  results: IndicatorResult[],
-  scores: Scores,
-  catalogue: Catalogue,
-  opts: GapSheetOptions
-): PlanSheet {
-  const integer = new Map(catalogue.indicators.map((i) => [i.code, i.integer]));
-  const vf = (r: IndicatorResult) => (r.unit === "%" ? "0.00" : valueFormat(integer.get(r.code)));
-  const columns: Column[] = [
-    ...(opts.source
-      ? [
-          {
-            zh: opts.source.header,
-            width: 16,
-            value: (r: IndicatorResult) => opts.source!.value(r),
-          },
-        ]
-      : []),
+/** "+1.20", "-0.50", "0.00": a change shows its sign. */
+function signed(format: string): string {
+  return `+${format};-${format};${format}`;
+}
+
+/** The sheet's columns, in order; the source and change columns only when asked for. */
+function gapColumns(opts: GapSheetOptions, vf: (r: IndicatorResult) => string): Column[] {
+  const source = opts.source;
+  const change = opts.change;
+  return [
+    ...(source ? [{ zh: source.header, width: 16, value: source.value }] : []),
     { zh: "类别", width: 14, value: (r) => r.category },
     { zh: "编码", width: 6, value: (r) => r.code },
     { zh: "指标名称", width: 34, value: (r) => r.name },
@@ -75,6 +73,9 @@ export function gapSheet(
         r.actual === null || r.status === "invalid" ? (r.actualText ?? null) : r.actual,
       fmt: vf,
     },
+    ...(change
+      ? [{ zh: "较上期增减", width: 11, value: change, fmt: (r: IndicatorResult) => signed(vf(r)) }]
+      : []),
     { zh: "完成率", width: 10, value: (r) => num(r.completion), fmt: () => FMT_PERCENT_1 },
     { zh: "序时进度", width: 10, value: (r) => num(r.schedule), fmt: () => FMT_PERCENT_1 },
     { zh: "推进进度", width: 10, value: (r) => num(r.progress), fmt: () => FMT_PERCENT_1 },
@@ -99,17 +100,11 @@ export function gapSheet(
     },
     { zh: "得分", width: 8, value: (r) => num(r.score), fmt: () => FMT_SCORE },
   ];
-  const colIndex = (zh: string) => columns.findIndex((c) => c.zh === zh);
-  const statusCol = colIndex("状态");
-  const completionCol = colIndex("完成率");
-  const actualCol = colIndex("本期完成值");
+}
 
-  const cells: PlanCell[] = [];
-  cells.push({ row: 0, col: 0, value: opts.title, bold: true, size: 14, fontColor: TITLE_TEXT });
-  cells.push({ row: 1, col: 0, value: opts.subtitle, fontColor: SUBTLE_TEXT });
-
-  // Scores block: overall, then one line per category.
-  let r = 3;
+/** Overall and category scores, and the count of each status in its colours; the row after the block. */
+function scoresBlock(cells: PlanCell[], results: IndicatorResult[], scores: Scores): number {
+  const r = 3;
   cells.push({ row: r, col: 0, value: "综合得分 / Overall score", bold: true });
   cells.push({ row: r, col: 2, value: scores.overall, numFmt: FMT_SCORE, bold: true });
   const categories = Object.keys(scores.categories);
@@ -132,22 +127,20 @@ export function gapSheet(
     });
     sc += 2;
   }
-  r += categories.length + 2;
+  return r + categories.length + 2;
+}
 
-  const headerRow = r;
-  columns.forEach((c, i) =>
-    cells.push({
-      row: headerRow,
-      col: i,
-      value: c.zh,
-      bold: true,
-      fill: HEADER_FILL,
-      fontColor: HEADER_TEXT,
-      align: "center",
-      wrap: true,
-    })
-  );
-  // The indicator rows as a table: rows that look alike share one array of styles.
+interface RowMaker {
+  columns: Column[];
+  vf: (r: IndicatorResult) => string;
+  linkToSource?: boolean;
+}
+
+/** The indicator rows as a table: rows that look alike share one array of styles. */
+function tableRows(results: IndicatorResult[], m: RowMaker): PlanTableRow[] {
+  const { columns, vf } = m;
+  const statusCol = columns.findIndex((c) => c.zh === "状态");
+  const actualCol = columns.findIndex((c) => c.zh === "本期完成值");
   const rowLooks = new Map<string, Map<number, (PlanStyle | undefined)[]>>();
   const rows: PlanTableRow[] = new Array(results.length);
   for (let i = 0; i < results.length; i++) {
@@ -182,25 +175,49 @@ export function gapSheet(
       looks.set(lookKey, styles);
     }
     const row: PlanTableRow = { values, styles };
-    if (opts.linkToSource && res.cell && res.sheet)
+    if (m.linkToSource && res.cell && res.sheet)
       row.link = { col: actualCol, sheet: res.sheet, cell: res.cell };
     rows[i] = row;
   }
+  return rows;
+}
+
+export function gapSheet(
+  results: IndicatorResult[],
+  scores: Scores,
+  catalogue: Catalogue,
+  opts: GapSheetOptions
+): PlanSheet {
+  const integer = new Map(catalogue.indicators.map((i) => [i.code, i.integer]));
+  const vf = (r: IndicatorResult) => (r.unit === "%" ? "0.00" : valueFormat(integer.get(r.code)));
+  const columns = gapColumns(opts, vf);
+  const completionCol = columns.findIndex((c) => c.zh === "完成率");
+
+  const cells: PlanCell[] = [];
+  cells.push({ row: 0, col: 0, value: opts.title, bold: true, size: 14, fontColor: TITLE_TEXT });
+  cells.push({ row: 1, col: 0, value: opts.subtitle, fontColor: SUBTLE_TEXT });
+  const headerRow = scoresBlock(cells, results, scores);
+  columns.forEach((c, i) =>
+    cells.push({
+      row: headerRow,
+      col: i,
+      value: c.zh,
+      bold: true,
+      fill: HEADER_FILL,
+      fontColor: HEADER_TEXT,
+      align: "center",
+      wrap: true,
+    })
+  );
+  const rows = tableRows(results, { columns, vf, linkToSource: opts.linkToSource });
   const last = headerRow + results.length;
-  const dataBars = results.length
-    ? [
-        {
-          range: `${cellAddress(headerRow + 1, completionCol)}:${cellAddress(last, completionCol)}`,
-          color: DATA_BAR_COLOR,
-        },
-      ]
-    : [];
+  const bars = `${cellAddress(headerRow + 1, completionCol)}:${cellAddress(last, completionCol)}`;
   return {
     name: opts.name,
     cells,
     table: { row: headerRow + 1, rows },
     columnWidths: columns.map((c) => c.width),
-    dataBars,
+    dataBars: results.length ? [{ range: bars, color: DATA_BAR_COLOR }] : [],
     autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(Math.max(last, headerRow + 1), columns.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,

@@ -1,6 +1,6 @@
 /**
  * Telling the product's sheets from a user's, and choosing where the product writes its own
- * (SPEC §7). The product replaces 差距分析, 校验结果, 汇总 and 填报情况 whole on every run — but a
+ * (SPEC §7). The product replaces 差距分析, 校验结果, 汇总, 填报情况 and 趋势 whole on every run — but a
  * user may have a sheet of that name too (a tab they typed "差距分析" on), and a user's sheet is
  * never replaced. The product's sheets carry a mark: the title in A1 starts with the sheet's name
  * and " / " ("差距分析 / Gap analysis"). A sheet of that name without the mark is the user's; the
@@ -8,9 +8,16 @@
  */
 import { cellText, type SheetGrid, type WorkbookGrids } from "../model/cells";
 import type { WritePlan } from "../model/plan";
+import { SHEET_NAME } from "../i18n/sheet-names";
 
 /** The sheets the product replaces whole on every run. */
-export const REPLACED_SHEETS: readonly string[] = ["差距分析", "校验结果", "汇总", "填报情况"];
+export const REPLACED_SHEETS: readonly string[] = [
+  SHEET_NAME.gap,
+  SHEET_NAME.findings,
+  SHEET_NAME.consolidation,
+  SHEET_NAME.completeness,
+  SHEET_NAME.trend,
+];
 
 /** The start of A1 in a product sheet named (or first named) `base`: "差距分析 / ". */
 export function productMark(base: string): string {

@@ -1,13 +1,18 @@
 /** Colours and number formats shared by the product's sheets (SPEC §6). */
 import type { Severity } from "../model/results";
+import { SEVERITY_WORD } from "../i18n/findings-labels";
 
 export const SEVERITY_STYLE: Record<
   Severity,
   { zh: string; en: string; fill: string; text: string; symbol: string }
 > = {
-  error: { zh: "错误", en: "Error", fill: "#FFC7CE", text: "#9C0006", symbol: "✖" },
-  warning: { zh: "提示", en: "Warning", fill: "#FFEB9C", text: "#9C5700", symbol: "▲" },
+  error: { ...SEVERITY_WORD.error, fill: "#FFC7CE", text: "#9C0006", symbol: "✖" },
+  warning: { ...SEVERITY_WORD.warning, fill: "#FFEB9C", text: "#9C5700", symbol: "▲" },
 };
+
+/** Internal links, and the line saying nothing was found. */
+export const LINK_TEXT = "#0563C1";
+export const ALL_CLEAR_TEXT = "#006100";
 
 export const HEADER_FILL = "#1F4E78";
 export const HEADER_TEXT = "#FFFFFF";

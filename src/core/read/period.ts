@@ -6,6 +6,7 @@
 import { foldWidth, removeSpaces } from "./text";
 import { parseChineseNumeral } from "./values";
 import { memoText } from "../util/memo";
+import { daysInMonth, excelSerialToDate, isoDate, isoEndOfMonth } from "../util/dates";
 
 export interface Period {
   /** YYYY-MM-DD, the last day of the period. */
@@ -22,9 +23,6 @@ const MAX_YEAR = 2200;
 /** Excel date serials in this range are read as dates (1982-02-18 … 2119-01-10). */
 const SERIAL_MIN = 30000;
 const SERIAL_MAX = 80000;
-/** Excel's day 0 for serials after 1900-02-28 (its phantom 1900-02-29 included). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 const CN_ORDINAL = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
@@ -99,8 +97,7 @@ function fromDate(d: Date): Period | null {
 function fromNumber(n: number): Period | null {
   if (!Number.isFinite(n)) return null;
   if (Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR) return wholeYear(String(n));
-  if (n >= SERIAL_MIN && n <= SERIAL_MAX)
-    return fromDate(new Date(EXCEL_EPOCH_MS + Math.floor(n) * DAY_MS));
+  if (n >= SERIAL_MIN && n <= SERIAL_MAX) return fromDate(excelSerialToDate(Math.floor(n)));
   return null;
 }
 
@@ -138,16 +135,8 @@ function yearOf(text: string): number | null {
   return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
 }
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 function monthEnd(year: number, month: number, label: string): Period {
-  return { asOf: iso(year, month, lastDay(year, month)), year, months: month, label };
+  return { asOf: isoEndOfMonth(year, month), year, months: month, label };
 }
 
 function quarter(y: string, q: string): Period | null {
@@ -220,9 +209,14 @@ function makeDay(year: number, month: number, day: number): Period | null {
     month < 1 ||
     month > 12 ||
     day < 1 ||
-    day > lastDay(year, month)
+    day > daysInMonth(year, month)
   ) {
     return null;
   }
-  return { asOf: iso(year, month, day), year, months: month, label: `${year}年${month}月${day}日` };
+  return {
+    asOf: isoDate(year, month, day),
+    year,
+    months: month,
+    label: `${year}年${month}月${day}日`,
+  };
 }

@@ -141,12 +141,16 @@ interface Reading {
   footer?: MetaEntry;
 }
 
-function readTables(
-  grid: SheetGrid,
-  options: ReadOptions,
-  forced?: HeaderRead
-): { read: ReadSheet; tried?: NotFound["header"] } {
-  const s: Reading = {
+/** What the rows above the first table give: the title, and a period standing alone there. */
+interface Heading {
+  title: string;
+  /** A period standing alone above the table, used when no label gives one. */
+  loose?: MetaEntry;
+  above: AboveTable;
+}
+
+function newReading(grid: SheetGrid, options: ReadOptions): Reading {
+  return {
     grid,
     options,
     meta: {},
@@ -158,15 +162,28 @@ function readTables(
     category: "",
     afterNotes: false,
   };
-  let title = "";
-  // A period standing alone above the table, used when no label gives one.
-  let loose: MetaEntry | undefined;
-  const above: AboveTable = {
-    loose: (e) => {
-      loose ??= e;
+}
+
+function newHeading(): Heading {
+  const heading: Heading = {
+    title: "",
+    above: {
+      loose: (e) => {
+        heading.loose ??= e;
+      },
+      free: [],
     },
-    free: [],
   };
+  return heading;
+}
+
+function readTables(
+  grid: SheetGrid,
+  options: ReadOptions,
+  forced?: HeaderRead
+): { read: ReadSheet; tried?: NotFound["header"] } {
+  const s = newReading(grid, options);
+  const heading = newHeading();
   let tried: NotFound["header"];
   const view = new RowView();
   for (let r = 0; r < grid.rows.length; r++) {
@@ -181,34 +198,41 @@ function readTables(
       continue;
     }
     if (start && !tried) tried = { row: r, texts: view.all() };
-    if (!s.current) {
-      above.free = [];
-      const labelled = readMetaRow(grid, r, s.meta, above);
-      // The title: the first row that is not all labels ("…监测表" with "单位：万元" at its right).
-      if (!title)
-        title = labelled
-          ? above.free.join(" ")
-          : view
-              .all()
-              .filter((t) => t)
-              .join(" ");
-      continue;
-    }
-    readBodyRow(s, view, first, nameCol);
+    if (s.current) readBodyRow(s, view, first, nameCol);
+    else readHeadingRow(s, view, heading);
   }
-  if (!s.meta.period && loose) s.meta.period = loose;
-  const recognised = s.tables.length > 0 || s.unitTables.length > 0;
+  return { read: finishReading(s, heading), tried };
+}
+
+/**
+ * A row above the first table: labels (填报单位：…), and the title — the first row that is not
+ * all labels ("…监测表" with "单位：万元" at its right).
+ */
+function readHeadingRow(s: Reading, view: RowView, heading: Heading): void {
+  heading.above.free = [];
+  const labelled = readMetaRow(s.grid, view.row, s.meta, heading.above);
+  if (heading.title) return;
+  heading.title = labelled
+    ? heading.above.free.join(" ")
+    : view
+        .all()
+        .filter((t) => t)
+        .join(" ");
+}
+
+function finishReading(s: Reading, heading: Heading): ReadSheet {
+  if (!s.meta.period && heading.loose) s.meta.period = heading.loose;
   const read: ReadSheet = {
-    sheet: grid.name,
-    recognised,
+    sheet: s.grid.name,
+    recognised: s.tables.length > 0 || s.unitTables.length > 0,
     meta: s.meta,
-    title,
+    title: heading.title,
     tables: s.tables,
     rows: s.rows,
     unitTables: s.unitTables,
   };
   if (s.footer) read.footerPeriod = s.footer;
-  return { read, tried };
+  return read;
 }
 
 /**

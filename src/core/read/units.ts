@@ -6,6 +6,8 @@
  */
 import { foldWidth, removeSpaces } from "./text";
 import { memoText } from "../util/memo";
+import { roundComputed } from "../util/round";
+import type { Indicator } from "../model/catalogue";
 
 export type UnitFamily =
   "area" | "mass" | "money" | "count" | "percent" | "multiplier" | `${string}/${string}`;
@@ -107,6 +109,11 @@ const MULTIPLIERS: readonly (readonly [string, number])[] = [
 /** Written in a unit column to mean "no unit" (the indicator's canonical unit). */
 const NO_UNIT = /^(?:[-—–―─]+|\/|无)$/;
 
+/** Whether a unit column's text says the row has no unit of measure (—, /, 无). */
+export function meansNoUnit(text: string): boolean {
+  return NO_UNIT.test(text);
+}
+
 /**
  * The spelling units are compared by: widths folded (also ㎏, ㎡, m² and the like), no whitespace,
  * Latin letters in lower case, one pair of enclosing brackets and a leading "单位：" removed;
@@ -190,28 +197,8 @@ export function isNoUnit(unit: string): boolean {
 function scale(value: number, num: number, den: number): number {
   if (num === den) return value;
   const exact = num >= den ? value * (num / den) : value / (den / num);
-  return fifteenDigits(exact);
+  return roundComputed(exact);
 }
-
-/**
- * x rounded to 15 significant digits, as Number(x.toPrecision(15)) gives it. Where 10^k is exact
- * (k ≤ 22), the digits are found with a product instead: formatting a number as text costs ten
- * times as much, and every converted figure of a workbook passes here.
- */
-export function fifteenDigits(x: number): number {
-  if (x === 0) return 0; // toPrecision writes -0 as "0"
-  if (!Number.isFinite(x)) return x;
-  const k = 14 - Math.floor(Math.log10(Math.abs(x)));
-  if (k < 0 || k > 22) return Number(x.toPrecision(15));
-  const p = POWERS_OF_TEN[k];
-  const y = x * p;
-  // y is the 15 digits with at most half a unit of its last place off: only a product that lands on
-  // a half exactly can round differently from x's exact decimal value, and is left to toPrecision.
-  if (Math.abs(y - Math.trunc(y)) === 0.5) return Number(x.toPrecision(15));
-  return Math.round(y) / p;
-}
-
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * Converts value from unit `from` to the canonical unit `to`; null when they do not convert.
@@ -254,4 +241,25 @@ function conversion(from: string, to: string): { num: number; den: number } | nu
  */
 export function unitsCompatible(from: string, to: string): boolean {
   return conversion(from, to) !== null;
+}
+
+/**
+ * A unit written without the "per" that the indicator's name says: 公斤 in the row of 青稞亩均产量
+ * (斤/亩) is 公斤/亩, 件 in the row of 每万人发明专利拥有量 is 件/万人; and 元/人 for a 人均 amount is 元.
+ */
+export function withImpliedPer(unit: string, ind: Indicator): string {
+  if (!unit || unitsCompatible(unit, ind.unit)) return unit;
+  const slash = ind.unit.indexOf("/");
+  if (slash > 0) {
+    const per = ind.unit.slice(slash + 1);
+    const says = ind.name.includes(`${per}均`) || ind.name.includes(`每${per}`);
+    if (says && unitsCompatible(unit, ind.unit.slice(0, slash))) return `${unit}/${per}`;
+  }
+  if (
+    unit.endsWith("/人") &&
+    ind.name.includes("人均") &&
+    unitsCompatible(unit.slice(0, -2), ind.unit)
+  )
+    return unit.slice(0, -2);
+  return unit;
 }

@@ -7,6 +7,7 @@
 import { type Cell, isCellError } from "../model/cells";
 import { collapseSpaces, foldWidth } from "./text";
 import { isPercentUnit, normaliseUnit } from "./units";
+import { roundScaledPercent } from "../util/round";
 
 export type ParsedValue =
   | {
@@ -76,11 +77,6 @@ const MAX_UNIT_LENGTH = 8; // the longest real unit, 千克/公顷, has 5 charac
 const EMPTY: ParsedValue = Object.freeze({ kind: "empty" });
 const INVALID: ParsedValue = Object.freeze({ kind: "invalid" });
 
-/** Rounds to 12 significant digits: 0.0142 × 100 is 1.42, not 1.4200000000000002. */
-export function roundSignificant(n: number, digits = 12): number {
-  return n === 0 ? 0 : Number(n.toPrecision(digits));
-}
-
 /**
  * True when an Excel number format shows the value as a percent (multiplies it by 100): a '%'
  * in its first section that is not inside quotes, escaped with '\', or part of a [..] block.
@@ -129,7 +125,7 @@ export function parseValue(cell: Cell | undefined): ParsedValue {
 function parseNumberCell(n: number, numFmt: string | undefined): ParsedValue {
   if (!Number.isFinite(n)) return INVALID;
   const percent = isPercentFormat(numFmt);
-  const value = percent ? roundSignificant(n * 100) : n + 0; // + 0 turns -0 into 0
+  const value = percent ? roundScaledPercent(n * 100) : n + 0; // + 0 turns -0 into 0
   return { kind: "number", value, percent, approx: false, atLeast: false };
 }
 

@@ -1,56 +1,15 @@
 /**
- * Calendar arithmetic on ISO dates (YYYY-MM-DD) for scoring (SPEC §5).
- * Dates are plain strings throughout the core: no Date objects, no time zones, no clock.
+ * Whole months between ISO dates (YYYY-MM-DD), as scoring counts them (SPEC §5); the calendar
+ * itself (days in a month, reading a date) is in util/dates.ts.
  */
 
-import { memoText } from "../util/memo";
-
-export interface IsoDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-  /** 1–31 */
-  day: number;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Reads a strict YYYY-MM-DD date; null when the text is not one (wrong shape, month 13, 31 April …).
- * Scoring reads the same few dates for every row, so answers are remembered; they are frozen,
- * being shared.
- */
-export const parseIsoDate = memoText(parseIsoDateText);
-
-function parseIsoDateText(text: string): IsoDate | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return Object.freeze({ year, month, day });
-}
+import { compareDates, daysInMonth, parseIsoDate, type IsoDate } from "../util/dates";
 
 /** Like parseIsoDate, but a malformed date is a caller's error, reported with what it was meant to be. */
 export function requireIsoDate(text: string, what: string): IsoDate {
   const d = parseIsoDate(text);
   if (!d) throw new RangeError(`${what}: '${text}' is not an ISO date (YYYY-MM-DD)`);
   return d;
-}
-
-/** Negative, zero or positive as a is before, on or after b. */
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
 /** Whole calendar months from a to b; see monthsBetween. */

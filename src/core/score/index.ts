@@ -5,7 +5,6 @@ export type { ScoreInput, IndicatorFigures } from "./indicator";
 export { aggregateScores } from "./aggregate";
 export { STATUS_STYLE, statusLabel } from "./status-style";
 export type { StatusStyle } from "./status-style";
-export { monthsBetween, monthsIntoYear, parseIsoDate } from "./dates";
-export type { IsoDate } from "./dates";
+export { monthsBetween, monthsIntoYear } from "./dates";
 export { meetsTarget, APPROX_SHARE } from "./kinds";
 export { projectLinear } from "./projection";

@@ -8,14 +8,8 @@
 
 import type { Indicator, TargetKind } from "../model/catalogue";
 import type { IndicatorResult, Status } from "../model/results";
-import {
-  compareDates,
-  type IsoDate,
-  monthsIntoYear,
-  parseIsoDate,
-  requireIsoDate,
-  wholeMonths,
-} from "./dates";
+import { compareDates, type IsoDate, parseIsoDate } from "../util/dates";
+import { monthsIntoYear, requireIsoDate, wholeMonths } from "./dates";
 import { acceptsTargetOverride, atLeast, isUpperBound, meetsTarget, nearlyEqual } from "./kinds";
 import { projectLinear, type TimedValue } from "./projection";
 
@@ -227,21 +221,17 @@ function statusFromProgress(
   return "critical";
 }
 
-/** Computes every figure of IndicatorResult except the identity fields the caller fills (sheet, cell, actualText). */
-export function scoreIndicator(input: ScoreInput): IndicatorFigures {
-  const { indicator } = input;
-  const kind = indicator.kind;
-  const tl = readTimeline(indicator, input.asOf);
-  const actual = finiteOrNull(input.actual);
-  const givenBaseline = finiteOrNull(input.baseline);
+/** The figures of an indicator before scoring: its identity, the baseline and actual given. */
+type OpenFigures = IndicatorFigures &
+  Partial<Record<"sheet" | "cell" | "actualText" | "approximate", undefined>>;
 
-  const figures: IndicatorFigures &
-    Partial<Record<"sheet" | "cell" | "actualText" | "approximate", undefined>> = {
+function openFigures(indicator: Indicator, actual: number | null, baseline: number | null) {
+  const figures: OpenFigures = {
     code: indicator.code,
     name: indicator.name,
     category: indicator.category,
     unit: indicator.unit,
-    baseline: givenBaseline,
+    baseline,
     target: null,
     actual,
     completion: null,
@@ -261,10 +251,102 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
     actualText: undefined,
     approximate: undefined,
   };
+  return figures;
+}
+
+/** How far the actual has come: whether the target is met, completion and progress. */
+interface Reached {
+  met: boolean;
+  completion: number | null;
+  progress: number | null;
+  /** A flow's target for the report year is met (what decides when progress is undefined). */
+  yearTargetMet: boolean;
+}
+
+/**
+ * A yearly amount against the year's target; it meets the plan only once the deadline year is
+ * complete.
+ */
+function flowReached(
+  input: ScoreInput,
+  kind: TargetKind,
+  tl: Timeline,
+  figures: { actual: number; baseline: number; target: number }
+): Reached {
+  const { actual, baseline, target } = figures;
+  const yearTarget = flowYearTarget({
+    kind,
+    baseline,
+    finalTarget: target,
+    rate: finiteOrNull(input.indicator.target),
+    baselineYear: tl.t0.year,
+    deadlineYear: tl.t1.year,
+    planYears: tl.planYears,
+    year: tl.t.year,
+  });
+  const completion = isUpperBound(kind) ? ratio(yearTarget, actual) : ratio(actual, yearTarget);
+  return {
+    met:
+      tl.t.year === tl.t1.year && monthsIntoYear(tl.t) === 12 && meetsTarget(kind, actual, target),
+    completion,
+    progress: completion,
+    yearTargetMet: Number.isFinite(yearTarget) && meetsTarget(kind, actual, yearTarget),
+  };
+}
+
+/** A level against its final target; progress is the share of the way from the baseline. */
+function levelReached(kind: TargetKind, actual: number, baseline: number, target: number): Reached {
+  const met = meetsTarget(kind, actual, target);
+  const completion = isUpperBound(kind) ? ratio(target, actual) : ratio(actual, target);
+  const progress = nearlyEqual(target, baseline)
+    ? met
+      ? 1
+      : 0
+    : ratio(actual - baseline, target - baseline);
+  return { met, completion, progress, yearTargetMet: false };
+}
+
+function statusOf(reached: Reached, schedule: number, tol: ScoreInput["tolerances"]): Status {
+  if (reached.met) return "met";
+  if (reached.progress !== null) return statusFromProgress(reached.progress, schedule, tol);
+  // Progress undefined (a year's target of 0): on track exactly when the year's target is reached.
+  return reached.yearTargetMet ? "on_track" : "critical";
+}
+
+/** What the rest of the plan asks: the yearly growth still needed, and where the trend leads. */
+function outlook(
+  input: ScoreInput,
+  kind: TargetKind,
+  tl: Timeline,
+  figures: { actual: number; target: number; met: boolean }
+): Pick<IndicatorFigures, "requiredGrowth" | "projection" | "projectionMeets"> {
+  const { actual, target, met } = figures;
+  const monthsLeft = wholeMonths(tl.t, tl.t1);
+  let requiredGrowth: number | null = null;
+  if (!met && actual > 0 && target >= 0 && monthsLeft > 0) {
+    requiredGrowth = finiteOrNull((target / actual) ** (12 / monthsLeft) - 1);
+  }
+  // Nothing is left to project once the deadline is reached: the actual is the outcome.
+  const projection =
+    monthsLeft > 0 ? projectLinear(projectionPoints(input, tl, actual), tl.planMonths) : null;
+  const projectionMeets = projection === null ? null : meetsTarget(kind, projection, target);
+  return { requiredGrowth, projection, projectionMeets };
+}
+
+/**
+ * Computes every figure of IndicatorResult except the identity fields the caller fills (sheet,
+ * cell, actualText).
+ */
+export function scoreIndicator(input: ScoreInput): IndicatorFigures {
+  const { indicator } = input;
+  const kind = indicator.kind;
+  const tl = readTimeline(indicator, input.asOf);
+  const actual = finiteOrNull(input.actual);
+  const figures = openFigures(indicator, actual, finiteOrNull(input.baseline));
   // The parts of a ratio (A1a, A1b, C9a, C9b) have no kind: validated, never scored.
   if (kind === undefined) return figures;
 
-  const baseline = effectiveBaseline(kind, givenBaseline);
+  const baseline = effectiveBaseline(kind, figures.baseline);
   const target = finalTarget(input, kind, tl, baseline);
   const schedule = scheduleShare(indicator, kind, tl);
   if (kind === "milestone") figures.baseline = 0;
@@ -278,67 +360,22 @@ export function scoreIndicator(input: ScoreInput): IndicatorFigures {
   if (actual === null) return Object.assign(figures, { status: "no_data", score: 0 });
   if (target === null || baseline === null) return Object.assign(figures, { status: "no_target" });
 
+  const reached =
+    indicator.measure === "flow"
+      ? flowReached(input, kind, tl, { actual, baseline, target })
+      : levelReached(kind, actual, baseline, target);
+  const { met, completion } = reached;
   const upper = isUpperBound(kind);
-  let met: boolean;
-  let completion: number | null;
-  let progress: number | null;
-  let yearTargetMet = false;
-  if (indicator.measure === "flow") {
-    const yearTarget = flowYearTarget({
-      kind,
-      baseline,
-      finalTarget: target,
-      rate: finiteOrNull(indicator.target),
-      baselineYear: tl.t0.year,
-      deadlineYear: tl.t1.year,
-      planYears: tl.planYears,
-      year: tl.t.year,
-    });
-    completion = upper ? ratio(yearTarget, actual) : ratio(actual, yearTarget);
-    progress = completion;
-    yearTargetMet = Number.isFinite(yearTarget) && meetsTarget(kind, actual, yearTarget);
-    // A yearly amount meets the plan only once the deadline year is complete.
-    met =
-      tl.t.year === tl.t1.year && monthsIntoYear(tl.t) === 12 && meetsTarget(kind, actual, target);
-  } else {
-    met = meetsTarget(kind, actual, target);
-    completion = upper ? ratio(target, actual) : ratio(actual, target);
-    progress = nearlyEqual(target, baseline)
-      ? met
-        ? 1
-        : 0
-      : ratio(actual - baseline, target - baseline);
-  }
-
-  let status: Status;
-  if (met) status = "met";
-  else if (progress !== null) status = statusFromProgress(progress, schedule, input.tolerances);
-  // Progress undefined (a year's target of 0): on track exactly when the year's target is reached.
-  else status = yearTargetMet ? "on_track" : "critical";
-
-  const gap = finiteOrNull(upper ? Math.max(0, actual - target) : Math.max(0, target - actual));
-
-  const monthsLeft = wholeMonths(tl.t, tl.t1);
-  let requiredGrowth: number | null = null;
-  if (!met && actual > 0 && target >= 0 && monthsLeft > 0) {
-    requiredGrowth = finiteOrNull((target / actual) ** (12 / monthsLeft) - 1);
-  }
-
-  // Nothing is left to project once the deadline is reached: the actual is the outcome.
-  const projection =
-    monthsLeft > 0 ? projectLinear(projectionPoints(input, tl, actual), tl.planMonths) : null;
-  const projectionMeets = projection === null ? null : meetsTarget(kind, projection, target);
-
-  const score = met ? 100 : completion === null ? 0 : 100 * clamp(completion, 0, 1);
+  const future = outlook(input, kind, tl, { actual, target, met });
 
   // Filled in place: a new object per row would be garbage at once.
   figures.completion = completion;
-  figures.progress = progress;
-  figures.gap = gap;
-  figures.requiredGrowth = requiredGrowth;
-  figures.projection = projection;
-  figures.projectionMeets = projectionMeets;
-  figures.status = status;
-  figures.score = score;
+  figures.progress = reached.progress;
+  figures.gap = finiteOrNull(upper ? Math.max(0, actual - target) : Math.max(0, target - actual));
+  figures.requiredGrowth = future.requiredGrowth;
+  figures.projection = future.projection;
+  figures.projectionMeets = future.projectionMeets;
+  figures.status = statusOf(reached, schedule, input.tolerances);
+  figures.score = met ? 100 : completion === null ? 0 : 100 * clamp(completion, 0, 1);
   return figures;
 }

@@ -9,18 +9,21 @@ import type { CellValidation, PlanCell, PlanSheet, PlanValue } from "../model/pl
 import { cellAddress } from "../model/cells";
 import { parsePeriod, type Period } from "../read/period";
 import { normaliseUnit } from "../read/units";
-import { sameUnit, unitKey } from "../catalogue/match";
+import { sameUnit, unitKey } from "../read/match";
 import { percentFormat } from "../catalogue/sheet";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, TITLE_TEXT } from "../plan/styles";
 import { safeSheetName } from "../plan/sheet-name";
+import type { Message } from "../i18n/messages";
+import { inBoth } from "../i18n/catalogue-messages";
+import { TEMPLATE_REFUSED, TEMPLATE_TEXT } from "../i18n/template-messages";
 
 /** A template cannot be made: an unknown unit, a period that cannot be read, a unit with nothing to report. */
 export class TemplateError extends Error {
   constructor(
     readonly reason: "unknown_unit" | "bad_period" | "nothing_to_report",
-    message: string
+    readonly text: Message
   ) {
-    super(message);
+    super(inBoth(text));
   }
 }
 
@@ -101,24 +104,25 @@ function unitLabel(ind: Indicator): string {
 function inputRule(
   ind: Indicator
 ): Omit<CellValidation, "range" | "prompt" | "title"> & { needs: string } {
-  if (ind.kind === "milestone") {
+  if (ind.kind === "milestone")
     return {
       kind: "list",
       list: MILESTONE_CHOICES,
-      needs: `从下拉列表选择：${MILESTONE_CHOICES.join("、")}`,
+      needs: TEMPLATE_TEXT.choose(MILESTONE_CHOICES),
     };
-  }
-  const unit = unitLabel(ind);
   if (isPercent(ind)) {
     const min = ind.min ?? 0;
     const max = ind.max ?? 100;
-    return { kind: "percent", min, max, needs: `${min}–${max} 之间的数，单位：%（1.42% 填 1.42）` };
+    return { kind: "percent", min, max, needs: TEMPLATE_TEXT.percent(min, max) };
   }
   const min = ind.min ?? 0;
-  const range = ind.max !== undefined ? `${min}–${ind.max} 之间的` : `不小于 ${min} 的`;
-  if (ind.integer)
-    return { kind: "whole", min, max: ind.max, needs: `${range}整数，单位：${unit}` };
-  return { kind: "decimal", min, max: ind.max, needs: `${range}数，单位：${unit}` };
+  const needs = TEMPLATE_TEXT.number({
+    min,
+    max: ind.max,
+    unit: unitLabel(ind),
+    integer: ind.integer,
+  });
+  return { kind: ind.integer ? "whole" : "decimal", min, max: ind.max, needs };
 }
 
 function clip(text: string, max: number): string {
@@ -132,18 +136,16 @@ function validation(ind: Indicator, range: string, what: string): CellValidation
     ...rule,
     range,
     title: clip(`${ind.code} ${ind.name}`, 32),
-    prompt: clip(`${what}：${needs}。确不适用的填“不适用”。`, 255),
+    prompt: clip(TEMPLATE_TEXT.prompt(what, needs), 255),
     errorStyle: "warning",
-    error: clip(`应填${needs}。确不适用的，可点“是”后填写“不适用”。`, 255),
+    error: clip(TEMPLATE_TEXT.error(needs), 255),
   };
 }
 
 /** What the actual of the indicator is: a level at the period end, or the year's amount so far. */
 function actualWords(ind: Indicator): string {
-  if (ind.kind === "milestone") return "本期完成情况";
-  return ind.measure === "flow"
-    ? "本期完成值（本年1月至报告期末累计）"
-    : "本期完成值（截至报告期末）";
+  if (ind.kind === "milestone") return TEMPLATE_TEXT.actual.milestone;
+  return TEMPLATE_TEXT.actual[ind.measure];
 }
 
 /** The target cell the catalogue fills, or null when the unit enters its own share. */
@@ -155,13 +157,8 @@ function targetCell(
   switch (ind.kind) {
     case "milestone":
       return { value: "完成" };
-    case "reach_reference": {
-      const ref = ind.reference?.[year];
-      return {
-        value:
-          ref === undefined ? "全省平均水平" : `全省平均水平（${year}年 ${ref}${unitLabel(ind)}）`,
-      };
-    }
+    case "reach_reference":
+      return { value: TEMPLATE_TEXT.referenceTarget(year, ind.reference?.[year], unitLabel(ind)) };
     case "annual_growth":
       // A rate applies to every unit as it is (SPEC §3).
       return ind.target === null
@@ -184,64 +181,88 @@ export function templateSheet(
   unitName: string,
   periodText: string
 ): PlanSheet {
+  const { unit, period, indicators } = templateRequest(catalogue, unitName, periodText);
+  const t = new TemplateCells();
+  writeHeaderBlock(t, unit, period);
+  let row = HEADER_ROW + 1;
+  for (const ind of indicators) writeIndicatorRow(t, ind, unit, period.year, row++);
+  row++;
+  for (const note of TEMPLATE_TEXT.notes(catalogue.version))
+    t.cells.push({ row: row++, col: 0, value: note, fontColor: SUBTLE_TEXT });
+  return {
+    name: templateSheetName(unit.name, period),
+    cells: t.cells,
+    columnWidths: WIDTHS,
+    merges: ["A1:I1"],
+    freezeRows: HEADER_ROW + 1,
+    landscape: true,
+    validations: t.validations,
+    protect: true,
+    unlocked: t.unlocked,
+    mode: "create",
+  };
+}
+
+/** The unit, the period and what the unit reports; a TemplateError when one of them is missing. */
+function templateRequest(
+  catalogue: Catalogue,
+  unitName: string,
+  periodText: string
+): { unit: UnitEntry; period: Period; indicators: Indicator[] } {
   const unit = findUnit(catalogue, unitName);
   if (!unit) {
-    throw new TemplateError(
-      "unknown_unit",
-      `单位“${unitName}”不在指标目录的单位名单中（可选：${catalogue.units.map((u) => u.name).join("、")}）` +
-        ` / "${unitName}" is not in the catalogue's unit list`
-    );
+    const units = catalogue.units.map((u) => u.name);
+    throw new TemplateError("unknown_unit", TEMPLATE_REFUSED.unknownUnit(unitName, units));
   }
   const period = parsePeriod(periodText);
-  if (!period) {
-    throw new TemplateError(
-      "bad_period",
-      `报告期“${periodText}”无法识别（如 2022Q3、2022年第三季度）/ the period "${periodText}" cannot be read (e.g. 2022Q3)`
-    );
-  }
+  if (!period) throw new TemplateError("bad_period", TEMPLATE_REFUSED.badPeriod(periodText));
   const indicators = indicatorsFor(catalogue, unit);
-  if (!indicators.length) {
-    throw new TemplateError(
-      "nothing_to_report",
-      `单位“${unit.name}”没有需要填报的指标 / ${unit.name} reports no indicator`
-    );
+  if (!indicators.length)
+    throw new TemplateError("nothing_to_report", TEMPLATE_REFUSED.nothingToReport(unit.name));
+  return { unit, period, indicators };
+}
+
+/** The cells of a template: those the catalogue fills are locked, those the unit fills are not. */
+class TemplateCells {
+  readonly cells: PlanCell[] = [];
+  readonly validations: CellValidation[] = [];
+  readonly unlocked: string[] = [];
+
+  input(row: number, col: number): void {
+    this.cells.push({ row, col, value: null, fill: INPUT_FILL });
+    this.unlocked.push(cellAddress(row, col));
   }
 
-  const cells: PlanCell[] = [];
-  const validations: CellValidation[] = [];
-  const unlocked: string[] = [];
-  const input = (row: number, col: number) => {
-    cells.push({ row, col, value: null, fill: INPUT_FILL });
-    unlocked.push(cellAddress(row, col));
-  };
-  const locked = (row: number, col: number, value: PlanValue, extra: Partial<PlanCell> = {}) =>
-    cells.push({ row, col, value, fill: LOCKED_FILL, ...extra });
+  locked(row: number, col: number, value: PlanValue, extra: Partial<PlanCell> = {}): void {
+    this.cells.push({ row, col, value, fill: LOCKED_FILL, ...extra });
+  }
+}
 
-  // Header block: title, unit and period (locked), the people and the date (filled by the unit).
-  cells.push({
+/** Title, unit and period (locked), the people and the date (filled by the unit), the table's header. */
+function writeHeaderBlock(t: TemplateCells, unit: UnitEntry, period: Period): void {
+  t.cells.push({
     row: 0,
     col: 0,
-    value: `${unit.name}${period.label}创新型县建设指标监测表`,
+    value: TEMPLATE_TEXT.title(unit.name, period.label),
     bold: true,
     size: 14,
     fontColor: TITLE_TEXT,
     align: "center",
   });
-  cells.push({ row: 1, col: 0, value: "填报单位", bold: true });
-  locked(1, 1, unit.name);
-  cells.push({ row: 1, col: 3, value: "报告期", bold: true });
-  locked(1, 4, period.label);
+  t.cells.push({ row: 1, col: 0, value: "填报单位", bold: true });
+  t.locked(1, 1, unit.name);
+  t.cells.push({ row: 1, col: 3, value: "报告期", bold: true });
+  t.locked(1, 4, period.label);
   for (const [col, label] of [
     [0, "填表人"],
     [3, "联系电话"],
     [6, "报出日期"],
   ] as const) {
-    cells.push({ row: 2, col, value: label, bold: true });
-    input(2, col + 1);
+    t.cells.push({ row: 2, col, value: label, bold: true });
+    t.input(2, col + 1);
   }
-
   COLUMNS.forEach((h, col) =>
-    cells.push({
+    t.cells.push({
       row: HEADER_ROW,
       col,
       value: h,
@@ -252,78 +273,45 @@ export function templateSheet(
       wrap: true,
     })
   );
+}
 
-  let row = HEADER_ROW + 1;
-  for (const ind of indicators) {
-    const share = isShare(ind, unit);
-    const numFmt = ind.integer ? "0" : undefined;
-    locked(row, COL.code, ind.code);
-    locked(row, COL.category, ind.category);
-    locked(row, COL.name, ind.name, { wrap: true });
-    locked(row, COL.unit, ind.unit || "—", { align: "center" });
+/** One indicator's row: what the catalogue knows locked, the unit's figures as input cells. */
+function writeIndicatorRow(
+  t: TemplateCells,
+  ind: Indicator,
+  unit: UnitEntry,
+  year: number,
+  row: number
+): void {
+  const share = isShare(ind, unit);
+  const numFmt = ind.integer ? "0" : undefined;
+  t.locked(row, COL.code, ind.code);
+  t.locked(row, COL.category, ind.category);
+  t.locked(row, COL.name, ind.name, { wrap: true });
+  t.locked(row, COL.unit, ind.unit || "—", { align: "center" });
 
-    // Baseline: the catalogue's, or the unit's own (its share, or where the catalogue has none).
-    if (ind.kind !== "milestone" && (share || ind.baseline === null)) {
-      input(row, COL.baseline);
-      validations.push(
-        validation(ind, cellAddress(row, COL.baseline), `基期值（${ind.baselineDate}）`)
-      );
-    } else {
-      locked(
-        row,
-        COL.baseline,
-        ind.kind === "milestone" ? null : ind.baseline,
-        numFmt ? { numFmt } : {}
-      );
-    }
-
-    const target = targetCell(ind, unit, period.year);
-    if (target) {
-      locked(
-        row,
-        COL.target,
-        target.value,
-        target.numFmt ? { numFmt: target.numFmt } : numFmt ? { numFmt } : {}
-      );
-    } else {
-      input(row, COL.target);
-      validations.push(
-        validation(ind, cellAddress(row, COL.target), "本单位分解任务（未分解的留空）")
-      );
-    }
-
-    input(row, COL.actual);
-    input(row, COL.previous);
-    input(row, COL.remarks);
-    validations.push(
-      validation(
-        ind,
-        `${cellAddress(row, COL.actual)}:${cellAddress(row, COL.previous)}`,
-        actualWords(ind)
-      )
-    );
-    row++;
+  // Baseline: the catalogue's, or the unit's own (its share, or where the catalogue has none).
+  if (ind.kind !== "milestone" && (share || ind.baseline === null)) {
+    t.input(row, COL.baseline);
+    const what = TEMPLATE_TEXT.baseline(ind.baselineDate);
+    t.validations.push(validation(ind, cellAddress(row, COL.baseline), what));
+  } else {
+    const baseline = ind.kind === "milestone" ? null : ind.baseline;
+    t.locked(row, COL.baseline, baseline, numFmt ? { numFmt } : {});
   }
 
-  row++;
-  const notes = [
-    "注1：灰色单元格由指标目录预填，已锁定；请只填写黄色单元格。/ Grey cells come from the catalogue and are locked; fill in the yellow cells.",
-    "注2：本期完成值填截至报告期末的数值，年度累计类指标填本年1月至报告期末的累计数；确不适用的填“不适用”。",
-    "注3：严重滞后或较上期下降的指标，请在备注中说明原因。",
-    `注4：本表依据指标目录版本 ${catalogue.version} 生成。/ Made from catalogue version ${catalogue.version}.`,
-  ];
-  for (const note of notes) cells.push({ row: row++, col: 0, value: note, fontColor: SUBTLE_TEXT });
+  const target = targetCell(ind, unit, year);
+  if (target) {
+    const format = target.numFmt ?? numFmt;
+    t.locked(row, COL.target, target.value, format ? { numFmt: format } : {});
+  } else {
+    t.input(row, COL.target);
+    t.validations.push(validation(ind, cellAddress(row, COL.target), TEMPLATE_TEXT.share));
+  }
 
-  return {
-    name: templateSheetName(unit.name, period),
-    cells,
-    columnWidths: WIDTHS,
-    merges: ["A1:I1"],
-    freezeRows: HEADER_ROW + 1,
-    landscape: true,
-    validations,
-    protect: true,
-    unlocked,
-    mode: "create",
-  };
+  t.input(row, COL.actual);
+  t.input(row, COL.previous);
+  t.input(row, COL.remarks);
+  const figures = `${cellAddress(row, COL.actual)}:${cellAddress(row, COL.previous)}`;
+  t.validations.push(validation(ind, figures, actualWords(ind)));
 }

@@ -5,7 +5,7 @@
 import type { Indicator } from "../model/catalogue";
 import type { Finding } from "../model/results";
 import type { CellRef } from "../read/sheet";
-import { parseValue } from "../read/values";
+import { parseValue, type ParsedNumber, type ParsedValue } from "../read/values";
 import { convertUnit, normaliseUnit } from "../read/units";
 import { parseMilestone } from "../read/milestone";
 import { makeFinding } from "./rules";
@@ -78,6 +78,26 @@ export function readValue(
 
 const MULTIPLIER_ONLY = /^[万亿千百]$/;
 
+/** Where a cell's value is read and its findings go. */
+interface CellContext {
+  ref: CellRef;
+  ind: Indicator;
+  sheet: string;
+  findings: Finding[];
+}
+
+/** A value that cannot be used, and the finding that says why. */
+function invalid(
+  c: CellContext,
+  rule: "formula_error" | "unparseable_milestone" | "unparseable_number" | "unit_mismatch",
+  args: { found?: string; expected?: string } = {}
+): ReadValue {
+  c.findings.push(
+    makeFinding(rule, findingAt(c.sheet, c.ref, c.ind), { ind: indicatorLabel(c.ind), ...args })
+  );
+  return readValue(c.ref, "invalid", null);
+}
+
 /**
  * Reads a value cell. `rowUnit` is the unit column's text ('' when none); a unit written after the
  * number ("5.6万亩") wins over it. Findings are pushed for errors; the returned state says whether the
@@ -92,115 +112,74 @@ export function readValueCell(
 ): ReadValue {
   if (!ref) return NO_VALUE;
   // This runs for every value cell: what only a finding needs is built when there is one.
-
-  if (ind.kind === "milestone") {
-    const p = parseValue(ref.cell);
-    if (p.kind === "empty") return readValue(ref, "no_data", null);
-    if (p.kind === "not_applicable") return readValue(ref, "not_applicable", null);
-    if (p.kind === "error") {
-      findings.push(
-        makeFinding("formula_error", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
-      );
-      return readValue(ref, "invalid", null);
-    }
-    if (p.kind === "number" && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1)) {
-      return readValue(ref, "ok", p.value);
-    }
-    const m = parseMilestone(ref.text);
-    if (m === null) {
-      findings.push(
-        makeFinding("unparseable_milestone", findingAt(sheet, ref, ind), {
-          ind: indicatorLabel(ind),
-        })
-      );
-      return readValue(ref, "invalid", null);
-    }
-    return readValue(ref, "ok", m);
-  }
-
+  const c: CellContext = { ref, ind, sheet, findings };
   const p = parseValue(ref.cell);
+  if (ind.kind === "milestone") return readMilestone(c, p);
   switch (p.kind) {
     case "empty":
       return readValue(ref, "no_data", null);
     case "not_applicable":
       return readValue(ref, "not_applicable", null);
     case "error":
-      findings.push(
-        makeFinding("formula_error", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
-      );
-      return readValue(ref, "invalid", null);
+      return invalid(c, "formula_error");
     case "invalid":
-      findings.push(
-        makeFinding("unparseable_number", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
-      );
-      return readValue(ref, "invalid", null);
+      return invalid(c, "unparseable_number");
     default:
       break;
   }
-
   // A number, perhaps with a unit of its own.
-  const canonical = normaliseUnit(ind.unit);
-  const isPercentIndicator = canonical === "%";
-  let value = p.value;
-  if (isPercentIndicator) {
-    // Percent points already when the text had % or the cell a percent format.
-    const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
-    if (unitText && !p.percent && convertUnit(1, unitText, "%") === null) {
-      findings.push(
-        makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
-          ind: indicatorLabel(ind),
-          found: unitText,
-          expected: ind.unit,
-        })
-      );
-      return readValue(ref, "invalid", null);
-    }
-    if (p.unit && MULTIPLIER_ONLY.test(p.unit)) {
-      findings.push(
-        makeFinding("unparseable_number", findingAt(sheet, ref, ind), { ind: indicatorLabel(ind) })
-      );
-      return readValue(ref, "invalid", null);
-    }
-    return readValue(ref, "ok", value, p.percent, p.approx);
-  }
-  if (p.percent) {
-    findings.push(
-      makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
-        ind: indicatorLabel(ind),
-        found: "%",
-        expected: ind.unit,
-      })
-    );
-    return readValue(ref, "invalid", null);
-  }
-  let from = rowUnit;
-  if (p.unit) from = MULTIPLIER_ONLY.test(p.unit) ? `${p.unit}${rowUnit || ind.unit}` : p.unit;
-  let converted = convertUnit(value, from, ind.unit);
-  // "约380斤" in a 斤/亩 row: the per-亩 is implied by the row, not a different unit.
-  const per = ind.unit.indexOf("/");
-  if (
-    converted === null &&
-    p.unit &&
-    per > 0 &&
-    rowUnit &&
-    convertUnit(1, rowUnit, ind.unit) !== null
-  ) {
-    const implied = convertUnit(value, `${p.unit}${ind.unit.slice(per)}`, ind.unit);
-    if (implied !== null && convertUnit(1, p.unit, ind.unit.slice(0, per)) !== null)
-      converted = implied;
-  }
-  if (converted === null) {
-    findings.push(
-      makeFinding("unit_mismatch", findingAt(sheet, ref, ind), {
-        ind: indicatorLabel(ind),
-        found: from,
-        expected: ind.unit,
-      })
-    );
-    return readValue(ref, "invalid", null);
-  }
-  value = converted;
-  return readValue(ref, "ok", value, false, p.approx);
+  if (normaliseUnit(ind.unit) === "%") return readPercent(c, p, rowUnit);
+  if (p.percent) return invalid(c, "unit_mismatch", { found: "%", expected: ind.unit });
+  const from = p.unit
+    ? MULTIPLIER_ONLY.test(p.unit)
+      ? `${p.unit}${rowUnit || ind.unit}`
+      : p.unit
+    : rowUnit;
+  const converted = toIndicatorUnit(p.value, from, p.unit, rowUnit, ind.unit);
+  if (converted === null) return invalid(c, "unit_mismatch", { found: from, expected: ind.unit });
+  return readValue(ref, "ok", converted, false, p.approx);
+}
+
+/** A milestone's state: 0, 0.5 or 1 typed as a number, or a word (已完成, 推进中, 未启动). */
+function readMilestone(c: CellContext, p: ParsedValue): ReadValue {
+  if (p.kind === "empty") return readValue(c.ref, "no_data", null);
+  if (p.kind === "not_applicable") return readValue(c.ref, "not_applicable", null);
+  if (p.kind === "error") return invalid(c, "formula_error");
+  if (p.kind === "number" && !p.unit && (p.value === 0 || p.value === 0.5 || p.value === 1))
+    return readValue(c.ref, "ok", p.value);
+  const m = parseMilestone(c.ref.text);
+  return m === null ? invalid(c, "unparseable_milestone") : readValue(c.ref, "ok", m);
+}
+
+/**
+ * A figure of a percent indicator: percent points already when the text had % or the cell a
+ * percent format.
+ */
+function readPercent(c: CellContext, p: ParsedNumber, rowUnit: string): ReadValue {
+  const unitText = p.unit && !MULTIPLIER_ONLY.test(p.unit) ? p.unit : rowUnit;
+  if (unitText && !p.percent && convertUnit(1, unitText, "%") === null)
+    return invalid(c, "unit_mismatch", { found: unitText, expected: c.ind.unit });
+  if (p.unit && MULTIPLIER_ONLY.test(p.unit)) return invalid(c, "unparseable_number");
+  return readValue(c.ref, "ok", p.value, p.percent, p.approx);
+}
+
+/**
+ * A value in unit `from` in the indicator's unit, or null when it does not convert. "约380斤" in a
+ * 斤/亩 row: the per-亩 is implied by the row, not a different unit.
+ */
+function toIndicatorUnit(
+  value: number,
+  from: string,
+  ownUnit: string | undefined,
+  rowUnit: string,
+  unit: string
+): number | null {
+  const converted = convertUnit(value, from, unit);
+  const per = unit.indexOf("/");
+  if (converted !== null || !ownUnit || per <= 0 || !rowUnit) return converted;
+  if (convertUnit(1, rowUnit, unit) === null) return null;
+  const implied = convertUnit(value, `${ownUnit}${unit.slice(per)}`, unit);
+  return implied !== null && convertUnit(1, ownUnit, unit.slice(0, per)) !== null ? implied : null;
 }
 
 /** Range and integer checks on a value already in the canonical unit. */

@@ -8,8 +8,9 @@ import type { Catalogue, Indicator } from "../model/catalogue";
 import type { Finding, IndicatorResult } from "../model/results";
 
 import { normaliseUnit } from "../read/units";
-import { sameUnit, type IndicatorIndex } from "../catalogue/match";
+import { sameUnit, type IndicatorIndex } from "../read/match";
 import { scoreIndicator } from "../score";
+import { isoYear } from "../util/dates";
 import { makeFinding } from "./rules";
 
 import { indicatorLabel, type ReadValue } from "./interpret";
@@ -36,6 +37,33 @@ export function isUnitShare(ind: Indicator, ctx: Ctx): boolean {
   if (ind.aggregation !== "sum") return false;
   if (!ctx.unit) return true;
   return !sameUnit(ctx.unit, ind.owner);
+}
+
+/**
+ * The rules on the rows read, each row alone then between rows, and the scores: every rule that
+ * can make an error runs before a row is scored, so a row with one is scored as invalid.
+ */
+export function checkRows(rows: RowData[], ctx: Ctx): IndicatorResult[] {
+  for (const r of rows) checkCatalogueValues(r, ctx);
+  checkRatios(rows, ctx);
+  for (const r of rows) checkAgainstPrevious(r, ctx);
+  if (ctx.unit) for (const r of rows) checkResponsible(r, ctx);
+  const asOf = ctx.asOf;
+  if (asOf) for (const r of rows) checkReference(r, asOf, ctx);
+  const withError = new Set<string | undefined>();
+  for (const f of ctx.findings) if (f.severity === "error") withError.add(f.indicator);
+  for (const r of rows) r.hasError = withError.has(r.indicator.code);
+  const results = asOf ? rows.filter((r) => r.indicator.kind).map((r) => scoreRow(r, ctx)) : [];
+  for (const res of results) checkRemarks(res, rows, ctx);
+  return results;
+}
+
+/**
+ * A rate as a message shows it, in percent points to at most 6 decimals (0.035 → "3.5%"):
+ * enough for any rate a plan sets, and no float noise of the × 100.
+ */
+function ratePercent(rate: number): string {
+  return `${+(rate * 100).toFixed(6)}%`;
 }
 
 export function checkCatalogueValues(r: RowData, ctx: Ctx): void {
@@ -66,9 +94,9 @@ export function checkCatalogueValues(r: RowData, ctx: Ctx): void {
     )
       typed *= 100;
     if (differs(typed, ind.target)) {
-      const shown =
-        ind.kind === "annual_growth" ? `${+(ind.target * 100).toFixed(6)}%` : ind.target;
-      const found = ind.kind === "annual_growth" ? `${+(typed * 100).toFixed(6)}%` : r.target.text;
+      const growth = ind.kind === "annual_growth";
+      const shown = growth ? ratePercent(ind.target) : ind.target;
+      const found = growth ? ratePercent(typed) : r.target.text;
       ctx.findings.push(
         makeFinding("target_changed", at(r.target), { ind: label, found, expected: shown })
       );
@@ -123,6 +151,7 @@ export function checkRatios(rows: RowData[], ctx: Ctx): void {
           {
             ind: indicatorLabel(r.indicator),
             found: r.actual.value,
+            // 4 decimals: finer than the 0.05 points of tolerance, without float noise.
             expected: +computed.toFixed(4),
           }
         )
@@ -131,77 +160,90 @@ export function checkRatios(rows: RowData[], ctx: Ctx): void {
   }
 }
 
+/**
+ * The actual against the figure before it (the previous period's, else the latest of history): a
+ * cumulative figure that fell; for a level, a figure in the wrong unit or one that jumped.
+ */
 export function checkAgainstPrevious(r: RowData, ctx: Ctx): void {
   const ind = r.indicator;
   const a = r.actual;
   if (a.state !== "ok" || a.value === null || ind.kind === "milestone") return;
-  // Where a finding points: built only when there is one (the text of a figure costs its formatting).
-  const at = () => ({ sheet: ctx.sheet, cell: a.address, indicator: ind.code, text: a.text });
-  const label = indicatorLabel(ind);
   const prev = r.previous.state === "ok" ? r.previous.value : latest(r.history);
   if (prev !== null && ind.cumulative && a.value < prev) {
-    ctx.findings.push(
-      makeFinding("cumulative_decreased", at(), { ind: label, found: a.value, expected: prev })
-    );
+    const args = { ind: indicatorLabel(ind), found: a.value, expected: prev };
+    ctx.findings.push(makeFinding("cumulative_decreased", actualAt(r, ctx), args));
   }
   // Counts of things built (cumulative integers) grow in small steps: 1 → 2 is no outlier.
   if (ind.measure !== "level" || (ind.integer && ind.cumulative)) return;
   // Against the previous value; with none, against the baseline — a wrong scale (万亩 for 亩) shows here.
-  // A township's share is measured against its own baseline only, never the city's.
-  const baseline =
-    r.baseline.state === "ok"
-      ? r.baseline.value
-      : ind.baseline === null || isUnitShare(ind, ctx)
-        ? null
-        : ind.baseline;
-  const ref = prev ?? baseline;
-  // A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
-  // (52000 under 万亩): the unit does not fit the figure, an error, not a jump.
-  const unitRef = r.row.cells.unit;
-  const scaled = () => /[万千亿]/.test(unitRef?.text ?? "") || /[万千亿]/.test(a.text);
+  const ref = prev ?? comparableBaseline(r, ctx);
+  if (ref === null || checkScale(r, a.value, ref, ctx)) return;
   if (
-    ref !== null &&
-    ref > 0 &&
-    a.value > 0 &&
-    (a.value / ref >= 1000 || ref / a.value >= 1000) &&
-    scaled()
-  ) {
-    const where = /[万千亿]/.test(unitRef?.text ?? "") ? unitRef! : undefined;
-    ctx.findings.push(
-      makeFinding(
-        "unit_mismatch",
-        {
-          sheet: ctx.sheet,
-          cell: where?.address ?? a.address,
-          indicator: ind.code,
-          text: where?.text ?? a.text,
-        },
-        {
-          ind: label,
-          found: where?.text ?? a.text,
-          expected: ind.unit,
-          other: `${a.value}`,
-          min: ref,
-        }
-      )
-    );
-    return;
-  }
-  if (
-    ref !== null &&
     ref !== 0 &&
     Math.abs(a.value - ref) / Math.abs(ref) > 0.5 &&
     !(prev === null && onTheWay(a.value, ref, r, ctx))
   ) {
     ctx.findings.push(
-      makeFinding("outlier_jump", at(), {
-        ind: label,
+      makeFinding("outlier_jump", actualAt(r, ctx), {
+        ind: indicatorLabel(ind),
         found: a.value,
         expected: ref,
-        other: prev === null ? "基期值" : "上期",
+        against: prev === null ? "baseline" : "previous",
       })
     );
   }
+}
+
+/**
+ * Where a finding on the actual points (built only when there is one: a figure's text costs its
+ * formatting).
+ */
+function actualAt(r: RowData, ctx: Ctx) {
+  return {
+    sheet: ctx.sheet,
+    cell: r.actual.address,
+    indicator: r.indicator.code,
+    text: r.actual.text,
+  };
+}
+
+/** The sheet's baseline, else the catalogue's; a township's share has only its own. */
+function comparableBaseline(r: RowData, ctx: Ctx): number | null {
+  if (r.baseline.state === "ok") return r.baseline.value;
+  const ind = r.indicator;
+  return ind.baseline === null || isUnitShare(ind, ctx) ? null : ind.baseline;
+}
+
+/**
+ * A figure thousands of times its reference under a 万/千/亿 unit was typed in the plain unit
+ * (52000 under 万亩): the unit does not fit the figure, an error, not a jump. True when it is so.
+ */
+function checkScale(r: RowData, value: number, ref: number, ctx: Ctx): boolean {
+  if (!(ref > 0 && value > 0 && (value / ref >= 1000 || ref / value >= 1000))) return false;
+  const a = r.actual;
+  const unitRef = r.row.cells.unit;
+  const scaledUnit = /[万千亿]/.test(unitRef?.text ?? "");
+  if (!scaledUnit && !/[万千亿]/.test(a.text)) return false;
+  const where = scaledUnit ? unitRef! : undefined;
+  ctx.findings.push(
+    makeFinding(
+      "unit_mismatch",
+      {
+        sheet: ctx.sheet,
+        cell: where?.address ?? a.address,
+        indicator: r.indicator.code,
+        text: where?.text ?? a.text,
+      },
+      {
+        ind: indicatorLabel(r.indicator),
+        found: where?.text ?? a.text,
+        expected: r.indicator.unit,
+        other: `${value}`,
+        min: ref,
+      }
+    )
+  );
+  return true;
 }
 
 /**
@@ -290,7 +332,7 @@ export function checkRemarks(res: IndicatorResult, rows: RowData[], ctx: Ctx): v
       { sheet: ctx.sheet, cell, indicator: res.code },
       {
         ind: indicatorLabel(r.indicator),
-        other: res.status === "critical" ? "严重滞后" : "较上期下降",
+        why: res.status === "critical" ? "critical" : "decreased",
       }
     )
   );
@@ -298,7 +340,7 @@ export function checkRemarks(res: IndicatorResult, rows: RowData[], ctx: Ctx): v
 
 export function checkReference(r: RowData, asOf: string, ctx: Ctx): void {
   const ind = r.indicator;
-  const year = Number(asOf.slice(0, 4));
+  const year = isoYear(asOf);
   if (ind.kind !== "reach_reference" || ind.reference?.[year] !== undefined) return;
   const ref = r.actual.address ? r.actual : undefined;
   ctx.findings.push(

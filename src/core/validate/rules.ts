@@ -27,6 +27,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   conflicting_values: "warning",
   changed_after_approval: "warning",
   period_mismatch: "warning",
+  superseded_report: "warning",
   catalogue_invalid: "error",
   column_guessed: "warning",
   total_mismatch: "warning",

@@ -10,15 +10,10 @@ import { parsePeriod, type Period } from "../read/period";
 
 import { removeSpaces } from "../read/text";
 
-import { canonicalUnitName, unitKey } from "../catalogue/match";
+import { canonicalUnitName, unitKey } from "../read/match";
 
 import { memoText } from "../util/memo";
-
-/** YYYY-MM-DD of the last day of a month. */
-export function isoEndOfMonth(year: number, month: number): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
-}
+import { isoEndOfMonth } from "../util/dates";
 
 /** The date of the "previous" column: the same period a year earlier (上年同期) or the quarter before. */
 export function previousDate(asOf: string, yearAgo: boolean): string {

@@ -6,11 +6,12 @@
 import { cellAddress } from "../model/cells";
 import type { Catalogue, Indicator } from "../model/catalogue";
 import type { Finding } from "../model/results";
-import { canonicalUnitName, type IndicatorIndex } from "../catalogue/match";
+import { canonicalUnitName, type IndicatorIndex } from "../read/match";
 import type { ReadSheet, TableLayout, UnitsTable } from "../read/sheet";
 import type { HeaderCellAt } from "../read/layout";
 import { makeFinding } from "./rules";
 import { indicatorLabel } from "./interpret";
+import { roundForMessage } from "../util/round";
 import type { CheckOptions, RowData, SheetCheck } from "./sheet";
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
@@ -156,7 +157,7 @@ function totalFindings(
           total: {
             ind: indicatorLabel(ind),
             found: t.actual.text,
-            expected: +expected.value.toPrecision(10),
+            expected: roundForMessage(expected.value),
             kind: ind.aggregation === "sum" ? "sum" : "weighted_mean",
             units: expected.units,
           },

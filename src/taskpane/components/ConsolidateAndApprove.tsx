@@ -276,6 +276,7 @@ export function ConsolidateAndApprove({
                 warnings: target.warnings,
               })}{" "}
               {stateText}
+              {target.changes && ` ${target.changes[lang]}`}
             </Caption1>
           ) : (
             !busy && <Caption1>{t("approvalNoSheet")}</Caption1>
@@ -353,6 +354,11 @@ export function ConsolidateAndApprove({
         {summary && summary.notReported.length > 0 && (
           <Caption1 data-testid="not-reported">
             {t("consolidateNotReported", { units: summary.notReported.join(" ") })}
+          </Caption1>
+        )}
+        {summary?.trend && (
+          <Caption1 data-testid="consolidate-trend">
+            {t("consolidateTrend", summary.trend)}
           </Caption1>
         )}
         {summary && consolidation && <BulletinButton result={consolidation} disabled={off} />}

@@ -53,12 +53,19 @@ export function Notice(props: {
 }
 
 /** What an older Excel cannot do, said plainly instead of hiding buttons. */
-export function ExcelLimits({ limits }: { limits: { zh: string; en: string }[] }) {
+export function ExcelLimits({
+  limits,
+  titleKey = "excelLimitsTitle",
+}: {
+  limits: { zh: string; en: string }[];
+  /** The heading: what this Excel cannot do, or this WPS. */
+  titleKey?: StringKey;
+}) {
   const { t, lang } = useStrings();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t("excelLimitsTitle")}</MessageBarTitle>
+        <MessageBarTitle>{t(titleKey)}</MessageBarTitle>
         <ul style={{ margin: 0, paddingInlineStart: "1.2em" }}>
           {limits.map((l) => (
             <li key={l.en}>{l[lang]}</li>

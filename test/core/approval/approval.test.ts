@@ -105,9 +105,13 @@ describe("approveSheet", () => {
       warnings: findings.length,
       catalogueVersion: catalogue.version,
       fingerprint: fingerprint(checks[0]),
+      // The approved values, readable: each indicator's values in code order, 上期 said once.
+      values:
+        "A1 本期1.1 基期0.85 目标1.42 上期1 备注“据统计局快报”；C1 本期7 基期0 目标10 上期6；E1 本期0.5",
     });
     expect(out.row).toHaveLength(APPROVAL_HEADER.length);
     expect(out.row[8]).toBe(fingerprint(checks[0]));
+    expect(out.row[9]).toBe(out.approval.values);
   });
 
   it("is refused while the sheet has an error, naming the first one", () => {
@@ -173,6 +177,7 @@ describe("the approvals log", () => {
     warnings: 2,
     catalogueVersion: "abc123",
     fingerprint: "a".repeat(64),
+    values: "A1 本期1.1；C1 本期7",
   };
   const row = [
     TIME,
@@ -184,6 +189,7 @@ describe("the approvals log", () => {
     2,
     "abc123",
     "a".repeat(64),
+    "A1 本期1.1；C1 本期7",
   ];
 
   it("reads back what was written, oldest first, skipping rows without a fingerprint", () => {
@@ -194,7 +200,8 @@ describe("the approvals log", () => {
       [...row.slice(0, 8), "b".repeat(64)],
     ]);
     const read = readApprovals(g);
-    expect(read).toEqual([approval, { ...approval, fingerprint: "b".repeat(64) }]);
+    const { values: _values, ...withoutValues } = approval;
+    expect(read).toEqual([approval, { ...withoutValues, fingerprint: "b".repeat(64) }]);
   });
 
   it("finds columns by their header, in any order", () => {

@@ -3,7 +3,7 @@ import { catalogueToSheet, catalogueFromGrid } from "../../../src/core/catalogue
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
 import { canonicalJson, catalogueVersion } from "../../../src/core/catalogue/version";
 import type { Catalogue, Indicator, TargetKind, UnitKind } from "../../../src/core/model/catalogue";
-import { unitKey } from "../../../src/core/catalogue/match";
+import { unitKey } from "../../../src/core/read/match";
 import { planToGrid } from "../../helpers/plan-grid";
 
 /** Rates as people write them: whole basis points (3.25% = 0.0325). */

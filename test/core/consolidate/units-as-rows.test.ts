@@ -190,5 +190,9 @@ describe("approving a table of units as rows", () => {
       (f) => f.rule === "changed_after_approval"
     );
     expect(after).toHaveLength(1);
+    // The change is named with the unit whose row it is in.
+    expect(after[0].message.zh).toContain(
+      "：勒秀镇 F4 优质青稞种植面积：本期值 9120 → 9200 亩（C6）。"
+    );
   });
 });

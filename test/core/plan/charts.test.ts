@@ -152,7 +152,7 @@ describe("差距分析: statuses by category", () => {
     });
   });
 
-  it("colours each status as its cells (SPEC §6) and patterns all but 已达标 and 未填报", () => {
+  it("colours each status as its cells (docs/specification.md §6) and patterns all but 已达标 and 未填报", () => {
     expect(chart.series[0].look).toEqual({ fill: "#006100", line: "#006100" });
     expect(chart.series[2].look).toEqual({ fill: "#FFEB9C", line: "#9C5700", pattern: "stripes" });
     expect(chart.series[4].look).toEqual({ fill: "#EDEDED", line: "#595959" });

@@ -9,7 +9,7 @@ import type { SheetGrid } from "../../../src/core/model/cells";
 import { checkSheet, type SheetCheck } from "../../../src/core/validate/sheet";
 import type { ReadValue } from "../../../src/core/validate/interpret";
 import { defaultCatalogue } from "../../../src/core/catalogue/default";
-import { indexCatalogue } from "../../../src/core/catalogue/match";
+import { indexCatalogue } from "../../../src/core/read/match";
 import { grid, type Raw } from "../../helpers/grid";
 
 /** A value as read: a number in the catalogue's unit, null (nothing given), 'n/a' (不适用) or 'invalid' (a finding). */

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import {
   convertUnit,
-  fifteenDigits,
   isNoUnit,
   isPercentUnit,
   normaliseUnit,
@@ -238,33 +237,5 @@ describe("properties", () => {
         }
       )
     );
-  });
-});
-
-describe("fifteenDigits", () => {
-  it("rounds to 15 significant digits exactly as toPrecision(15) does, for every double", () => {
-    fc.assert(
-      fc.property(fc.double({ noNaN: false }), (x) => {
-        expect(Object.is(fifteenDigits(x), Number(x.toPrecision(15)))).toBe(true);
-      }),
-      { numRuns: 20000 }
-    );
-  });
-
-  it("agrees on figures at a half in the 15th digit and on converted areas", () => {
-    // Products that land on a half exactly, and the noise of 5.6 × 10⁴.
-    for (const x of [
-      0.5645774602890015,
-      -965589582920.0745,
-      9215472005.307674,
-      5.6 * 10000,
-      0.1 + 0.2,
-      1e-300,
-      1e300,
-      -0,
-    ]) {
-      expect(Object.is(fifteenDigits(x), Number(x.toPrecision(15)))).toBe(true);
-    }
-    expect(convertUnit(5.6, "万亩", "亩")).toBe(56000);
   });
 });

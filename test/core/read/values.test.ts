@@ -9,7 +9,6 @@ import {
   parseChineseNumeral,
   parseNumberText,
   parseValue,
-  roundSignificant,
   unitOfValue,
 } from "../../../src/core/read/values";
 
@@ -310,14 +309,6 @@ describe("unitOfValue", () => {
       unitOfValue(num(5.6, { unit: "万亩" }) as Extract<ParsedValue, { kind: "number" }>)
     ).toBe("万亩");
     expect(unitOfValue(num(5) as Extract<ParsedValue, { kind: "number" }>)).toBe("");
-  });
-});
-
-describe("roundSignificant", () => {
-  it("drops float noise beyond 12 significant digits", () => {
-    expect(0.0142 * 100).not.toBe(1.42);
-    expect(roundSignificant(0.0142 * 100)).toBe(1.42);
-    expect(roundSignificant(0)).toBe(0);
   });
 });
 

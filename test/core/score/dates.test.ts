@@ -1,4 +1,4 @@
-import { monthsBetween, monthsIntoYear, parseIsoDate } from "../../../src/core/score/dates";
+import { monthsBetween, monthsIntoYear } from "../../../src/core/score/dates";
 
 describe("monthsBetween: whole calendar months", () => {
   it("counts the plan example: 2020-12-31 → 2022-09-30 is 21", () => {
@@ -34,17 +34,6 @@ describe("monthsBetween: whole calendar months", () => {
     expect(() => monthsBetween("2022-13-01", "2023-01-01")).toThrow(RangeError);
     expect(() => monthsBetween("2022-01-01", "2023-02-29")).toThrow(/2023-02-29/);
     expect(() => monthsBetween("2022/09/30", "2023-01-01")).toThrow(/YYYY-MM-DD/);
-  });
-});
-
-describe("parseIsoDate", () => {
-  it("reads valid dates and rejects impossible ones", () => {
-    expect(parseIsoDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
-    expect(parseIsoDate("2023-02-29")).toBeNull();
-    expect(parseIsoDate("2100-02-29")).toBeNull();
-    expect(parseIsoDate("2000-02-29")).not.toBeNull();
-    expect(parseIsoDate("2022-04-31")).toBeNull();
-    expect(parseIsoDate("22-04-01")).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * How statuses look in charts (docs/charts.md): the colours of the status cells (SPEC §6 in
- * status-style.ts) — the fill inside, the text colour as outline and pattern — and a pattern per
- * status, so bars still differ in a grey print where the writer can draw one. The symbol and
- * word of each status are in the series' names, so the legend reads without colour too.
+ * How statuses look in charts (docs/charts.md): the colours of the status cells
+ * (docs/specification.md §6, in status-style.ts) — the fill inside, the text colour as outline
+ * and pattern — and a pattern per status, so bars still differ in a grey print where the writer
+ * can draw one. The symbol and word of each status are in the series' names, so the legend reads
+ * without colour too.
  */
 import type { ChartLook } from "../../model/plan";
 import { STATUSES, type Status } from "../../model/results";

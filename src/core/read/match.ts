@@ -1,6 +1,6 @@
 /** Finding a sheet row's indicator in the catalogue, and matching unit names. */
 import type { Catalogue, Indicator } from "../model/catalogue";
-import { normaliseKey } from "../read/text";
+import { normaliseKey } from "./text";
 import { memoText } from "../util/memo";
 
 export interface IndicatorIndex {
