@@ -5,9 +5,6 @@
  * duplicated, on a second run, a user's own charts left as they were, and the file still opened
  * by ExcelJS.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { consolidate } from "../../src/core/consolidate";
 import { analyseWorkbook } from "../../src/core/engine";
 import { parseAddress } from "../../src/core/model/cells";
 import type { PlanChart, PlanSheet, WritePlan } from "../../src/core/model/plan";
@@ -22,20 +19,7 @@ import {
   sheetParts,
 } from "../helpers/chart-parts";
 import { richWorkbook } from "../helpers/rich-package";
-
-const samples = path.join(__dirname, "..", "..", "samples");
-
-async function quarter(): Promise<{ plan: WritePlan }> {
-  const dir = path.join(samples, "2022Q3");
-  const inputs = [];
-  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith(".xlsx")).sort()) {
-    const wb = await XlsxWorkbook.fromBuffer(
-      new Uint8Array(await fs.readFile(path.join(dir, name)))
-    );
-    inputs.push({ file: name, grids: await wb.readSheets() });
-  }
-  return consolidate(inputs);
-}
+import { sampleQuarterPlan } from "../helpers/sample-quarter";
 
 async function written(plan: WritePlan, input?: Uint8Array): Promise<Uint8Array> {
   const wb = input ? await XlsxWorkbook.fromBuffer(input) : XlsxWorkbook.empty();
@@ -70,7 +54,7 @@ function expectChartAsPlanned(
 let plan: WritePlan;
 let parts: ReturnType<typeof partsOf>;
 beforeAll(async () => {
-  plan = (await quarter()).plan;
+  plan = await sampleQuarterPlan();
   parts = partsOf(await written(plan));
 });
 

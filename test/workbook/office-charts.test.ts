@@ -4,9 +4,6 @@
  * take anyway, replaces them with the sheet, and on an Excel without the chart API (ExcelApi 1.8)
  * writes the tables alone and says so. The double refuses what Excel refuses.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { consolidate } from "../../src/core/consolidate";
 import type { PlanChart, PlanSheet, WritePlan } from "../../src/core/model/plan";
 import { connectExcel } from "../../src/taskpane/excel-host";
 import { runCheck } from "../../src/taskpane/run";
@@ -14,7 +11,7 @@ import { translate } from "../../src/taskpane/strings";
 import { reportNotices } from "../../src/taskpane/useRunner";
 import { apiSupport } from "../../src/workbook/office";
 import { chartTypeOf } from "../../src/workbook/office/charts";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { sampleQuarterPlan } from "../helpers/sample-quarter";
 import { bureauSheet } from "../helpers/grid";
 import {
   DChart,
@@ -29,15 +26,7 @@ import { harnessFor, modelFrom, sheetOf } from "./office-harness";
 
 let plan: WritePlan;
 beforeAll(async () => {
-  const dir = path.join(__dirname, "..", "..", "samples", "2022Q3");
-  const inputs = [];
-  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith(".xlsx")).sort()) {
-    const wb = await XlsxWorkbook.fromBuffer(
-      new Uint8Array(await fs.readFile(path.join(dir, name)))
-    );
-    inputs.push({ file: name, grids: await wb.readSheets() });
-  }
-  plan = consolidate(inputs).plan;
+  plan = await sampleQuarterPlan();
 });
 
 const planned = (name: string): PlanSheet => plan.sheets.find((s) => s.name === name)!;

@@ -3,22 +3,11 @@
  * the charts draw from, at their widths, and print their table only — never the table shrunk to
  * one page's width beside those cells.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { consolidate } from "../../src/core/consolidate";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { sampleQuarterPlan } from "../helpers/sample-quarter";
 import { harnessFor, sheetOf, stateFrom } from "./wps-harness";
 
 it("writes 汇总's chart data beside the table, at its widths, and prints the table alone", async () => {
-  const dir = path.join(__dirname, "..", "..", "samples", "2022Q3");
-  const inputs = [];
-  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith(".xlsx")).sort()) {
-    const wb = await XlsxWorkbook.fromBuffer(
-      new Uint8Array(await fs.readFile(path.join(dir, name)))
-    );
-    inputs.push({ file: name, grids: await wb.readSheets() });
-  }
-  const plan = consolidate(inputs).plan;
+  const plan = await sampleQuarterPlan();
   const h = harnessFor(stateFrom([{ name: "说明", cells: {} }]));
   await h.port.applyPlan(plan);
   for (const name of ["汇总", "填报情况"]) {

@@ -8,6 +8,7 @@ import type { PlanCell, PlanSheet } from "../model/plan";
 import type { ConsolidationHistory } from "../model/consolidation";
 import { cellAddress } from "../model/cells";
 import { FMT_SCORE } from "./styles";
+import { insertChartColumns } from "./charts";
 
 const SCORE_HEADER = "得分";
 
@@ -71,5 +72,6 @@ export function withScoreHistory(sheet: PlanSheet, history: ConsolidationHistory
     columnWidths: widths,
     rowHeights: { ...sheet.rowHeights, [head.row]: 34 },
     autoFilter: sheet.autoFilter && widenRange(sheet.autoFilter, at, k),
+    ...(sheet.charts ? { charts: insertChartColumns(sheet.charts, at, k) } : {}),
   };
 }

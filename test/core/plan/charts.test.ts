@@ -10,6 +10,8 @@ import { planCells, sheetColumnWidths } from "../../../src/core/model/plan";
 import type { IndicatorResult, Status } from "../../../src/core/model/results";
 import { completenessSheet } from "../../../src/core/plan/completeness-sheet";
 import { gapSheet } from "../../../src/core/plan/gap-sheet";
+import { withScoreHistory } from "../../../src/core/plan/score-history";
+import type { ConsolidationHistory } from "../../../src/core/model/consolidation";
 import {
   MAX_PROGRESS_BARS,
   chartPlacementProblems,
@@ -323,5 +325,47 @@ describe("reading a chart's ranges from the plan", () => {
     const read = chartRangeReader(ps, [range, chart.series[0].categories]);
     expect(read(range)).toEqual({ values: RESULTS.map((r) => r.progress), numFmt: "0.0%" });
     expect(read(chart.series[0].categories).values[0]).toBe("✔ A1");
+  });
+});
+
+describe("填报情况 with the earlier periods' scores", () => {
+  it("keeps its charts beside the table widened by a column per period, drawing from the same cells", () => {
+    const period = (p: string) => ({
+      asOf: "2022-03-31",
+      period: p,
+      dueDate: null,
+      expected: 6,
+      reported: 5,
+      scores: { overall: 50, categories: {} },
+    });
+    const history: ConsolidationHistory = {
+      periods: [period("2022年第一季度"), period("2022年第二季度"), period("2022年第三季度")],
+      indicators: [],
+      units: UNITS.map((u) => ({
+        unit: u.unit,
+        kind: u.kind,
+        scores: [10, 20, u.score],
+        statuses: [],
+      })),
+      setAside: [],
+    };
+    const before = completeness();
+    const after = withScoreHistory(before, history);
+    const widened = after.columnWidths!.length;
+    expect(widened).toBe(tableColumns(before) + 2);
+    expect(chartPlacementProblems(after)).toEqual([]);
+    for (const chart of after.charts!.charts)
+      expect(parseAddress(chart.anchor.split(":")[0]).col).toBe(widened + 1);
+    expect(after.charts!.printAreas![0]).toBe(
+      `A1:${cellAddress(headerRow(after) + UNITS.length, widened - 1)}`
+    );
+    // The same figures, two columns further right.
+    before.charts!.charts.forEach((chart, i) =>
+      chart.series.forEach((s, j) =>
+        expect(valuesIn(after, after.charts!.charts[i].series[j].values)).toEqual(
+          valuesIn(before, s.values)
+        )
+      )
+    );
   });
 });

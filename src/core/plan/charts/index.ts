@@ -5,3 +5,4 @@ export { completenessCharts } from "./completeness-charts";
 export type { CompletenessChartInput } from "./completeness-charts";
 export { chartRangeReader, chartPlacementProblems } from "./data";
 export { CHART_STATUS_ORDER, statusLook, statusName } from "./looks";
+export { insertChartColumns } from "./layout";

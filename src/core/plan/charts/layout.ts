@@ -5,7 +5,7 @@
  * pane; right of the band, the small tables the charts draw from, their headers on the table's
  * header row.
  */
-import { cellAddress } from "../../model/cells";
+import { cellAddress, parseAddress } from "../../model/cells";
 import type { PlanCell, PlanChart, PlanValue, SheetCharts } from "../../model/plan";
 import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, displayWidth } from "../styles";
 
@@ -116,4 +116,41 @@ export class SideArea {
 export function blockColumn(place: BlockPlace, index: number, lastRow = place.lastRow): string {
   const c = place.col + index;
   return `${cellAddress(place.firstRow, c)}:${cellAddress(lastRow, c)}`;
+}
+
+/** "A5:O22" with the columns from `at` on moved `k` to the right. */
+function shiftRange(range: string, at: number, k: number): string {
+  return range
+    .split(":")
+    .map((ref) => {
+      const { row, col } = parseAddress(ref);
+      return cellAddress(row, col >= at ? col + k : col);
+    })
+    .join(":");
+}
+
+/**
+ * The charts of a sheet into whose table `k` columns were inserted at column `at` (填报情况's
+ * earlier scores): the charts, their cells and ranges, widths and print areas move right with the
+ * table's end, so they stay beside it.
+ */
+export function insertChartColumns(charts: SheetCharts, at: number, k: number): SheetCharts {
+  const move = (r: string) => shiftRange(r, at, k);
+  const widths: Record<number, number> = {};
+  for (const [c, w] of Object.entries(charts.columnWidths ?? {}))
+    widths[Number(c) >= at ? Number(c) + k : Number(c)] = w;
+  return {
+    charts: charts.charts.map((c) => ({
+      ...c,
+      anchor: move(c.anchor),
+      series: c.series.map((s) => ({
+        ...s,
+        categories: move(s.categories),
+        values: move(s.values),
+      })),
+    })),
+    cells: charts.cells.map((c) => (c.col >= at ? { ...c, col: c.col + k } : c)),
+    columnWidths: widths,
+    ...(charts.printAreas ? { printAreas: charts.printAreas.map(move) } : {}),
+  };
 }
