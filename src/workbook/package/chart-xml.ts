@@ -12,8 +12,8 @@ import type {
   PlanChartSeries,
   PlanValue,
 } from "../../core/model/plan";
-import { rangeBox } from "../../core/plan/charts/data";
-import type { RangeValues } from "../../core/plan/charts/data";
+import { rangeBox } from "../../core/plan/chart-data";
+import type { RangeValues } from "../../core/plan/chart-data";
 import { xmlEscape } from "./xml";
 
 const NS =

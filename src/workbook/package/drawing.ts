@@ -7,7 +7,7 @@
  * touched.
  */
 import type { PlanSheet } from "../../core/model/plan";
-import { chartRangeReader, rangeBox } from "../../core/plan/charts/data";
+import { chartRangeReader, rangeBox } from "../../core/plan/chart-data";
 import { chartPartXml } from "./chart-xml";
 import { REL_NS, parseRels, relativeTarget, relsPartOf, resolveTarget } from "./structure";
 import type { ContentTypes, WorkbookParts } from "./workbook-edit";

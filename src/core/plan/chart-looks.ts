@@ -5,9 +5,9 @@
  * can draw one. The symbol and word of each status are in the series' names, so the legend reads
  * without colour too.
  */
-import type { ChartLook } from "../../model/plan";
-import { STATUSES, type Status } from "../../model/results";
-import { STATUS_STYLE } from "../../score/status-style";
+import type { ChartLook } from "../model/plan";
+import { STATUSES, type Status } from "../model/results";
+import { STATUS_STYLE } from "../score/status-style";
 
 /** Statuses in the order charts stack them: done and on time first, then behind, then without figures. */
 export const CHART_STATUS_ORDER: readonly Status[] = STATUSES;

@@ -3,12 +3,13 @@
  * each status (stacked bars in the status colours), and each indicator's progress (推进进度, the
  * figure its status compares) against its schedule (序时进度, a dark dash).
  */
-import type { PlanValue, SheetCharts } from "../../model/plan";
-import type { IndicatorResult, Status } from "../../model/results";
-import { STATUS_STYLE } from "../../score/status-style";
-import { FMT_PERCENT_1 } from "../styles";
-import { BlockPlace, SideArea, blockColumn } from "./layout";
-import { CHART_STATUS_ORDER, SCHEDULE_LOOK, statusLook, statusName } from "./looks";
+import type { PlanValue, SheetCharts } from "../model/plan";
+import type { IndicatorResult, Status } from "../model/results";
+import { STATUS_STYLE } from "../score/status-style";
+import { FMT_PERCENT_1 } from "./styles";
+import { CHART_TOTAL, PROGRESS_CHART, STATUS_BY_CATEGORY_CHART } from "../i18n/chart-labels";
+import { BlockPlace, SideArea, blockColumn } from "./chart-layout";
+import { CHART_STATUS_ORDER, SCHEDULE_LOOK, statusLook, statusName } from "./chart-looks";
 
 /** More indicators than this make a forest of bars: the progress chart is left out (the counts stay). */
 export const MAX_PROGRESS_BARS = 60;
@@ -57,14 +58,14 @@ function statusByCategory(side: SideArea, results: IndicatorResult[]): void {
     [...m.values()].reduce((a, b) => a + b, 0),
   ]);
   rows.push([
-    "合计",
+    CHART_TOTAL,
     ...statuses.map((_, i) => rows.reduce((n, r) => n + (r[i + 1] as number), 0)),
     results.length,
   ]);
   const place = side.block(
-    "图表数据：各类别指标状态（项）",
+    STATUS_BY_CATEGORY_CHART.caption,
     [
-      { header: "类别" },
+      { header: STATUS_BY_CATEGORY_CHART.category },
       ...statuses.map((s) => ({
         header: statusName(s),
         fill: STATUS_STYLE[s].fill ?? undefined,
@@ -72,17 +73,17 @@ function statusByCategory(side: SideArea, results: IndicatorResult[]): void {
         numFmt: "0",
         width: 11,
       })),
-      { header: "合计", numFmt: "0", width: 7 },
+      { header: CHART_TOTAL, numFmt: "0", width: 7 },
     ],
     rows
   );
   // The 合计 row is for reading, not a bar.
   const last = place.lastRow - 1;
   side.addChart({
-    name: "各类别指标状态",
+    name: STATUS_BY_CATEGORY_CHART.name,
     kind: "bar",
     stacked: true,
-    title: "各类别指标状态分布",
+    title: STATUS_BY_CATEGORY_CHART.title,
     series: statuses.map((s, i) => ({
       name: statusName(s),
       categories: blockColumn(place, 0, last),
@@ -91,7 +92,7 @@ function statusByCategory(side: SideArea, results: IndicatorResult[]): void {
       labels: { numFmt: "0;;;", position: "center" },
     })),
     categoryAxis: { reverse: true },
-    valueAxis: { title: "指标数（项）", numFmt: "0", min: 0 },
+    valueAxis: { title: STATUS_BY_CATEGORY_CHART.axis, numFmt: "0", min: 0 },
     legend: "bottom",
     anchor: side.nextAnchor(Math.max(12, 2 * counts.size + 7)),
   });
@@ -117,9 +118,9 @@ function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): vo
     r.schedule,
   ]);
   const place: BlockPlace = side.block(
-    "图表数据：各指标推进进度（按状态分列）与序时进度",
+    PROGRESS_CHART.caption,
     [
-      { header: "指标", width: 9 },
+      { header: PROGRESS_CHART.indicator, width: 9 },
       ...statuses.map((s) => ({
         header: statusName(s),
         fill: STATUS_STYLE[s].fill ?? undefined,
@@ -127,18 +128,18 @@ function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): vo
         numFmt: FMT_PERCENT_1,
         width: 11,
       })),
-      { header: "序时进度", numFmt: FMT_PERCENT_1, width: 10 },
+      { header: PROGRESS_CHART.schedule, numFmt: FMT_PERCENT_1, width: 10 },
     ],
     rows
   );
   const categories = blockColumn(place, 0);
   const figures = results.flatMap((r) => (r.progress === null ? [] : [r.progress]));
   side.addChart({
-    name: "推进进度与序时进度",
+    name: PROGRESS_CHART.name,
     kind: "column",
     // One status column holds each indicator's figure: stacking gives one bar per indicator.
     stacked: true,
-    title: "各指标推进进度与序时进度",
+    title: PROGRESS_CHART.title,
     series: [
       ...statuses.map((s, i) => ({
         name: statusName(s),
@@ -147,7 +148,7 @@ function progressAgainstSchedule(side: SideArea, results: IndicatorResult[]): vo
         look: statusLook(s),
       })),
       {
-        name: "— 序时进度",
+        name: PROGRESS_CHART.scheduleSeries,
         categories,
         values: blockColumn(place, statuses.length + 1),
         as: "line" as const,

@@ -3,13 +3,15 @@
  * each unit named with the symbol of its reporting status), and how many units of each kind
  * reported, in the status colours.
  */
-import type { CompletenessRow, ReportStatus } from "../../consolidate/completeness";
-import type { PlanValue, SheetCharts } from "../../model/plan";
-import type { Status } from "../../model/results";
-import { STATUS_STYLE } from "../../score/status-style";
-import { FMT_SCORE } from "../styles";
-import { SideArea, blockColumn } from "./layout";
-import { PLAIN_BARS, statusLook } from "./looks";
+import type { CompletenessRow, ReportStatus } from "../model/consolidation";
+import type { PlanValue, SheetCharts } from "../model/plan";
+import type { Status } from "../model/results";
+import { STATUS_STYLE } from "../score/status-style";
+import { FMT_SCORE } from "./styles";
+import { REPORT_STATUS_LABEL, UNIT_KIND_LABEL } from "../i18n/completeness-labels";
+import { CHART_TOTAL, RANKING_CHART, REPORTING_CHART } from "../i18n/chart-labels";
+import { SideArea, blockColumn } from "./chart-layout";
+import { PLAIN_BARS, statusLook } from "./chart-looks";
 
 export interface CompletenessChartInput {
   rows: CompletenessRow[];
@@ -19,23 +21,20 @@ export interface CompletenessChartInput {
   columns: number[];
 }
 
-/** Each reporting status: its symbol and word (as the sheet shows it), and the status whose colours it borrows. */
-const REPORT_STATUSES: { status: ReportStatus; symbol: string; word: string; look: Status }[] = [
-  { status: "reported", symbol: "✔", word: "已报送", look: "met" },
-  { status: "period_mismatch", symbol: "▲", word: "报告期不符", look: "lagging" },
-  { status: "no_period", symbol: "!", word: "未填报告期", look: "invalid" },
-  { status: "unrecognised", symbol: "!", word: "无法识别", look: "invalid" },
-  { status: "not_reported", symbol: "○", word: "未报送", look: "no_data" },
+/** The reporting statuses in the order they stack, each with the status whose colours it borrows (as the sheet does). */
+const REPORT_STATUSES: { status: ReportStatus; look: Status }[] = [
+  { status: "reported", look: "met" },
+  { status: "period_mismatch", look: "lagging" },
+  { status: "no_period", look: "invalid" },
+  { status: "unrecognised", look: "invalid" },
+  { status: "not_reported", look: "no_data" },
 ];
-const nameOf = (s: (typeof REPORT_STATUSES)[number]) => `${s.symbol} ${s.word}`;
+/** "✔ 已报送", as the sheet shows it. */
+const nameOf = (s: { status: ReportStatus }) => REPORT_STATUS_LABEL[s.status];
+/** Its symbol alone: "✔". */
+const symbolOf = (status: ReportStatus) => REPORT_STATUS_LABEL[status].split(" ")[0];
 
-const KINDS: [CompletenessRow["kind"], string][] = [
-  ["bureau", "市直部门"],
-  ["township", "乡镇"],
-  ["street", "街道"],
-  ["other", "其他单位"],
-  ["unlisted", "名单外"],
-];
+const KINDS: CompletenessRow["kind"][] = ["bureau", "township", "street", "other", "unlisted"];
 
 /** The charts of a 填报情况 sheet, or undefined when no unit is listed. */
 export function completenessCharts(input: CompletenessChartInput): SheetCharts | undefined {
@@ -51,24 +50,22 @@ function scoresRanked(side: SideArea, rows: CompletenessRow[]): void {
     .filter((r) => r.score !== null)
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   if (!scored.length) return;
-  const symbol = (r: CompletenessRow) =>
-    REPORT_STATUSES.find((s) => s.status === r.status)?.symbol ?? "";
   const place = side.block(
-    "图表数据：得分排名",
+    RANKING_CHART.caption,
     [
-      { header: "排名", width: 6 },
-      { header: "单位（报送情况）" },
-      { header: "得分", numFmt: FMT_SCORE },
+      { header: RANKING_CHART.rank, width: 6 },
+      { header: RANKING_CHART.unit },
+      { header: RANKING_CHART.score, numFmt: FMT_SCORE },
     ],
-    scored.map((r) => [r.rank, `${symbol(r)} ${r.unit}`, r.score])
+    scored.map((r) => [r.rank, `${symbolOf(r.status)} ${r.unit}`, r.score])
   );
   side.addChart({
-    name: "各单位得分排名",
+    name: RANKING_CHART.name,
     kind: "bar",
-    title: "各单位得分排名",
+    title: RANKING_CHART.title,
     series: [
       {
-        name: "得分",
+        name: RANKING_CHART.score,
         categories: blockColumn(place, 1),
         values: blockColumn(place, 2),
         look: PLAIN_BARS,
@@ -83,19 +80,19 @@ function scoresRanked(side: SideArea, rows: CompletenessRow[]): void {
 }
 
 function reportingByKind(side: SideArea, rows: CompletenessRow[]): void {
-  const kinds = KINDS.filter(([k]) => rows.some((r) => r.kind === k));
+  const kinds = KINDS.filter((k) => rows.some((r) => r.kind === k));
   const statuses = REPORT_STATUSES.filter((s) => rows.some((r) => r.status === s.status));
   const count = (kind: CompletenessRow["kind"] | null, s: ReportStatus) =>
     rows.filter((r) => (kind === null || r.kind === kind) && r.status === s).length;
-  const values: PlanValue[][] = [...kinds, [null, "合计"] as const].map(([kind, label]) => [
-    label,
+  const values: PlanValue[][] = [...kinds, null].map((kind) => [
+    kind === null ? CHART_TOTAL : UNIT_KIND_LABEL[kind],
     ...statuses.map((s) => count(kind, s.status)),
     kind === null ? rows.length : rows.filter((r) => r.kind === kind).length,
   ]);
   const place = side.block(
-    "图表数据：各类单位报送情况（个）",
+    REPORTING_CHART.caption,
     [
-      { header: "类型" },
+      { header: REPORTING_CHART.kind },
       ...statuses.map((s) => ({
         header: nameOf(s),
         fill: STATUS_STYLE[s.look].fill ?? undefined,
@@ -103,15 +100,15 @@ function reportingByKind(side: SideArea, rows: CompletenessRow[]): void {
         numFmt: "0",
         width: 12,
       })),
-      { header: "合计", numFmt: "0", width: 7 },
+      { header: CHART_TOTAL, numFmt: "0", width: 7 },
     ],
     values
   );
   side.addChart({
-    name: "各类单位报送情况",
+    name: REPORTING_CHART.name,
     kind: "bar",
     stacked: true,
-    title: "各类单位报送情况",
+    title: REPORTING_CHART.title,
     series: statuses.map((s, i) => ({
       name: nameOf(s),
       categories: blockColumn(place, 0, place.lastRow - 1),
@@ -120,7 +117,7 @@ function reportingByKind(side: SideArea, rows: CompletenessRow[]): void {
       labels: { numFmt: "0;;;", position: "center" },
     })),
     categoryAxis: { reverse: true },
-    valueAxis: { title: "单位数（个）", numFmt: "0", min: 0 },
+    valueAxis: { title: REPORTING_CHART.axis, numFmt: "0", min: 0 },
     legend: "bottom",
     anchor: side.nextAnchor(Math.max(10, 2 * kinds.length + 7)),
   });

@@ -3,9 +3,9 @@
  * the copies of the figures a chart file keeps beside its formulas), and whether the charts keep
  * clear of the cells (a chart never covers the table or any written cell).
  */
-import { parseAddress } from "../../model/cells";
-import type { PlanCell, PlanSheet, PlanValue } from "../../model/plan";
-import { forEachPlanCell } from "../../model/plan";
+import { parseAddress } from "../model/cells";
+import type { PlanCell, PlanSheet, PlanValue } from "../model/plan";
+import { forEachPlanCell } from "../model/plan";
 
 export interface Box {
   top: number;

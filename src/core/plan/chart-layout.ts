@@ -5,9 +5,9 @@
  * pane; right of the band, the small tables the charts draw from, their headers on the table's
  * header row.
  */
-import { cellAddress, parseAddress } from "../../model/cells";
-import type { PlanCell, PlanChart, PlanValue, SheetCharts } from "../../model/plan";
-import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, displayWidth } from "../styles";
+import { cellAddress, parseAddress } from "../model/cells";
+import type { PlanCell, PlanChart, PlanValue, SheetCharts } from "../model/plan";
+import { HEADER_FILL, HEADER_TEXT, SUBTLE_TEXT, displayWidth } from "./styles";
 
 /** The charts' band: this many columns of this many characters (about 700 pixels at 100 %). */
 export const BAND_COLUMNS = 8;
