@@ -1,9 +1,11 @@
 /**
- * indicator-tracker: the command line (SPEC §10). Exit status 0 no error finding, 1 error findings,
+ * indicator-tracker: the command line (docs/specification.md §10). Exit status 0 no error finding, 1 error findings,
  * 2 the input could not be used — with one clear line on stderr, never a stack trace.
  */
 import { UsageError } from "./args";
 import { InputError, oneLine } from "./io";
+import { NoSuchSheetError } from "../core/errors";
+import { version } from "../../package.json";
 import { runCheck } from "./commands/run";
 import { runDemo } from "./commands/demo";
 import { runRules } from "./commands/rules";
@@ -55,6 +57,7 @@ export function usage(): string {
   return [
     "usage: indicator-tracker COMMAND ...",
     ...Object.values(COMMANDS).map((c) => `  indicator-tracker ${c.usage}`),
+    "  indicator-tracker --version",
   ].join("\n");
 }
 
@@ -73,6 +76,10 @@ export async function main(argv: string[], ctx: CommandContext = defaultContext)
     (name ? ctx.stdout : ctx.stderr)(usage());
     return name ? 0 : 2;
   }
+  if (name === "--version") {
+    ctx.stdout(version);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     ctx.stderr(`indicator-tracker: unknown command "${name}" (try --help)`);
@@ -87,7 +94,8 @@ export async function main(argv: string[], ctx: CommandContext = defaultContext)
       );
       return 2;
     }
-    if (e instanceof InputError) {
+    // A sheet named by --sheet that the workbook lacks is unusable input, like a missing file.
+    if (e instanceof InputError || e instanceof NoSuchSheetError) {
       ctx.stderr(`indicator-tracker: ${oneLine(e.message)}`);
       return 2;
     }

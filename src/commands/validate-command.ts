@@ -12,11 +12,8 @@ import { FINDINGS_SHEET } from "../core/plan/findings-sheet";
 import type { WorkbookPort } from "../workbook/port";
 import type { WriteReport } from "../workbook/office/refusal";
 import { ExcelRefusal } from "../workbook/office/refusal";
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Message } from "../core/i18n/messages";
+import { VALIDATE_COMMAND_TEXT } from "../core/i18n/command-messages";
 
 /** The port plus what the button needs: the active sheet (and named sheets) in one go, the sheet names. */
 export interface ActiveSheetPort extends WorkbookPort {
@@ -50,30 +47,12 @@ export interface ValidateCommandResult {
   sheets: string[];
   errors: number;
   warnings: number;
-  summary: Bilingual;
+  summary: Message;
   /** Monitoring sheets not validated because reading them would have run past the time limit. */
   skipped: string[];
   /** Sheets protected with a password: validated and listed, but their cells not marked. */
   unmarked: string[];
 }
-
-const STRINGS = {
-  summary: (sheets: string, errors: number, warnings: number): Bilingual => ({
-    zh: `已校验“${sheets}”：错误 ${errors} 条，提示 ${warnings} 条，详见“${FINDINGS_SHEET}”。`,
-    en: `Validated ${sheets}: ${errors} errors, ${warnings} warnings; see ${FINDINGS_SHEET}.`,
-  }),
-  failedTitle: "校验未完成 / Validation did not finish",
-  // Only what is certain: the product never writes a value into a user's cell, but an interrupted
-  // run can leave its marks and result sheets half written (the next run replaces them).
-  failedHint: {
-    zh: "校验时出错，未能全部完成。各单元格中的数值均未被改动，但单元格标注和结果表可能不完整；请检查当前工作表后再次点击“校验”，如问题持续，请在任务窗格中运行校验查看详情。",
-    en: "An error stopped the validation before it finished. No cell value was changed, but cell marks and result sheets may be incomplete; check the active sheet and click Validate again, or run Validate from the task pane for details.",
-  },
-  skipped: (sheets: string[]): string =>
-    `未校验（超出时限）：${sheets.join("、")}。请在任务窗格中逐表校验。 / Not validated (time limit): ${sheets.join(", ")}. Validate them one by one from the task pane.`,
-  unmarked: (sheets: string[]): string =>
-    `工作表“${sheets.join("、")}”设有密码保护，问题已列在上面，但未在单元格上标注。 / ${sheets.join(", ")}: protected with a password; the findings are listed above but the cells were not marked.`,
-};
 
 /** Every sheet but the product's, read a few at a time until the time budget is spent. */
 async function readWithin(
@@ -133,8 +112,8 @@ export async function runValidateCommand(
   const unmarked = port.lastReport?.unmarkedSheets ?? [];
   // What the button did not do goes under the findings: a ribbon command has no other place to say it.
   const notes = [
-    ...(skipped.length ? [STRINGS.skipped(skipped)] : []),
-    ...(unmarked.length ? [STRINGS.unmarked(unmarked)] : []),
+    ...(skipped.length ? [VALIDATE_COMMAND_TEXT.skipped(skipped)] : []),
+    ...(unmarked.length ? [VALIDATE_COMMAND_TEXT.unmarked(unmarked)] : []),
   ];
   if (notes.length > 0)
     await port.appendRows(
@@ -148,7 +127,12 @@ export async function runValidateCommand(
     sheets,
     errors,
     warnings,
-    summary: STRINGS.summary(sheets.join("、") || active, errors, warnings),
+    summary: VALIDATE_COMMAND_TEXT.summary(
+      sheets.join("、") || active,
+      errors,
+      warnings,
+      FINDINGS_SHEET
+    ),
     skipped,
     unmarked,
   };
@@ -171,13 +155,13 @@ export function failurePlan(error: unknown): WritePlan {
           {
             row: 0,
             col: 0,
-            value: STRINGS.failedTitle,
+            value: VALIDATE_COMMAND_TEXT.failedTitle,
             bold: true,
             size: 14,
             fontColor: "#9C0006",
           },
-          { row: 2, col: 0, value: STRINGS.failedHint.zh, wrap: true },
-          { row: 3, col: 0, value: STRINGS.failedHint.en, wrap: true },
+          { row: 2, col: 0, value: VALIDATE_COMMAND_TEXT.failedHint.zh, wrap: true },
+          { row: 3, col: 0, value: VALIDATE_COMMAND_TEXT.failedHint.en, wrap: true },
           { row: 5, col: 0, value: detail, wrap: true, fontColor: "#595959" },
         ],
         columnWidths: [100],

@@ -20,6 +20,8 @@ import { periodChanges } from "./plan/period-change";
 import { isProductMade, placeProductSheets, replacedSheetBase } from "./plan/product-sheet";
 import { approvalFindings, workbookApprovals } from "./approval/approve";
 import { roundForJson } from "./util/round";
+import { CatalogueError, NoSuchSheetError } from "./errors";
+import { RUN_SHEET_TEXT } from "./i18n/engine-messages";
 
 export interface RunOptions {
   /** The catalogue for a workbook without a 指标规则 sheet of its own (default: the plan's). */
@@ -53,6 +55,7 @@ export interface RunResult {
 }
 
 export { isProductSheet, validationScope } from "./scope";
+export { CatalogueError, NoSuchSheetError, PlanError } from "./errors";
 
 /**
  * A sheet the product wrote or keeps, judged by name and content: a user's own sheet that is only
@@ -68,14 +71,24 @@ function hasContent(rows: WorkbookGrids["sheets"][number]["rows"]): boolean {
   );
 }
 
-/** Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a monitoring sheet. */
+/** The catalogue `wb` is checked against (see catalogueFor); a broken 指标规则 throws CatalogueError. */
+export function usableCatalogue(wb: WorkbookGrids, given?: Catalogue): Catalogue {
+  const choice = catalogueFor(wb, given);
+  if (!choice.catalogue) throw new CatalogueError(choice.findings);
+  return choice.catalogue;
+}
+
+/**
+ * Reads and validates every candidate sheet; unrecognised sheets are findings only when nothing else is a
+ * monitoring sheet. A `sheet` the workbook lacks throws NoSuchSheetError.
+ */
 export function checkWorkbook(
   wb: WorkbookGrids,
   opts: RunOptions = {},
   keep: "rows" | "results" = "rows"
 ): { checks: SheetCheck[]; findings: Finding[]; catalogue: Catalogue | null } {
   if (opts.sheet && !wb.sheets.some((s) => s.name === opts.sheet)) {
-    throw new Error(`no sheet named "${opts.sheet}" / 工作簿中没有名为“${opts.sheet}”的工作表`);
+    throw new NoSuchSheetError(opts.sheet);
   }
   const choice = opts.ignoreRulesSheet
     ? { catalogue: opts.catalogue ?? defaultCatalogue(), findings: [] }
@@ -96,7 +109,7 @@ export function checkWorkbook(
     const sheetCheck = checkSheet(g, catalogue, { asOf: opts.asOf, index });
     // A table of units as rows: each unit's row is that unit's report (docs/reading-forms.md).
     for (const check of sheetCheck.parts ?? [sheetCheck]) {
-      // A sheet whose data differ from its last approval in this workbook's 审核记录 (SPEC §9).
+      // A sheet whose data differ from its last approval in this workbook's 审核记录 (docs/specification.md §9).
       check.findings.push(...approvalFindings([check], approvals));
       checks.push(keep === "rows" ? check : withoutRows(check));
     }
@@ -158,7 +171,7 @@ export function validateWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunR
   const userSheets = markableSheets(wb);
   const plan: WritePlan = placeProductSheets(
     {
-      sheets: [findingsSheet(findings, "校验结果 / Validation findings")],
+      sheets: [findingsSheet(findings, RUN_SHEET_TEXT.findingsTitle)],
       annotations: annotationsFor(findings, userSheets),
       // The checked sheets' earlier marks are replaced: a cell fixed since the last run loses its mark.
       replaceAnnotations: checks.map((c) => c.sheet),
@@ -193,22 +206,30 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   ).join("、");
   // A workbook holding the unit's earlier periods too: each actual beside its change since then.
   const change = periodChanges(checks);
-  const compared = change ? `　较上期：${change.previous.join("、")}` : "";
   const gap = gapSheet(indicators, scores, catalogue, {
     name: GAP_SHEET,
-    title: "差距分析 / Gap analysis",
-    subtitle: `填报单位：${units || "—"}　报告期：${periods || "—"}　截至：${asOf ?? "—"}${compared}　指标目录版本：${catalogue.version}`,
+    title: RUN_SHEET_TEXT.gapTitle,
+    subtitle: RUN_SHEET_TEXT.gapSubtitle({
+      units: units || "—",
+      periods: periods || "—",
+      asOf: asOf ?? "—",
+      compared: change?.previous ?? [],
+      version: catalogue.version,
+    }),
     change: change?.value,
     // A table of units as rows gives several units' rows from one sheet: the unit is named beside it.
     source:
       checks.length > 1
-        ? { header: "工作表", value: (r) => (r.source ? `${r.sheet}：${r.source}` : r.sheet) }
+        ? {
+            header: RUN_SHEET_TEXT.sourceHeader,
+            value: (r) => (r.source ? RUN_SHEET_TEXT.source(r.sheet, r.source) : r.sheet),
+          }
         : undefined,
     linkToSource: true,
   });
   const plan: WritePlan = placeProductSheets(
     {
-      sheets: [gap, findingsSheet(findings, "校验结果 / Validation findings")],
+      sheets: [gap, findingsSheet(findings, RUN_SHEET_TEXT.findingsTitle)],
       annotations: annotationsFor(findings, userSheets),
       replaceAnnotations: checks.map((c) => c.sheet),
       activate: GAP_SHEET,
@@ -218,7 +239,7 @@ export function analyseWorkbook(wb: WorkbookGrids, opts: RunOptions = {}): RunRe
   return { asOf, findings, indicators, scores, sheets: summaries(checks), plan, checks };
 }
 
-/** The JSON document of SPEC §10. */
+/** The JSON document of docs/specification.md §10. */
 export function toJsonDocument(result: RunResult, mode: "validate" | "analyse"): object {
   const doc: Record<string, unknown> = {
     asOf: result.asOf,

@@ -18,9 +18,9 @@ import { prefetchEngine } from "./run";
 import { apiSupport } from "../workbook/office/support";
 import type { PaneHost } from "./host";
 import { prefersDark } from "./host";
-import { StringsContext, stringsFor } from "./i18n";
+import { StringsContext, stringsFor, useStrings } from "./i18n";
 import type { Lang } from "./strings";
-import { useRunner } from "./useRunner";
+import { useRunner, type Runner } from "./useRunner";
 
 // What the first screen does not show loads as chunks of its own (docs/pane-load.md): the results
 // of a run, consolidation and approval, rules and templates.
@@ -70,17 +70,8 @@ function useDarkTheme(host: PaneHost): boolean {
   return dark;
 }
 
-export function App({ host }: { host: PaneHost }) {
-  const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(host.lang);
-  const [asOf, setAsOf] = useState("");
-  const strings = useMemo(() => stringsFor(lang), [lang]);
-  const dark = useDarkTheme(host);
-  const runner = useRunner(host);
-  // An Excel too old for the core path: every action that would touch the workbook stays off.
-  const unusable = host.kind === "excel" && !host.supported;
-
-  // Once the first screen is up, the engine and the results' view are fetched ahead of the first run.
+/** Once the first screen is up, the engine and the results' view are fetched ahead of the first run. */
+function usePrefetch(): void {
   useEffect(() => {
     const later = window.setTimeout(() => {
       prefetchEngine();
@@ -88,6 +79,94 @@ export function App({ host }: { host: PaneHost }) {
     }, 0);
     return () => window.clearTimeout(later);
   }, []);
+}
+
+/** What the host is: a browser (file mode), an Excel too old, an Excel short of some features. */
+function HostNotices({ host }: { host: PaneHost }) {
+  if (host.kind === "file") return <Notice intent="info" text="fileModeNotice" />;
+  const wps = host.app === "wps";
+  if (!host.supported)
+    return <Notice intent="warning" text={wps ? "errorWpsTooOld" : "errorOfficeTooOld"} />;
+  if (!host.limits.length) return null;
+  return <ExcelLimits limits={host.limits} titleKey={wps ? "wpsLimitsTitle" : undefined} />;
+}
+
+/** The step under way and what the last action left: its error, notice and warnings. */
+function RunFeedback({ runner }: { runner: Runner }) {
+  return (
+    <>
+      {runner.busy && <BusyIndicator step={runner.busy} />}
+      {runner.error && <ErrorBar error={runner.error} onDismiss={runner.dismissError} />}
+      {runner.notice && <Notice intent="success" text={runner.notice} />}
+      {runner.warnings.map((w) => (
+        <Notice key={w.key} intent="warning" text={w.key} vars={w.vars} />
+      ))}
+    </>
+  );
+}
+
+/** The last run's summary and findings, loaded as a chunk of their own; a hint before any run. */
+function Results({ runner, host }: { runner: Runner; host: PaneHost }) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  if (!runner.outcome)
+    return (
+      <Text as="p" className={styles.hint}>
+        {t("readyHint")}
+      </Text>
+    );
+  return (
+    <Suspense
+      fallback={<Spinner size="tiny" labelPosition="after" label={t("stepLoadingSection")} />}
+    >
+      <Summary mode={runner.outcome.mode} result={runner.outcome.result} />
+      <FindingsList
+        result={runner.outcome.result}
+        selected={runner.selected}
+        onSelect={runner.select}
+        selectsCells={host.kind === "excel"}
+      />
+    </Suspense>
+  );
+}
+
+/** Consolidation and approval, and inside Excel rules and templates: opened on demand. */
+function MoreSections({ runner, host }: { runner: Runner; host: PaneHost }) {
+  const { t } = useStrings();
+  // An Excel too old for the core path: every action that would touch the workbook stays off.
+  const off = runner.busy !== null || (host.kind === "excel" && !host.supported);
+  return (
+    <>
+      <LazySection labelKey="sectionConsolidate" testId="section-consolidate">
+        <ConsolidateAndApprove
+          host={host}
+          port={runner.port}
+          onDownload={() => runner.download(t("downloadSuffix"))}
+          refreshKey={runner.outcome}
+          disabled={off}
+        />
+      </LazySection>
+      {host.kind === "excel" && (
+        <LazySection labelKey="sectionRules" testId="section-rules">
+          <RulesAndTemplates
+            port={host.port}
+            dataValidation={host.dataValidation ?? apiSupport().dataValidation}
+            disabled={off}
+          />
+        </LazySection>
+      )}
+    </>
+  );
+}
+
+export function App({ host }: { host: PaneHost }) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(host.lang);
+  const [asOf, setAsOf] = useState("");
+  const strings = useMemo(() => stringsFor(lang), [lang]);
+  const dark = useDarkTheme(host);
+  const runner = useRunner(host);
+  usePrefetch();
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -104,19 +183,7 @@ export function App({ host }: { host: PaneHost }) {
     >
       <StringsContext.Provider value={strings}>
         <Header onToggleLanguage={() => setLang(lang === "zh" ? "en" : "zh")} />
-        {host.kind === "file" && <Notice intent="info" text="fileModeNotice" />}
-        {host.kind === "excel" && !host.supported && (
-          <Notice
-            intent="warning"
-            text={host.app === "wps" ? "errorWpsTooOld" : "errorOfficeTooOld"}
-          />
-        )}
-        {host.kind === "excel" && host.supported && host.limits.length > 0 && (
-          <ExcelLimits
-            limits={host.limits}
-            titleKey={host.app === "wps" ? "wpsLimitsTitle" : undefined}
-          />
-        )}
+        <HostNotices host={host} />
         {host.kind === "file" && (
           <FilePicker
             fileName={runner.fileName}
@@ -135,51 +202,11 @@ export function App({ host }: { host: PaneHost }) {
           onClear={runner.clearAnnotations}
           onDownload={() => runner.download(strings.t("downloadSuffix"))}
         />
-        {runner.busy && <BusyIndicator step={runner.busy} />}
-        {runner.error && <ErrorBar error={runner.error} onDismiss={runner.dismissError} />}
-        {runner.notice && <Notice intent="success" text={runner.notice} />}
-        {runner.warnings.map((w) => (
-          <Notice key={w.key} intent="warning" text={w.key} vars={w.vars} />
-        ))}
+        <RunFeedback runner={runner} />
         <Divider />
-        {runner.outcome ? (
-          <Suspense
-            fallback={
-              <Spinner size="tiny" labelPosition="after" label={strings.t("stepLoadingSection")} />
-            }
-          >
-            <Summary mode={runner.outcome.mode} result={runner.outcome.result} />
-            <FindingsList
-              result={runner.outcome.result}
-              selected={runner.selected}
-              onSelect={runner.select}
-              selectsCells={host.kind === "excel"}
-            />
-          </Suspense>
-        ) : (
-          <Text as="p" className={styles.hint}>
-            {strings.t("readyHint")}
-          </Text>
-        )}
+        <Results runner={runner} host={host} />
         <Divider />
-        <LazySection labelKey="sectionConsolidate" testId="section-consolidate">
-          <ConsolidateAndApprove
-            host={host}
-            port={runner.port}
-            onDownload={() => runner.download(strings.t("downloadSuffix"))}
-            refreshKey={runner.outcome}
-            disabled={runner.busy !== null || unusable}
-          />
-        </LazySection>
-        {host.kind === "excel" && (
-          <LazySection labelKey="sectionRules" testId="section-rules">
-            <RulesAndTemplates
-              port={host.port}
-              dataValidation={host.dataValidation ?? apiSupport().dataValidation}
-              disabled={runner.busy !== null || unusable}
-            />
-          </LazySection>
-        )}
+        <MoreSections runner={runner} host={host} />
       </StringsContext.Provider>
     </FluentProvider>
   );

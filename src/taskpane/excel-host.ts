@@ -6,16 +6,13 @@
  */
 import type { OfficeWorkbook } from "../workbook/office/workbook";
 import { apiSupport } from "../workbook/office/support";
-import { emptyReport } from "../workbook/office/refusal";
-import type { WriteReport } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
+import { reportingPort } from "./reporting-port";
 import type { ExcelHost, HostBase } from "./host";
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 export function connectExcel(base: HostBase): ExcelHost {
   const support = apiSupport();
-  let report: WriteReport = emptyReport();
   // The adapter is a chunk of its own, fetched on the first call: the first screen does not wait for it.
   const run = async <T>(work: (wb: OfficeWorkbook) => Promise<T>) => {
     const { OfficeWorkbook } = await import(
@@ -23,29 +20,14 @@ export function connectExcel(base: HostBase): ExcelHost {
     );
     return OfficeWorkbook.run(work, { support });
   };
-  // What the last write did not do (a sheet protected with a password left unmarked …).
-  const writing = (work: (wb: OfficeWorkbook) => Promise<void>) =>
-    run(async (wb) => {
-      report = emptyReport();
-      try {
-        await work(wb);
-      } finally {
-        report = wb.lastReport;
-      }
-    });
-  const port: WorkbookPort = {
-    readSheets: (names) => run((wb) => wb.readSheets(names)),
-    applyPlan: (plan) => writing((wb) => wb.applyPlan(plan)),
-    clearAnnotations: (sheet) => writing((wb) => wb.clearAnnotations(sheet)),
-    appendRows: (sheet, header, rows) => run((wb) => wb.appendRows(sheet, header, rows)),
-  };
+  const { port, lastReport } = reportingPort(run);
   return {
     kind: "excel",
     ...base,
     port,
     supported: support.core,
     limits: support.missing.map((m) => m.reason),
-    lastReport: () => report,
+    lastReport,
     activeSheet: () =>
       Excel.run(RUN_OPTIONS, async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();

@@ -4,6 +4,8 @@
  * the two tables must have the same keys and the same {placeholders}.
  */
 
+import { OFFICE_NEEDED } from "../core/i18n/excel-messages";
+
 export type Lang = "zh" | "en";
 
 const zh = {
@@ -64,8 +66,8 @@ const zh = {
   errorRun: "检查未能完成，请确认表格格式后重试。",
   errorWrite:
     "结果未能完整写入工作簿（单元格中的数值均未被改动），请重试；再次运行会替换不完整的结果。",
-  errorOfficeTooOld:
-    "此版本的 Office 过旧，无法运行本加载项：请使用 Excel 2021 或更高版本、Microsoft 365 版 Excel，或网页版 Excel。",
+  // The sentence the Excel adapter refuses with (core/i18n/excel-messages.ts).
+  errorOfficeTooOld: OFFICE_NEEDED.zh,
   errorWorkbookProtected:
     "工作簿的结构受保护，无法添加或替换“校验结果”等工作表：请在“审阅”选项卡中点“保护工作簿”取消保护（可能需要密码）后重试。",
   noticeUnmarked: "工作表“{sheets}”设有密码保护，未在其单元格上标注；问题已全部列在“校验结果”中。",
@@ -203,8 +205,7 @@ const en: StringTable = {
   errorRun: "The check could not be completed; check the layout of the sheet and try again.",
   errorWrite:
     "The results could not all be written into the workbook (no cell value was changed); try again, and the run will replace what is incomplete.",
-  errorOfficeTooOld:
-    "This version of Office is too old for the add-in: use Excel 2021 or later, Excel for Microsoft 365, or Excel on the web.",
+  errorOfficeTooOld: OFFICE_NEEDED.en,
   errorWorkbookProtected:
     "The workbook structure is protected, so result sheets such as the findings sheet cannot be added or replaced: on the Review tab, click Protect Workbook to turn it off (it may ask for the password) and try again.",
   noticeUnmarked:

@@ -2,7 +2,7 @@
  * The pane's state: which workbook it works on, the step under way, the last run's result,
  * the error or notice to show. Rendering lives in the components; the work itself in run.ts.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { RunResult } from "../core/engine";
 import type { WorkbookPort } from "../workbook/port";
 import { saveBytes, xlsxDownloadName } from "./download";
@@ -11,6 +11,7 @@ import type { RunMode } from "./run";
 import { PaneError, failAs, runCheck } from "./run";
 import type { StringKey } from "./strings";
 import { validationScope } from "../core/scope";
+import { useOneAtATime, type Step } from "./one-at-a-time";
 
 /** A workbook opened from a file (browser file mode): read and written in memory. */
 interface OpenedFile {
@@ -83,108 +84,51 @@ function nextPaint(): Promise<void> {
   });
 }
 
-export function useRunner(host: PaneHost): Runner {
-  const [busy, setBusy] = useState<StringKey | null>(null);
+/** The sentence for a failed action; the detail is for whoever debugs, in the console. */
+function failureKey(e: unknown): StringKey {
+  console.error(e instanceof PaneError ? (e.cause ?? e) : e);
+  return e instanceof PaneError ? e.key : "errorRun";
+}
+
+/** Reads a picked file into memory: the reader is a chunk of its own, fetched on first use. */
+async function openPicked(picked: File, step: Step): Promise<OpenedFile> {
+  const { openWorkbookBytes } = await failAs(
+    "errorLoadReader",
+    () => import(/* webpackChunkName: "xlsx" */ "../workbook/open-file")
+  );
+  await step("stepOpening");
+  const bytes = await failAs("errorRead", () => picked.arrayBuffer());
+  const port = await failAs("errorNotWorkbook", () =>
+    openWorkbookBytes(new Uint8Array(bytes), picked.name)
+  );
+  return { name: picked.name, port };
+}
+
+/**
+ * The sheet a run speaks for: inside Excel, Validate checks the sheet the user is on (from a result
+ * sheet such as 校验结果, every monitoring sheet, as the ribbon's button does); a file is checked whole.
+ */
+async function scopeOf(host: PaneHost, mode: RunMode): Promise<string | undefined> {
+  if (host.kind !== "excel" || mode !== "validate") return undefined;
+  return validationScope(await failAs("errorActiveSheet", () => host.activeSheet()));
+}
+
+/** The error, notice and warnings an action leaves, cleared as the next one starts. */
+function useFeedback() {
   const [error, setError] = useState<StringKey | null>(null);
   const [notice, setNotice] = useState<StringKey | null>(null);
   const [warnings, setWarnings] = useState<PaneNotice[]>([]);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [file, setFile] = useState<OpenedFile | null>(null);
+  const clear = () => {
+    setError(null);
+    setNotice(null);
+    setWarnings([]);
+  };
+  return { error, setError, notice, setNotice, warnings, setWarnings, clear };
+}
+
+/** Clicking a finding: remembered, and inside Excel its cell selected. */
+function useSelection(host: PaneHost, outcome: Outcome | null, fail: (key: StringKey) => void) {
   const [selected, setSelected] = useState<number | null>(null);
-  // A ref as well as state: two quick clicks arrive before React re-renders the disabled buttons.
-  const running = useRef(false);
-
-  /** Runs one action: one at a time, its steps shown, its failure shown as one sentence. */
-  const perform = useCallback(
-    async (
-      first: StringKey,
-      action: (step: (key: StringKey) => Promise<void>) => Promise<void>
-    ) => {
-      if (running.current) return;
-      running.current = true;
-      setError(null);
-      setNotice(null);
-      setWarnings([]);
-      const step = async (key: StringKey) => {
-        setBusy(key);
-        await nextPaint();
-      };
-      try {
-        await step(first);
-        await action(step);
-      } catch (e) {
-        const key = e instanceof PaneError ? e.key : "errorRun";
-        // The detail is for whoever debugs; the user sees the sentence of `key`.
-        console.error(e instanceof PaneError ? (e.cause ?? e) : e);
-        setError(key);
-      } finally {
-        running.current = false;
-        setBusy(null);
-      }
-    },
-    []
-  );
-
-  const port: WorkbookPort | null = host.kind === "excel" ? host.port : (file?.port ?? null);
-
-  const openFile = useCallback(
-    (picked: File) =>
-      void perform("stepLoadingReader", async (step) => {
-        const { openWorkbookBytes } = await failAs(
-          "errorLoadReader",
-          () => import(/* webpackChunkName: "xlsx" */ "../workbook/open-file")
-        );
-        await step("stepOpening");
-        const bytes = await failAs("errorRead", () => picked.arrayBuffer());
-        const opened = await failAs("errorNotWorkbook", () =>
-          openWorkbookBytes(new Uint8Array(bytes), picked.name)
-        );
-        setFile({ name: picked.name, port: opened });
-        setOutcome(null);
-        setSelected(null);
-      }),
-    [perform]
-  );
-
-  const run = useCallback(
-    (mode: RunMode, asOf: string) =>
-      void perform("stepReading", async (step) => {
-        if (!port) return;
-        // Inside Excel, Validate checks the sheet the user is on (from a result sheet such as
-        // 校验结果, every monitoring sheet, as the ribbon's button does); a file is checked whole.
-        const sheet =
-          host.kind === "excel" && mode === "validate"
-            ? validationScope(await failAs("errorActiveSheet", () => host.activeSheet()))
-            : undefined;
-        const result = await runCheck(port, mode, { asOf: asOf || undefined, sheet }, step);
-        setOutcome({ mode, result });
-        setSelected(null);
-        setWarnings(reportNotices(host));
-      }),
-    [perform, port, host]
-  );
-
-  const clearAnnotations = useCallback(
-    () =>
-      void perform("stepClearing", async () => {
-        if (!port) return;
-        await failAs("errorClear", () => port.clearAnnotations());
-        setNotice("clearedNotice");
-        setWarnings(reportNotices(host, "clear"));
-      }),
-    [perform, port, host]
-  );
-
-  const download = useCallback(
-    (suffix: string) =>
-      void perform("stepSaving", async () => {
-        if (!file) return;
-        const bytes = await failAs("errorSave", () => file.port.toBuffer());
-        saveBytes(bytes, xlsxDownloadName(file.name, suffix, file.port.macroEnabled));
-      }),
-    [perform, file]
-  );
-
   const select = useCallback(
     (index: number) => {
       setSelected(index);
@@ -192,17 +136,79 @@ export function useRunner(host: PaneHost): Runner {
       if (host.kind !== "excel" || !finding?.cell) return;
       host.selectCell(finding.sheet, finding.cell).catch((e: unknown) => {
         console.error(e);
-        setError("errorSelect");
+        fail("errorSelect");
       });
     },
-    [host, outcome]
+    [host, outcome, fail]
   );
+  return { selected, setSelected, select };
+}
+
+type Act = (first: StringKey, work: (step: Step) => Promise<void>) => void;
+
+/** What the four buttons do, each one action started through `act`. */
+function workbookActions(d: {
+  host: PaneHost;
+  port: WorkbookPort | null;
+  file: OpenedFile | null;
+  act: Act;
+  show: (next: OpenedFile | null, result: Outcome | null) => void;
+  setNotice: (key: StringKey) => void;
+  setWarnings: (notices: PaneNotice[]) => void;
+}): Pick<Runner, "openFile" | "run" | "clearAnnotations" | "download"> {
+  const { host, port, file, act, show, setNotice, setWarnings } = d;
+  return {
+    openFile: (picked: File) =>
+      act("stepLoadingReader", async (step) => show(await openPicked(picked, step), null)),
+    run: (mode: RunMode, asOf: string) =>
+      act("stepReading", async (step) => {
+        if (!port) return;
+        const opts = { asOf: asOf || undefined, sheet: await scopeOf(host, mode) };
+        show(null, { mode, result: await runCheck(port, mode, opts, step) });
+        setWarnings(reportNotices(host));
+      }),
+    clearAnnotations: () =>
+      act("stepClearing", async () => {
+        if (!port) return;
+        await failAs("errorClear", () => port.clearAnnotations());
+        setNotice("clearedNotice");
+        setWarnings(reportNotices(host, "clear"));
+      }),
+    download: (suffix: string) =>
+      act("stepSaving", async () => {
+        if (!file) return;
+        const bytes = await failAs("errorSave", () => file.port.toBuffer());
+        saveBytes(bytes, xlsxDownloadName(file.name, suffix, file.port.macroEnabled));
+      }),
+  };
+}
+
+export function useRunner(host: PaneHost): Runner {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [file, setFile] = useState<OpenedFile | null>(null);
+  const feedback = useFeedback();
+  const { selected, setSelected, select } = useSelection(host, outcome, feedback.setError);
+  const { busy, perform } = useOneAtATime({ clear: feedback.clear, paint: nextPaint });
+  const { setError } = feedback;
+  const act: Act = useCallback(
+    (first: StringKey, work: (step: Step) => Promise<void>) =>
+      void perform(first, work, (e) => setError(failureKey(e))),
+    [perform, setError]
+  );
+  const port: WorkbookPort | null = host.kind === "excel" ? host.port : (file?.port ?? null);
+  const show = (next: OpenedFile | null, result: Outcome | null) => {
+    if (next) setFile(next);
+    setOutcome(result);
+    setSelected(null);
+  };
+
+  const actions = workbookActions({ host, port, file, act, show, ...feedback });
 
   return {
     busy,
-    error,
-    notice,
-    warnings,
+    error: feedback.error,
+    notice: feedback.notice,
+    warnings: feedback.warnings,
     outcome,
     fileName: file?.name ?? null,
     port,
@@ -210,10 +216,7 @@ export function useRunner(host: PaneHost): Runner {
     // An Excel too old for the add-in gets its one sentence and no buttons that would fail.
     canRun: busy === null && port !== null && (host.kind !== "excel" || host.supported),
     canDownload: busy === null && file !== null && outcome !== null,
-    openFile,
-    run,
-    clearAnnotations,
-    download,
+    ...actions,
     select,
     dismissError: () => setError(null),
   };

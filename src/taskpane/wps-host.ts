@@ -7,9 +7,7 @@
 import type { EtApplication } from "../workbook/wps/et";
 import type { WpsWorkbook } from "../workbook/wps/workbook";
 import { wpsSupport } from "../workbook/wps/support";
-import { emptyReport } from "../workbook/office/refusal";
-import type { WriteReport } from "../workbook/office/refusal";
-import type { WorkbookPort } from "../workbook/port";
+import { reportingPort } from "./reporting-port";
 import type { ExcelHost, HostBase } from "./host";
 
 type Scope = { Application?: unknown; wps?: unknown };
@@ -35,7 +33,6 @@ export function wpsApplication(scope: Scope = globalThis as Scope): EtApplicatio
 
 export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
   let support = wpsSupport(app);
-  let report: WriteReport = emptyReport();
   let adapter: WpsWorkbook | null = null;
   const run = async <T>(work: (wb: WpsWorkbook) => Promise<T>) => {
     if (!adapter) {
@@ -48,21 +45,7 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
     }
     return work(adapter);
   };
-  const writing = (work: (wb: WpsWorkbook) => Promise<void>) =>
-    run(async (wb) => {
-      report = emptyReport();
-      try {
-        await work(wb);
-      } finally {
-        report = wb.lastReport;
-      }
-    });
-  const port: WorkbookPort = {
-    readSheets: (names) => run((wb) => wb.readSheets(names)),
-    applyPlan: (plan) => writing((wb) => wb.applyPlan(plan)),
-    clearAnnotations: (sheet) => writing((wb) => wb.clearAnnotations(sheet)),
-    appendRows: (sheet, header, rows) => run((wb) => wb.appendRows(sheet, header, rows)),
-  };
+  const { port, lastReport } = reportingPort(run);
   const workbook = () => {
     const wb = app.ActiveWorkbook;
     if (!wb) throw new Error("no workbook is open in WPS");
@@ -76,7 +59,7 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
     supported: support.core,
     limits: support.missing.map((m) => m.reason),
     dataValidation: support.dataValidation,
-    lastReport: () => report,
+    lastReport,
     activeSheet: async () => workbook().ActiveSheet.Name,
     selectCell: async (sheet, cell) => {
       const ws = workbook().Worksheets.Item(sheet);

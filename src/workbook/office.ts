@@ -7,13 +7,7 @@
 export { OfficeWorkbook } from "./office/workbook";
 export type { OfficeWorkbookOptions } from "./office/workbook";
 export { CORE_API_VERSION, FULL_SUPPORT, OFFICE_NEEDED, apiSupport } from "./office/support";
-export type {
-  ApiSupport,
-  Bilingual,
-  MissingFeature,
-  NoteMode,
-  RequirementChecker,
-} from "./office/support";
+export type { ApiSupport, MissingFeature, NoteMode, RequirementChecker } from "./office/support";
 export { ExcelRefusal, emptyReport } from "./office/refusal";
 export type { RefusalReason, WriteReport } from "./office/refusal";
 export { DEFAULT_PAYLOAD_BUDGET, estimatePayload } from "./office/payload";

@@ -3,4 +3,4 @@
  * scanning its parts and written by editing them in place (src/workbook/package/, docs/files.md).
  */
 export { PackageWorkbook as XlsxWorkbook } from "./package/package-workbook";
-export { sheetReference } from "./package/sheet-writer";
+export { sheetReference } from "./sheet-reference";

@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-describe("exit statuses (SPEC §10)", () => {
+describe("exit statuses (docs/specification.md §10)", () => {
   it("0 when there is no error finding", async () => {
     expect((await run("validate", good)).code).toBe(0);
   });
@@ -75,6 +75,18 @@ describe("exit statuses (SPEC §10)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(pattern);
+  });
+  it("2 for a --sheet the workbook lacks, naming it", async () => {
+    const r = await run("validate", good, "--sheet", "无此表");
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      'indicator-tracker: no sheet named "无此表" / 工作簿中没有名为“无此表”的工作表',
+    ]);
+  });
+  it("2 for an option analyse knows but validate does not", async () => {
+    const r = await run("validate", good, "--out", path.join(dir, "x.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/unknown option --out/);
   });
   it("2 for a file that is not a workbook", async () => {
     const txt = path.join(dir, "text.xlsx");
@@ -114,6 +126,18 @@ describe("analyse", () => {
     await wb.xlsx.readFile(twice);
     const names = wb.worksheets.map((w) => w.name).filter((n) => !n.startsWith("_"));
     expect(names).toEqual(["监测表", "差距分析", "校验结果"]);
+  });
+});
+
+describe("--version", () => {
+  it("prints the package's version and nothing else", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(__dirname, "../../package.json"), "utf8"));
+    const r = await run("--version");
+    expect(r).toEqual({ code: 0, out: pkg.version, err: [] });
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+  it("is listed in --help", async () => {
+    expect((await run("--help")).out).toContain("indicator-tracker --version");
   });
 });
 

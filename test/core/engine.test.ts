@@ -29,7 +29,7 @@ describe("analyseWorkbook on a bureau sheet", () => {
     });
   });
 
-  it("scores A1 as the worked example of SPEC §5", () => {
+  it("scores A1 as the worked example of docs/specification.md §5", () => {
     const a1 = res.indicators.find((r) => r.code === "A1")!;
     expect(a1.completion).toBeCloseTo(0.7746, 4);
     expect(a1.progress).toBeCloseTo(0.4386, 4);
@@ -49,7 +49,7 @@ describe("analyseWorkbook on a bureau sheet", () => {
     expect(planCells(gap).some((c) => c.value === "▲ 滞后" && c.fill === "#FFEB9C")).toBe(true);
   });
 
-  it("prints the JSON document of SPEC §10", () => {
+  it("prints the JSON document of docs/specification.md §10", () => {
     const doc = toJsonDocument(res, "analyse") as {
       indicators: { code: string; completion: number }[];
       scores: { overall: number };

@@ -8,6 +8,9 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { readDocx, type ReadDocx } from "./docx-reader";
+import { catalogueToSheet } from "../../src/core/catalogue/sheet";
+import { defaultCatalogue } from "../../src/core/catalogue/default";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
 const QUARTER = path.resolve(__dirname, "../../samples/2022Q3");
 
@@ -78,6 +81,25 @@ describe("a consolidated workbook as input", () => {
     expect(Object.keys(fromWorkbook.parts).filter((p) => p.startsWith("word/media/"))).toHaveLength(
       2
     );
+  });
+});
+
+describe("a consolidated workbook with a broken 指标规则", () => {
+  it("is refused with exit status 2, saying how many problems and the first", async () => {
+    const city = path.join(tmp, "broken-rules-汇总.xlsx");
+    await run(["consolidate", QUARTER, "--out", city]);
+    const catalogue = defaultCatalogue();
+    catalogue.indicators.find((i) => i.code === "B1")!.weight = -1;
+    const wb = await XlsxWorkbook.fromBuffer(fs.readFileSync(city));
+    await wb.applyPlan({ sheets: [catalogueToSheet(catalogue)], annotations: [] });
+    fs.writeFileSync(city, await wb.toBuffer());
+
+    const r = await run(["report", city, "--out", path.join(tmp, "broken.docx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/broken-rules-汇总\.xlsx: 指标规则有 1 处错误，第一处 \S+ /);
+    expect(r.err[0]).toMatch(/the rules sheet has 1 error\(s\)$/);
+    expect(fs.existsSync(path.join(tmp, "broken.docx"))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Every file of the bad-input corpus through the command line: the exit status SPEC §10 asks for,
+ * Every file of the bad-input corpus through the command line: the exit status docs/specification.md §10 asks for,
  * one clear line for an unusable file, no stack trace, and the input left byte for byte as it was.
  */
 import { promises as fs } from "fs";
@@ -106,15 +106,18 @@ describe("the installed command on unusable and faulty files", () => {
     "password-protected.xlsx",
     "cells-without-addresses.xlsx",
     "absurd-magnitudes.xlsx",
-  ])("%s: the status SPEC §10 gives, no stack trace, no internal error", async (name) => {
-    const c = CASES.find((x) => x.name === name)!;
-    const r = await viaBin(files.get(name)!);
-    expect(r.code).toBe(c.exit);
-    expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(r.stderr).not.toMatch(/internal error/);
-    if (c.exit === 2) expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    else expect(r.stdout).toMatch(/错误 \d+ · 提示 \d+/);
-  });
+  ])(
+    "%s: the status docs/specification.md §10 gives, no stack trace, no internal error",
+    async (name) => {
+      const c = CASES.find((x) => x.name === name)!;
+      const r = await viaBin(files.get(name)!);
+      expect(r.code).toBe(c.exit);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).not.toMatch(/internal error/);
+      if (c.exit === 2) expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      else expect(r.stdout).toMatch(/错误 \d+ · 提示 \d+/);
+    }
+  );
 });
 
 describe("a user's own sheet named like a product sheet", () => {

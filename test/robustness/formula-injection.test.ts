@@ -1,5 +1,5 @@
 /**
- * Text a user typed is written into the product's sheets as text, never as a formula (SPEC §7):
+ * Text a user typed is written into the product's sheets as text, never as a formula (docs/specification.md §7):
  * cell text starting with =, +, -, @ or a tab, in indicator names, categories, sheet names and
  * values, read back from the written file.
  */

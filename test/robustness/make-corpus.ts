@@ -1,6 +1,6 @@
 /**
  * The bad-input corpus: files a user might send, each with what the command line must answer
- * (SPEC §10: exit 0 no error finding, 1 error findings, 2 the input could not be used).
+ * (docs/specification.md §10: exit 0 no error finding, 1 error findings, 2 the input could not be used).
  *
  *   node bin/run-ts.js test/robustness/make-corpus.ts OUT_DIR     writes every case, to try by hand
  *

@@ -8,6 +8,7 @@ import { cellAddress } from "../../src/core/model/cells";
 import type { PlanSheet, WritePlan } from "../../src/core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../src/core/model/plan";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { PlanError } from "../../src/core/errors";
 
 export interface SeedCell {
   value: CellValue;
@@ -379,6 +380,33 @@ export function describeWorkbookPortContract(
         const plan = annotatedPlan();
         plan.annotations.push({ sheet: "不存在", cell: "A1", fill: "#FFC7CE", note: "x" });
         await expect(h.port.applyPlan(plan)).rejects.toThrow(/不存在/);
+        expect(await h.sheetNames()).toEqual(names);
+        expect(await h.cellLook("监测表", "B4")).toMatchObject({ fill: null, note: null });
+      });
+
+      it("says which sheets a refused plan lacks, as a PlanError", async () => {
+        const h = await makeHarness(seedWorkbook());
+        const plan = annotatedPlan();
+        plan.annotations.push(
+          { sheet: "甲", cell: "A1", fill: "#FFC7CE", note: "x" },
+          { sheet: "甲", cell: "A2", fill: "#FFC7CE", note: "x" }
+        );
+        const refused = h.port.applyPlan(plan);
+        await expect(refused).rejects.toBeInstanceOf(PlanError);
+        await expect(refused).rejects.toMatchObject({ reason: "missing_sheet", sheets: ["甲"] });
+      });
+
+      it("refuses a plan sheet named like the annotation store, before writing anything", async () => {
+        const h = await makeHarness(seedWorkbook());
+        const names = await h.sheetNames();
+        const plan = annotatedPlan();
+        plan.sheets.push({ name: ANNOTATION_STORE_SHEET, cells: [{ row: 0, col: 0, value: "x" }] });
+        const refused = h.port.applyPlan(plan);
+        await expect(refused).rejects.toBeInstanceOf(PlanError);
+        await expect(refused).rejects.toMatchObject({
+          reason: "reserved_sheet",
+          sheets: [ANNOTATION_STORE_SHEET],
+        });
         expect(await h.sheetNames()).toEqual(names);
         expect(await h.cellLook("监测表", "B4")).toMatchObject({ fill: null, note: null });
       });

@@ -1,6 +1,6 @@
 /**
  * consolidate FILE... --out OUT.xlsx: the units' files of a period into one workbook with 汇总,
- * 填报情况 and the findings (SPEC §8). Each file is read once; none is written.
+ * 填报情况 and the findings (docs/specification.md §8). Each file is read once; none is written.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -11,7 +11,7 @@ import { historyJson } from "../../core/consolidate/trend";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { parseArgs, str, UsageError } from "../args";
+import { FLAG, VALUE, parseOptions, UsageError } from "../args";
 import {
   isWorkbookFileName,
   readWorkbook,
@@ -94,16 +94,18 @@ export function consolidationLines(result: ConsolidationResult): string[] {
 }
 
 export async function runConsolidate(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, {
-    flags: ["json"],
-    values: ["out", "as-of", "rules"],
+  const { positional, options } = parseOptions(argv, {
+    json: FLAG,
+    out: VALUE,
+    "as-of": VALUE,
+    rules: VALUE,
   });
-  const out = str(options, "out");
+  const out = options.out;
   if (!positional.length) throw new UsageError("consolidate takes one or more FILEs (or folders)");
   if (!out) throw new UsageError("--out OUT.xlsx is required");
-  const asOf = parseAsOf(str(options, "as-of"));
+  const asOf = parseAsOf(options["as-of"]);
   // One catalogue for every file: --rules, else the plan's (a unit file's own 指标规则 is not used).
-  const rulesFile = str(options, "rules");
+  const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
   const files = (await expandInputs(positional, out)).filter(
     (f) => !rulesFile || !samePath(f, rulesFile)

@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { analyseWorkbook } from "../../core/engine";
-import { parseArgs, str, UsageError } from "../args";
+import { VALUE, parseOptions, UsageError } from "../args";
 import { analysedName, isWorkbookFileName, readWorkbook, saveWorkbook, InputError } from "../io";
 import { summaryLines } from "../report";
 import type { CommandContext } from "../main";
@@ -15,9 +15,9 @@ import { runConsolidate } from "./consolidate";
 import { runReport } from "./report";
 
 export async function runDemo(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: [], values: ["out"] });
+  const { positional, options } = parseOptions(argv, { out: VALUE });
   const dir = positional[0] ?? "samples";
-  const outDir = str(options, "out") ?? "out";
+  const outDir = options.out ?? "out";
   if (positional.length > 1) throw new UsageError("demo takes one folder");
   let names: string[];
   try {

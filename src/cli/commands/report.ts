@@ -7,7 +7,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { type ConsolidationInput } from "../../core/consolidate";
 import { consolidateHistory } from "../../core/consolidate/history";
-import { catalogueFor } from "../../core/catalogue/resolve";
+import { usableCatalogue } from "../../core/engine";
+import { CatalogueError } from "../../core/errors";
+import type { Catalogue } from "../../core/model/catalogue";
 import { STATUS_STYLE } from "../../core/score";
 import { STATUSES } from "../../core/model/results";
 import type { WorkbookGrids } from "../../core/model/cells";
@@ -17,9 +19,9 @@ import type { BulletinSource } from "../../report/model";
 import { isConsolidatedWorkbook, sourceFromWorkbook } from "../../report/from-workbook";
 import { sourceFromConsolidation } from "../../report/source";
 import { svgToPngNode } from "../../report/png-node";
-import { parseArgs, str, UsageError } from "../args";
+import { VALUE, parseOptions, UsageError } from "../args";
 import { readWorkbook, parseAsOf, samePath, InputError } from "../io";
-import { loadRulesFile } from "../rules-file";
+import { brokenRules, loadRulesFile } from "../rules-file";
 import type { CommandContext } from "../main";
 import { consolidationLines, displayNames, expandInputs } from "./consolidate";
 
@@ -71,25 +73,37 @@ interface Options {
 }
 
 function options(argv: string[]): { positional: string[]; opts: Options } {
-  const { positional, options: o } = parseArgs(argv, {
-    flags: [],
-    values: ["out", "as-of", "rules", "date"],
+  const { positional, options: o } = parseOptions(argv, {
+    out: VALUE,
+    "as-of": VALUE,
+    rules: VALUE,
+    date: VALUE,
   });
-  const out = str(o, "out");
+  const out = o.out;
   if (!positional.length)
     throw new UsageError("report takes one or more FILEs (or folders), or a consolidated workbook");
   if (!out) throw new UsageError("--out 通报.docx is required");
   if (!/\.docx$/i.test(out)) throw new UsageError("--out must name a .docx file");
-  const date = str(o, "date");
+  const date = o.date;
   return {
     positional,
     opts: {
       out,
-      asOf: parseAsOf(str(o, "as-of")),
+      asOf: parseAsOf(o["as-of"]),
       date: date ? issueDate(date) : localIsoDate(new Date()),
-      rulesFile: str(o, "rules"),
+      rulesFile: o.rules,
     },
   };
+}
+
+/** The catalogue a consolidated workbook was made by; its broken 指标规则 cannot be reported on. */
+function consolidatedCatalogue(file: string, grids: WorkbookGrids, given?: Catalogue): Catalogue {
+  try {
+    return usableCatalogue(grids, given);
+  } catch (e) {
+    if (e instanceof CatalogueError) throw brokenRules(file, e);
+    throw e;
+  }
 }
 
 export async function runReport(argv: string[], ctx: CommandContext): Promise<number> {
@@ -111,10 +125,7 @@ export async function runReport(argv: string[], ctx: CommandContext): Promise<nu
   let lines: string[];
   if (files.length === 1 && isConsolidatedWorkbook(grids[0])) {
     // A consolidation already made: its 汇总, 填报情况 and 校验结果 are what the office checked.
-    const choice = catalogueFor(grids[0], catalogue);
-    if (!choice.catalogue)
-      throw new InputError(`${files[0]}: its 指标规则 sheet is broken / 指标规则有误`);
-    source = sourceFromWorkbook(grids[0], choice.catalogue);
+    source = sourceFromWorkbook(grids[0], consolidatedCatalogue(files[0], grids[0], catalogue));
     if (opts.asOf && source.asOf && opts.asOf !== source.asOf) {
       throw new InputError(
         `${files[0]}: is consolidated as at ${source.asOf}, not ${opts.asOf}; give the units' files to consolidate as at another date / 该汇总表的截至日期为 ${source.asOf}`

@@ -5,17 +5,17 @@
 import { catalogueToSheet, RULES_SHEET } from "../../core/catalogue/sheet";
 import { defaultCatalogue } from "../../core/catalogue/default";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { parseArgs, str, UsageError } from "../args";
+import { VALUE, parseOptions, UsageError } from "../args";
 import { saveWorkbook } from "../io";
 import { findingLines } from "../report";
 import { loadRulesFile, readRulesFile } from "../rules-file";
 import type { CommandContext } from "../main";
 
 export async function runRules(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { flags: [], values: ["out", "rules", "check"] });
+  const { positional, options } = parseOptions(argv, { out: VALUE, rules: VALUE, check: VALUE });
   if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
-  const out = str(options, "out");
-  const check = str(options, "check");
+  const out = options.out;
+  const check = options.check;
   if (!out === !check) throw new UsageError("give either --out OUT.xlsx or --check FILE");
 
   if (check) {
@@ -34,7 +34,7 @@ export async function runRules(argv: string[], ctx: CommandContext): Promise<num
     return 0;
   }
 
-  const rulesFile = str(options, "rules");
+  const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : defaultCatalogue();
   const wb = XlsxWorkbook.empty();
   await wb.applyPlan({

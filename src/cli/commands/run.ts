@@ -1,8 +1,7 @@
-/** validate and analyse (SPEC §10). */
+/** validate and analyse (docs/specification.md §10). */
 import { analyseWorkbook, validateWorkbook, toJsonDocument } from "../../core/engine";
-import type { RunOptions, RunResult } from "../../core/engine";
-import type { WorkbookGrids } from "../../core/model/cells";
-import { parseArgs, str, UsageError } from "../args";
+import type { RunResult } from "../../core/engine";
+import { FLAG, VALUE, parseOptions, UsageError, type ParsedArgs } from "../args";
 import {
   analysedName,
   assertWritableInPlace,
@@ -10,7 +9,6 @@ import {
   parseAsOf,
   saveWorkbook,
   samePath,
-  InputError,
 } from "../io";
 import { summaryLines, findingLines } from "../report";
 import { loadRulesFile } from "../rules-file";
@@ -18,24 +16,27 @@ import { rulesSheetOf } from "../../core/catalogue/resolve";
 import { movedProductSheets } from "../../core/plan/product-sheet";
 import type { CommandContext } from "../main";
 
+const CHECK_OPTIONS = { json: FLAG, "as-of": VALUE, sheet: VALUE, rules: VALUE } as const;
+const ANALYSE_OPTIONS = { ...CHECK_OPTIONS, "in-place": FLAG, out: VALUE } as const;
+
 export async function runCheck(
   mode: "validate" | "analyse",
   argv: string[],
   ctx: CommandContext
 ): Promise<number> {
-  const { positional, options } = parseArgs(argv, {
-    flags: ["json", ...(mode === "analyse" ? ["in-place"] : [])],
-    values: ["as-of", "sheet", "rules", ...(mode === "analyse" ? ["out"] : [])],
-  });
+  // Only analyse writes a workbook: validate does not know --out and --in-place.
+  const parsed: ParsedArgs<typeof ANALYSE_OPTIONS> =
+    mode === "analyse" ? parseOptions(argv, ANALYSE_OPTIONS) : parseOptions(argv, CHECK_OPTIONS);
+  const { positional, options } = parsed;
   if (positional.length !== 1) throw new UsageError(`${mode} takes exactly one FILE`);
   const file = positional[0];
-  const out = str(options, "out");
+  const out = options.out;
   const inPlace = options["in-place"] === true;
   if (out && inPlace) throw new UsageError("use either --out or --in-place, not both");
   if (out && samePath(out, file))
     throw new UsageError("--out names the input file; use --in-place to write into it");
-  const asOf = parseAsOf(str(options, "as-of"));
-  const rulesFile = str(options, "rules");
+  const asOf = parseAsOf(options["as-of"]);
+  const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : undefined;
 
   ctx.progress?.(`读取 reading ${file}`);
@@ -46,7 +47,8 @@ export async function runCheck(
       `indicator-tracker: ${file} 有自己的“指标规则”表，按该表校验，未使用 --rules ${rulesFile} / ${file} has its own 指标规则 sheet, which is used instead of --rules`
     );
   }
-  const result = runEngine(mode, grids, { asOf, sheet: str(options, "sheet"), catalogue });
+  const opts = { asOf, sheet: options.sheet, catalogue };
+  const result = mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
   if (inPlace) assertWritableInPlace(wb, file, "analyse --in-place");
   // A .xls, .et, .ods or .csv is analysed into an .xlsx beside it, never into itself.
   const target = inPlace
@@ -61,20 +63,6 @@ export async function runCheck(
   if (options.json) ctx.stdout(JSON.stringify(toJsonDocument(result, mode), null, 2));
   else printResult(ctx, mode, file, result, target);
   return result.findings.some((f) => f.severity === "error") ? 1 : 0;
-}
-
-/** Validates or analyses; a sheet named by --sheet that the workbook lacks is unusable input. */
-function runEngine(
-  mode: "validate" | "analyse",
-  grids: WorkbookGrids,
-  opts: RunOptions
-): RunResult {
-  try {
-    return mode === "validate" ? validateWorkbook(grids, opts) : analyseWorkbook(grids, opts);
-  } catch (e) {
-    if (/no sheet named/.test((e as Error).message)) throw new InputError((e as Error).message);
-    throw e;
-  }
 }
 
 /** The summary, the findings and where the results went, for a person at a terminal. */

@@ -9,7 +9,7 @@ import { defaultCatalogue } from "../../core/catalogue/default";
 import { parsePeriod } from "../../core/read/period";
 import { templateSheet, indicatorsFor, TemplateError } from "../../core/template/template";
 import { XlsxWorkbook } from "../../workbook/xlsx";
-import { parseArgs, str, UsageError } from "../args";
+import { VALUE, parseOptions, UsageError } from "../args";
 import { InputError, saveWorkbook } from "../io";
 import { loadRulesFile } from "../rules-file";
 import type { CommandContext } from "../main";
@@ -35,18 +35,20 @@ async function writeTemplate(
 }
 
 export async function runTemplate(argv: string[], ctx: CommandContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, {
-    flags: [],
-    values: ["unit", "period", "out", "rules"],
+  const { positional, options } = parseOptions(argv, {
+    unit: VALUE,
+    period: VALUE,
+    out: VALUE,
+    rules: VALUE,
   });
   if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
-  const unit = str(options, "unit");
-  const period = str(options, "period");
-  const out = str(options, "out");
+  const unit = options.unit;
+  const period = options.period;
+  const out = options.out;
   if (!unit || !period || !out) throw new UsageError("--unit, --period and --out are all needed");
   if (!parsePeriod(period))
     throw new UsageError(`--period ${period} is not a period (e.g. 2022Q3, 2022年第三季度)`);
-  const rulesFile = str(options, "rules");
+  const rulesFile = options.rules;
   const catalogue = rulesFile ? await loadRulesFile(rulesFile) : defaultCatalogue();
 
   if (unit.toLowerCase() !== "all") {

@@ -1,5 +1,5 @@
 /**
- * Approving a sheet (SPEC §9) and noticing a change after approval. Approval is refused while the
+ * Approving a sheet (docs/specification.md §9) and noticing a change after approval. Approval is refused while the
  * sheet has an error finding; the reason says which.
  */
 import type { WorkbookGrids } from "../model/cells";

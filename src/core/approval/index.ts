@@ -1,4 +1,4 @@
-/** Approval of monitoring sheets with a fingerprint of their values (SPEC §9). */
+/** Approval of monitoring sheets with a fingerprint of their values (docs/specification.md §9). */
 export { fingerprint, fingerprintContent } from "./fingerprint";
 export {
   APPROVALS_SHEET,

@@ -32,7 +32,7 @@ export const 科技局 = "市科技局";
 export const 农业局 = "市农业农村局";
 export const 监管局 = "市市场监管局";
 
-/** Counts of things built: integers, cumulative, baseline 0 unless stated (SPEC §3). */
+/** Counts of things built: integers, cumulative, baseline 0 unless stated (docs/specification.md §3). */
 // The catalogue states no count baseline: scoring reads an unknown baseline as 0, and a sheet may give its own.
 export const COUNT: Partial<Indicator> = { integer: true, cumulative: true, min: 0 };
 export const PERCENT: Partial<Indicator> = { min: 0, max: 100 };

@@ -1,5 +1,5 @@
 /**
- * The plan's indicators as the default catalogue (SPEC §3): one table, one place.
+ * The plan's indicators as the default catalogue (docs/specification.md §3): one table, one place.
  * Source: 合作市省级创新型县(市、区)试点建设工作实施方案 (合政办发〔2022〕10号), sections 三, 四 and 六.
  */
 import type { Catalogue, Indicator, UnitEntry } from "../model/catalogue";

@@ -1,5 +1,5 @@
 /**
- * One indicator's city figure from the units' rows (SPEC §8): the owner's value for `owner`
+ * One indicator's city figure from the units' rows (docs/specification.md §8): the owner's value for `owner`
  * indicators, the sum over the townships and streets for `sum`, the mean weighted by the named
  * indicator for `weighted_mean`. Disagreements become `conflicting_values` findings.
  *

@@ -1,7 +1,7 @@
 /**
- * Consolidation (SPEC §8): the monitoring sheets of many units for a period — tabs of one workbook
+ * Consolidation (docs/specification.md §8): the monitoring sheets of many units for a period — tabs of one workbook
  * or several files — read and validated as usual, then per indicator the city's figure, scored and
- * gap-analysed like a single sheet (SPEC §5), and who reported (填报情况).
+ * gap-analysed like a single sheet (docs/specification.md §5), and who reported (填报情况).
  */
 import type { WorkbookGrids } from "../model/cells";
 import type { Catalogue } from "../model/catalogue";

@@ -1,4 +1,4 @@
-/** The --json document of `consolidate`: SPEC §10's document plus `consolidated` and `completeness`. */
+/** The --json document of `consolidate`: docs/specification.md §10's document plus `consolidated` and `completeness`. */
 import { toJsonDocument } from "../engine";
 import type { ConsolidationResult } from "./index";
 import { roundForJson } from "../util/round";

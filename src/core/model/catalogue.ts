@@ -1,4 +1,4 @@
-/** The indicator catalogue: the plan's target rules, as data (SPEC §3). */
+/** The indicator catalogue: the plan's target rules, as data (docs/specification.md §3). */
 
 export type TargetKind =
   | "at_least"

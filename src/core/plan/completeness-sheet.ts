@@ -35,7 +35,7 @@ export const COMPLETENESS_SHEET = SHEET_NAME.completeness;
 
 type Look = { fill?: string; fontColor: string };
 
-/** The colours of SPEC §6 a look borrows: received is "met", nothing is "no data". */
+/** The colours of docs/specification.md §6 a look borrows: received is "met", nothing is "no data". */
 function borrowed(status: keyof typeof STATUS_STYLE): Look {
   const s = STATUS_STYLE[status];
   return { fill: s.fill ?? undefined, fontColor: s.text };

@@ -1,6 +1,6 @@
 /**
  * Telling the product's sheets from a user's, and choosing where the product writes its own
- * (SPEC §7). The product replaces 差距分析, 校验结果, 汇总, 填报情况 and 趋势 whole on every run — but a
+ * (docs/specification.md §7). The product replaces 差距分析, 校验结果, 汇总, 填报情况 and 趋势 whole on every run — but a
  * user may have a sheet of that name too (a tab they typed "差距分析" on), and a user's sheet is
  * never replaced. The product's sheets carry a mark: the title in A1 starts with the sheet's name
  * and " / " ("差距分析 / Gap analysis"). A sheet of that name without the mark is the user's; the

@@ -1,4 +1,4 @@
-/** Colours and number formats shared by the product's sheets (SPEC §6). */
+/** Colours and number formats shared by the product's sheets (docs/specification.md §6). */
 import type { Severity } from "../model/results";
 import { SEVERITY_WORD } from "../i18n/findings-labels";
 
@@ -10,7 +10,7 @@ export const SEVERITY_STYLE: Record<
   warning: { ...SEVERITY_WORD.warning, fill: "#FFEB9C", text: "#9C5700", symbol: "▲" },
 };
 
-/** Internal links, and the line saying nothing was found. */
+/** Internal links (Excel's own hyperlink blue), and the line saying nothing was found. */
 export const LINK_TEXT = "#0563C1";
 export const ALL_CLEAR_TEXT = "#006100";
 

@@ -1,5 +1,5 @@
 /**
- * Milestone indicators (SPEC §5): a task is done (1), in progress (0.5) or not started (0),
+ * Milestone indicators (docs/specification.md §5): a task is done (1), in progress (0.5) or not started (0),
  * read from what the unit wrote. Negations are checked first, so 未完成 is 0 and not 1, then
  * partial progress, so 部分完成 is 0.5; text that says none of these clearly is null.
  */

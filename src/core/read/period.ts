@@ -1,5 +1,5 @@
 /**
- * The reporting period (SPEC §2): the text units write in 报告期 — a quarter, the first quarters,
+ * The reporting period (docs/specification.md §2): the text units write in 报告期 — a quarter, the first quarters,
  * a range of months, a half year, a month, a whole year — or a date, turned into the period's
  * last day. Anything else is unreadable (null); the caller reports it or asks for --as-of.
  */

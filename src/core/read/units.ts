@@ -1,5 +1,5 @@
 /**
- * Units of measure (SPEC §2): how a unit written in a sheet relates to an indicator's canonical
+ * Units of measure (docs/specification.md §2): how a unit written in a sheet relates to an indicator's canonical
  * unit. A unit belongs to a family (area, mass, money, count, percent, or a ratio of two families
  * such as mass/area) and has a factor relative to the family's base unit; two units convert when
  * their families match. Anything not known here does not convert, and the caller reports it.
@@ -20,7 +20,7 @@ export interface UnitInfo {
   prefixed: boolean;
 }
 
-/** Counting words: every count is one family and converts 1:1 (SPEC §2). */
+/** Counting words: every count is one family and converts 1:1 (docs/specification.md §2). */
 export const COUNT_UNITS: readonly string[] = [
   "个",
   "家",

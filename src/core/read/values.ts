@@ -1,5 +1,5 @@
 /**
- * Value cells (SPEC §2): the actual, baseline, target and previous columns. A cell gives a number
+ * Value cells (docs/specification.md §2): the actual, baseline, target and previous columns. A cell gives a number
  * (with what the text said about it: percent, approximate, a lower bound, a unit), no value, not
  * applicable, an Excel error, or is invalid. Nothing is guessed: text that does not clearly hold
  * one number is invalid, and the validator turns that into a finding.

@@ -1,4 +1,4 @@
-/** Category and overall scores (SPEC §5): weighted means of the indicators' scores. */
+/** Category and overall scores (docs/specification.md §5): weighted means of the indicators' scores. */
 
 import type { IndicatorResult, Scores } from "../model/results";
 

@@ -1,5 +1,5 @@
 /**
- * Whole months between ISO dates (YYYY-MM-DD), as scoring counts them (SPEC §5); the calendar
+ * Whole months between ISO dates (YYYY-MM-DD), as scoring counts them (docs/specification.md §5); the calendar
  * itself (days in a month, reading a date) is in util/dates.ts.
  */
 

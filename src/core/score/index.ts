@@ -1,4 +1,4 @@
-/** Scoring and gap analysis (SPEC §5, §6). */
+/** Scoring and gap analysis (docs/specification.md §5, §6). */
 
 export { scoreIndicator, flowYearTarget } from "./indicator";
 export type { ScoreInput, IndicatorFigures } from "./indicator";

@@ -1,5 +1,5 @@
 /**
- * Scoring and gap analysis of one indicator (SPEC §5): final target, completion, progress,
+ * Scoring and gap analysis of one indicator (docs/specification.md §5): final target, completion, progress,
  * schedule, status, gap, required growth, projection and score.
  *
  * Every figure that is undefined for the input (a ratio by zero, an overflow, no time left)

@@ -1,4 +1,4 @@
-/** The "met" test of each target kind (SPEC §3), on numbers in the canonical unit. */
+/** The "met" test of each target kind (docs/specification.md §3), on numbers in the canonical unit. */
 
 import type { TargetKind } from "../model/catalogue";
 
@@ -52,7 +52,7 @@ export function isUpperBound(kind: TargetKind): boolean {
   return kind === "at_most";
 }
 
-/** Kinds whose target is an absolute value that a unit's sheet may replace with its own share (SPEC §3). */
+/** Kinds whose target is an absolute value that a unit's sheet may replace with its own share (docs/specification.md §3). */
 export function acceptsTargetOverride(kind: TargetKind): boolean {
   return kind === "at_least" || kind === "greater_than" || kind === "at_most" || kind === "approx";
 }

@@ -1,4 +1,4 @@
-/** Linear projection of an indicator to its deadline (预计能否达标, SPEC §5). */
+/** Linear projection of an indicator to its deadline (预计能否达标, docs/specification.md §5). */
 
 export interface TimedValue {
   /** Time as whole months from the baseline date. */

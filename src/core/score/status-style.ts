@@ -1,4 +1,4 @@
-/** How each status is shown (SPEC §6): Excel's own Good / Neutral / Bad cell-style colours, with a symbol and a word. */
+/** How each status is shown (docs/specification.md §6): Excel's own Good / Neutral / Bad cell-style colours, with a symbol and a word. */
 
 import type { Status } from "../model/results";
 import { STATUS_WORDS } from "../i18n/status-messages";
@@ -20,7 +20,7 @@ function style(status: Status, symbol: string, fill: string | null, text: string
   return { symbol, zh: words.zh, en: words.en, fill, text };
 }
 
-/** Status display (SPEC §6): symbol + label in zh and en, fill and text colour. */
+/** Status display (docs/specification.md §6): symbol + label in zh and en, fill and text colour. */
 export const STATUS_STYLE: Record<Status, StatusStyle> = {
   met: style("met", "✔", "#C6EFCE", "#006100"),
   on_track: style("on_track", "●", "#DDEBF7", "#1F4E78"),

@@ -1,5 +1,5 @@
 /**
- * A unit's monitoring sheet for one period (SPEC §1: "a template with only the unit's indicators"):
+ * A unit's monitoring sheet for one period (docs/specification.md §1: "a template with only the unit's indicators"):
  * the header block filled in, the indicators the unit reports, the catalogue's baselines and targets
  * pre-filled and locked, and input cells that take only sensible values, each with a message naming
  * its unit of measure. The sheet reads back through the ordinary reader (validate/sheet.ts).
@@ -160,7 +160,7 @@ function targetCell(
     case "reach_reference":
       return { value: TEMPLATE_TEXT.referenceTarget(year, ind.reference?.[year], unitLabel(ind)) };
     case "annual_growth":
-      // A rate applies to every unit as it is (SPEC §3).
+      // A rate applies to every unit as it is (docs/specification.md §3).
       return ind.target === null
         ? { value: null }
         : { value: ind.target, numFmt: percentFormat(ind.target) };

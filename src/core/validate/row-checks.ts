@@ -32,7 +32,7 @@ export interface Ctx {
   findings: Finding[];
 }
 
-/** A township's or street's sheet carries its own share of a `sum` indicator (SPEC §3). */
+/** A township's or street's sheet carries its own share of a `sum` indicator (docs/specification.md §3). */
 export function isUnitShare(ind: Indicator, ctx: Ctx): boolean {
   if (ind.aggregation !== "sum") return false;
   if (!ctx.unit) return true;

@@ -1,4 +1,4 @@
-/** The rule table (SPEC §4): each rule's severity, and the one way findings are made. */
+/** The rule table (docs/specification.md §4): each rule's severity, and the one way findings are made. */
 import type { Finding, RuleId, Severity } from "../model/results";
 import { MESSAGES, type MessageArgs } from "../i18n/messages";
 

@@ -1,5 +1,5 @@
 /**
- * Validating one monitoring sheet (SPEC §4) and scoring its rows (SPEC §5).
+ * Validating one monitoring sheet (docs/specification.md §4) and scoring its rows (docs/specification.md §5).
  * Validation never changes a value; it reads, judges and reports.
  */
 import type { SheetGrid } from "../model/cells";

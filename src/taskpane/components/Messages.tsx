@@ -6,7 +6,9 @@ import {
   MessageBarTitle,
   Spinner,
 } from "@fluentui/react-components";
+import type { Message } from "../../core/i18n/messages";
 import { useStrings } from "../i18n";
+import type { PaneMessage } from "../rules-templates";
 import type { StringKey } from "../strings";
 
 /** The step under way, announced to screen readers as it changes. */
@@ -52,12 +54,26 @@ export function Notice(props: {
   );
 }
 
+/** The message an action of a section left: a failure to dismiss, or a notice. */
+export function ActionMessage(props: { message: PaneMessage | null; onDismiss: () => void }) {
+  const { message } = props;
+  if (!message) return null;
+  const vars = message.vars
+    ? Object.fromEntries(Object.entries(message.vars).map(([k, v]) => [k, String(v)]))
+    : undefined;
+  return message.intent === "error" ? (
+    <ErrorBar error={message.key} vars={vars} onDismiss={props.onDismiss} />
+  ) : (
+    <Notice intent={message.intent} text={message.key} vars={vars} />
+  );
+}
+
 /** What an older Excel cannot do, said plainly instead of hiding buttons. */
 export function ExcelLimits({
   limits,
   titleKey = "excelLimitsTitle",
 }: {
-  limits: { zh: string; en: string }[];
+  limits: Message[];
   /** The heading: what this Excel cannot do, or this WPS. */
   titleKey?: StringKey;
 }) {

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   count: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** A status as Excel shows it in the gap analysis: its fill and text colour, symbol and word (SPEC §6). */
+/** A status as Excel shows it in the gap analysis: its fill and text colour, symbol and word (docs/specification.md §6). */
 export function StatusChip({ status, count }: { status: Status; count?: number }) {
   const { lang } = useStrings();
   const styles = useStyles();

@@ -25,50 +25,55 @@ const useStyles = makeStyles({
   subheading: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2 },
 });
 
-/** The last run at a glance: finding counts, as-of date, and for an analysis the statuses and scores. */
-export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) {
+type Styles = ReturnType<typeof useStyles>;
+
+/** Finding counts, as-of date, sheets recognised, and for an analysis the overall score. */
+function Facts({ mode, result, styles }: { mode: RunMode; result: RunResult; styles: Styles }) {
   const { t } = useStrings();
-  const styles = useStyles();
   const severities = countSeverities(result.findings);
-  const statuses = countStatuses(result.indicators);
   const recognised = result.sheets.filter((s) => s.recognised).length;
+  return (
+    <dl className={styles.facts}>
+      <dt className={styles.term}>{t("summaryErrors")}</dt>
+      <dd
+        className={mergeClasses(styles.value, severities.error > 0 && styles.errors)}
+        data-testid="error-count"
+      >
+        {severities.error}
+      </dd>
+      <dt className={styles.term}>{t("summaryWarnings")}</dt>
+      <dd
+        className={mergeClasses(styles.value, severities.warning > 0 && styles.warnings)}
+        data-testid="warning-count"
+      >
+        {severities.warning}
+      </dd>
+      <dt className={styles.term}>{t("summaryAsOf")}</dt>
+      <dd className={styles.value}>{result.asOf ?? t("summaryAsOfUnknown")}</dd>
+      <dt className={styles.term}>{t("summarySheets")}</dt>
+      <dd className={styles.value}>{`${recognised} / ${result.sheets.length}`}</dd>
+      {mode === "analyse" && (
+        <>
+          <dt className={styles.term}>{t("summaryOverall")}</dt>
+          <dd className={mergeClasses(styles.value, styles.overall)} data-testid="overall-score">
+            {result.scores.overall === null
+              ? t("summaryNoScore")
+              : formatScore(result.scores.overall)}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** An analysis's indicators by status, and its scores by category. */
+function StatusesAndCategories({ result, styles }: { result: RunResult; styles: Styles }) {
+  const { t } = useStrings();
+  const statuses = countStatuses(result.indicators);
   const categories = Object.entries(result.scores.categories);
   return (
-    <section className={styles.summary} aria-labelledby="summary-title" data-testid="summary">
-      <Subtitle2 as="h2" id="summary-title" className={styles.heading}>
-        {mode === "validate" ? t("summaryValidate") : t("summaryAnalyse")}
-      </Subtitle2>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t("summaryErrors")}</dt>
-        <dd
-          className={mergeClasses(styles.value, severities.error > 0 && styles.errors)}
-          data-testid="error-count"
-        >
-          {severities.error}
-        </dd>
-        <dt className={styles.term}>{t("summaryWarnings")}</dt>
-        <dd
-          className={mergeClasses(styles.value, severities.warning > 0 && styles.warnings)}
-          data-testid="warning-count"
-        >
-          {severities.warning}
-        </dd>
-        <dt className={styles.term}>{t("summaryAsOf")}</dt>
-        <dd className={styles.value}>{result.asOf ?? t("summaryAsOfUnknown")}</dd>
-        <dt className={styles.term}>{t("summarySheets")}</dt>
-        <dd className={styles.value}>{`${recognised} / ${result.sheets.length}`}</dd>
-        {mode === "analyse" && (
-          <>
-            <dt className={styles.term}>{t("summaryOverall")}</dt>
-            <dd className={mergeClasses(styles.value, styles.overall)} data-testid="overall-score">
-              {result.scores.overall === null
-                ? t("summaryNoScore")
-                : formatScore(result.scores.overall)}
-            </dd>
-          </>
-        )}
-      </dl>
-      {mode === "analyse" && statuses.length > 0 && (
+    <>
+      {statuses.length > 0 && (
         <>
           <Caption1 as="h3" className={styles.subheading}>
             {t("summaryStatuses")}
@@ -80,7 +85,7 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
           </div>
         </>
       )}
-      {mode === "analyse" && categories.length > 0 && (
+      {categories.length > 0 && (
         <>
           <Caption1 as="h3" className={styles.subheading}>
             {t("summaryCategories")}
@@ -95,6 +100,21 @@ export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) 
           </dl>
         </>
       )}
+    </>
+  );
+}
+
+/** The last run at a glance: finding counts, as-of date, and for an analysis the statuses and scores. */
+export function Summary({ mode, result }: { mode: RunMode; result: RunResult }) {
+  const { t } = useStrings();
+  const styles = useStyles();
+  return (
+    <section className={styles.summary} aria-labelledby="summary-title" data-testid="summary">
+      <Subtitle2 as="h2" id="summary-title" className={styles.heading}>
+        {mode === "validate" ? t("summaryValidate") : t("summaryAnalyse")}
+      </Subtitle2>
+      <Facts mode={mode} result={result} styles={styles} />
+      {mode === "analyse" && <StatusesAndCategories result={result} styles={styles} />}
     </section>
   );
 }

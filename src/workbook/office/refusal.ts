@@ -3,21 +3,18 @@
  * what the user can do about it. The pane and the ribbon command say the sentence as it is.
  * No Office global is touched here, so the pane's logic can import it anywhere.
  */
-import type { Bilingual } from "./support";
-import { OFFICE_NEEDED } from "./support";
+import type { Message } from "../../core/i18n/messages";
+import { OFFICE_NEEDED, WORKBOOK_PROTECTED } from "../../core/i18n/excel-messages";
 
 export type RefusalReason = "officeTooOld" | "workbookProtected";
 
-const TEXTS: Record<RefusalReason, Bilingual> = {
+const TEXTS: Record<RefusalReason, Message> = {
   officeTooOld: OFFICE_NEEDED,
-  workbookProtected: {
-    zh: "工作簿的结构受保护，无法添加或替换“校验结果”等工作表：请在“审阅”选项卡中点“保护工作簿”取消保护（可能需要密码）后重试。",
-    en: "The workbook structure is protected, so sheets such as 校验结果 cannot be added or replaced: on the Review tab, click Protect Workbook to turn it off (it may ask for the password) and try again.",
-  },
+  workbookProtected: WORKBOOK_PROTECTED,
 };
 
 export class ExcelRefusal extends Error {
-  readonly text: Bilingual;
+  readonly text: Message;
   constructor(readonly reason: RefusalReason) {
     super(`${TEXTS[reason].zh} / ${TEXTS[reason].en}`);
     this.name = "ExcelRefusal";

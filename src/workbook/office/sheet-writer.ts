@@ -2,7 +2,8 @@
 import { cellAddress, columnLetters } from "../../core/model/cells";
 import type { CellValidation, PlanCell, PlanSheet } from "../../core/model/plan";
 import { planCells, sheetColumnWidths } from "../../core/model/plan";
-import { normaliseAddress } from "../annotation-store";
+import { LINK_TEXT } from "../../core/plan/styles";
+import { sheetReference } from "../sheet-reference";
 import {
   NumericRule,
   PROMPT_TEXT_MAX,
@@ -13,7 +14,7 @@ import {
 } from "../validation";
 import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from "./payload";
 import type { ApiSupport } from "./support";
-import { a1Range, charactersToPoints, quoteSheet, toExcelValue } from "./values";
+import { a1Range, charactersToPoints, toExcelValue } from "./values";
 import { addCharts } from "./charts";
 
 /** Sheets being replaced are added under this prefix first; a failed run can leave one behind. */
@@ -35,7 +36,8 @@ export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
 /** Excel's limit on a data-validation error message (MS-XLSB 2.5.37 DValStrings: 225 characters). */
 export const ERROR_TEXT_MAX = 225;
 
-interface Style {
+/** A cell's look, as both the Excel and the WPS adapter set it. */
+export interface Style {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -45,11 +47,12 @@ interface Style {
   underline?: boolean;
 }
 
-function styleOf(pc: PlanCell, linked: boolean): Style | null {
+/** The look a plan cell asks for; a link gets the link colour (unless the cell has its own) and a line. */
+export function styleOf(pc: PlanCell, linked: boolean): Style | null {
   const s: Style = {};
   if (pc.fill) s.fill = pc.fill;
   if (pc.fontColor) s.fontColor = pc.fontColor;
-  else if (linked) s.fontColor = "#0563C1"; // Excel's own hyperlink blue
+  else if (linked) s.fontColor = LINK_TEXT;
   if (pc.bold) s.bold = true;
   if (pc.size) s.size = pc.size;
   if (pc.wrap) s.wrap = true;
@@ -237,7 +240,7 @@ export class SheetWriter {
     }
     for (const c of links) {
       const link: Excel.RangeHyperlink = {
-        documentReference: `${quoteSheet(c.link!.sheet)}!${normaliseAddress(c.link!.cell)}`,
+        documentReference: sheetReference(c.link!.sheet, c.link!.cell),
       };
       if (typeof c.value === "string") link.textToDisplay = c.value;
       await batch.reserve(estimatePayload(link));

@@ -9,17 +9,17 @@
  * 2016 without updates (ExcelApi 1.1 only) does not offer the add-in at all.
  */
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Message } from "../../core/i18n/messages";
+import { MISSING_FEATURE, OFFICE_NEEDED, type FeatureText } from "../../core/i18n/excel-messages";
+
+export { OFFICE_NEEDED };
 
 export interface MissingFeature {
   /** The requirement set that is missing, e.g. "ExcelApi 1.8". */
   requirement: string;
-  feature: Bilingual;
+  feature: Message;
   /** What the user will see instead, in a sentence. */
-  reason: Bilingual;
+  reason: Message;
 }
 
 /** How cell notes are written: notes (ExcelApi 1.18), threaded comments (1.10), or not at all. */
@@ -51,60 +51,14 @@ export interface RequirementChecker {
 /** The lowest ExcelApi set the core path needs; manifest.xml declares the same (test/manifest.test.ts). */
 export const CORE_API_VERSION = "1.4";
 
-/** The Office an office needs, in one sentence (Office 2016/2019 volume licences fall short). */
-export const OFFICE_NEEDED: Bilingual = {
-  zh: "此版本的 Office 过旧，无法运行本加载项：请使用 Excel 2021 或更高版本、Microsoft 365 版 Excel，或网页版 Excel。",
-  en: "This version of Office is too old for the add-in: use Excel 2021 or later, Excel for Microsoft 365, or Excel on the web.",
-};
-
 type FeatureKey = "dataBars" | "links" | "dataValidation" | "pageLayout" | "charts";
 
-const FEATURES: { key: FeatureKey; version: string; feature: Bilingual; reason: Bilingual }[] = [
-  {
-    key: "dataBars",
-    version: "1.6",
-    feature: { zh: "数据条", en: "data bars" },
-    reason: {
-      zh: "此版本的 Excel 不支持数据条：“差距分析”中的完成率只显示数字。",
-      en: "This Excel cannot draw data bars: completion in 差距分析 shows as numbers only.",
-    },
-  },
-  {
-    key: "links",
-    version: "1.7",
-    feature: { zh: "超链接和冻结窗格", en: "hyperlinks and frozen panes" },
-    reason: {
-      zh: "此版本的 Excel 不支持超链接和冻结窗格：“校验结果”不能点击跳转到单元格，表头不会冻结。",
-      en: "This Excel cannot write hyperlinks or freeze panes: findings do not link to their cells and headers do not stay in view.",
-    },
-  },
-  {
-    key: "dataValidation",
-    version: "1.8",
-    feature: { zh: "数据验证", en: "data validation" },
-    reason: {
-      zh: "此版本的 Excel 不支持数据验证：生成的填报模板没有下拉选项和输入限制。",
-      en: "This Excel cannot add data validation: generated templates have no drop-downs or input limits.",
-    },
-  },
-  {
-    key: "charts",
-    version: "1.8",
-    feature: { zh: "图表", en: "charts" },
-    reason: {
-      zh: "此版本的 Excel 不支持所需的图表功能：“差距分析”“汇总”“填报情况”只写入表格，不画图表。",
-      en: "This Excel lacks the chart features needed: 差距分析, 汇总 and 填报情况 get their tables without charts.",
-    },
-  },
-  {
-    key: "pageLayout",
-    version: "1.9",
-    feature: { zh: "页面设置", en: "page setup" },
-    reason: {
-      zh: "此版本的 Excel 不支持页面设置：结果表不会自动设为横向、按页宽打印。",
-      en: "This Excel cannot set up printing: result sheets are not set to landscape, fit to page width.",
-    },
-  },
+const FEATURES: ({ key: FeatureKey; version: string } & FeatureText)[] = [
+  { key: "dataBars", version: "1.6", ...MISSING_FEATURE.dataBars },
+  { key: "links", version: "1.7", ...MISSING_FEATURE.links },
+  { key: "dataValidation", version: "1.8", ...MISSING_FEATURE.dataValidation },
+  { key: "charts", version: "1.8", ...MISSING_FEATURE.charts },
+  { key: "pageLayout", version: "1.9", ...MISSING_FEATURE.pageLayout },
 ];
 
 const NOTES_VERSION = "1.18";
@@ -118,26 +72,12 @@ function noteModeOf(has: (version: string) => boolean): {
   if (has(COMMENTS_VERSION)) {
     return {
       mode: "comments",
-      missing: {
-        requirement: `ExcelApi ${NOTES_VERSION}`,
-        feature: { zh: "注释", en: "notes" },
-        reason: {
-          zh: "此版本的 Excel 不支持“注释”：问题说明改为以批注写在单元格上。",
-          en: "This Excel cannot write notes: the explanation of each problem is attached as a comment instead.",
-        },
-      },
+      missing: { requirement: `ExcelApi ${NOTES_VERSION}`, ...MISSING_FEATURE.notes },
     };
   }
   return {
     mode: "none",
-    missing: {
-      requirement: `ExcelApi ${COMMENTS_VERSION}`,
-      feature: { zh: "批注和注释", en: "comments and notes" },
-      reason: {
-        zh: "此版本的 Excel 不支持批注和注释：问题单元格只以颜色标出，说明请看“校验结果”表。",
-        en: "This Excel cannot attach comments or notes: problem cells are only coloured; read the explanations in 校验结果.",
-      },
-    },
+    missing: { requirement: `ExcelApi ${COMMENTS_VERSION}`, ...MISSING_FEATURE.commentsAndNotes },
   };
 }
 
@@ -170,13 +110,7 @@ export function apiSupport(requirements?: RequirementChecker): ApiSupport {
   if (notes.missing) support.missing.push(notes.missing);
   if (!support.core) {
     // Too old for anything: one sentence naming the Office needed, not a list of what is missing.
-    support.missing = [
-      {
-        requirement: `ExcelApi ${CORE_API_VERSION}`,
-        feature: { zh: "本加载项", en: "the add-in" },
-        reason: OFFICE_NEEDED,
-      },
-    ];
+    support.missing = [{ requirement: `ExcelApi ${CORE_API_VERSION}`, ...MISSING_FEATURE.addIn }];
   }
   return support;
 }

@@ -65,11 +65,10 @@ export function charactersToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 export function a1Range(top: number, left: number, bottom: number, right: number): string {
   const a = cellAddress(top, left);
   return top === bottom && left === right ? a : `${a}:${cellAddress(bottom, right)}`;
 }
+
+// Sheet names in references have one home, shared with the package adapter.
+export { quoteSheet } from "../sheet-reference";

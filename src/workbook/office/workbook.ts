@@ -15,11 +15,11 @@
  * Every Excel.run waits for the user to leave cell-edit mode (delayForCellEdit).
  */
 import type { CellValue, WorkbookGrids } from "../../core/model/cells";
-import { parseAddress } from "../../core/model/cells";
 import type { Annotation, WritePlan } from "../../core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { freeSheetName } from "../../core/plan/sheet-name";
 import type { WorkbookPort } from "../port";
+import { assertAnnotatedSheetsExist, assertPlanWritable } from "../plan-checks";
 import { StoredOriginal, storeKey } from "../annotation-store";
 import {
   Comments,
@@ -72,6 +72,13 @@ interface PlanState {
   structureLocked: boolean;
   unprotected: Unprotected;
   report: WriteReport;
+}
+
+/** A stored mark the plan drops: on a sheet whose marks it replaces, on a cell it no longer marks. */
+function staleIn(plan: WritePlan): (o: StoredOriginal) => boolean {
+  const replace = new Set(plan.replaceAnnotations ?? []);
+  const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
+  return (o) => replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -174,11 +181,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyPlan(plan: WritePlan): Promise<void> {
     this.requireCore();
     this.lastReport = emptyReport();
-    for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET)
-        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
-    }
-    for (const a of plan.annotations) parseAddress(a.cell); // a malformed address fails before any write
+    assertPlanWritable(plan); // before any request to Excel
     const state = await this.inspect(plan);
     this.lastReport = state.report;
     try {
@@ -189,8 +192,8 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Sync 1 — what is there — and the few syncs that depend on it. Refuses before any change. */
-  private async inspect(plan: WritePlan): Promise<PlanState> {
+  /** What sync 1 of applyPlan reads, queued: the sheets the plan writes, marks and shows, and their state. */
+  private queueLookups(plan: WritePlan) {
     const sheets = this.context.workbook.worksheets;
     const structure = this.queueStructureCheck();
     sheets.load("items/name");
@@ -211,21 +214,31 @@ export class OfficeWorkbook implements WorkbookPort {
     activate?.load("name");
     const store = touched.size > 0 ? queueStoreRead(this.context) : null;
     const previous = queuePreviousLooks(plan.annotations, touched, this.support);
-    const replace = new Set(plan.replaceAnnotations ?? []);
-    const marking = new Set(plan.annotations.map((a) => storeKey(a.sheet, a.cell)));
-    const isStale = (o: StoredOriginal) =>
-      replace.has(o.sheet) && !marking.has(storeKey(o.sheet, o.cell));
+    const isStale = staleIn(plan);
     const staleNotes = new Map<string, Excel.Note>();
     queueNotes((this.storeCache ?? []).filter(isStale), touched, staleNotes, this.support);
-    const commentReads = queueCommentRead([...touched.values()], this.support);
-    const protections = queueProtection(touched);
+    return {
+      sheets,
+      structure,
+      existing,
+      touched,
+      activate,
+      store,
+      previous,
+      isStale,
+      staleNotes,
+      commentReads: queueCommentRead([...touched.values()], this.support),
+      protections: queueProtection(touched),
+    };
+  }
+
+  /** Sync 1 — what is there — and the few syncs that depend on it. Refuses before any change. */
+  private async inspect(plan: WritePlan): Promise<PlanState> {
+    const { sheets, structure, touched, store, isStale, staleNotes, ...looked } =
+      this.queueLookups(plan);
     await this.context.sync();
 
-    const missing = plan.annotations
-      .map((a) => a.sheet)
-      .filter((name, i, all) => all.indexOf(name) === i && touched.get(name)!.isNullObject);
-    if (missing.length > 0)
-      throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(", ")}`);
+    assertAnnotatedSheetsExist(plan, (name) => !touched.get(name)!.isNullObject);
     const stored = store ? storeEntries(store) : [];
     this.storeCache = null;
     const structureLocked = structure?.protected === true;
@@ -238,22 +251,22 @@ export class OfficeWorkbook implements WorkbookPort {
     // Notes of marks the earlier read did not know of (no read in this run): one more sync, rarely.
     if (queueNotes(stored.filter(isStale), touched, staleNotes, this.support) > 0)
       await this.context.sync();
-    const comments = await locateComments(this.context, commentReads);
-    const unprotected = await liftProtection(this.context, protections, this.support);
+    const comments = await locateComments(this.context, looked.commentReads);
+    const unprotected = await liftProtection(this.context, looked.protections, this.support);
     const report = emptyReport();
     report.unmarkedSheets = [...unprotected.locked].filter((s) =>
       plan.annotations.some((a) => a.sheet === s)
     );
     return {
-      existing,
+      existing: looked.existing,
       touched,
-      activate,
+      activate: looked.activate,
       store,
       stored,
       // On a sheet protected with a password nothing is marked, and old marks wait to be cleared.
       stale: stored.filter((o) => isStale(o) && !unprotected.locked.has(o.sheet)),
       staleNotes,
-      previous,
+      previous: looked.previous,
       annotations: plan.annotations.filter((a) => !unprotected.locked.has(a.sheet)),
       comments,
       names: sheets.items.map((ws) => ws.name),

@@ -11,6 +11,7 @@ import type { PlanCell, PlanSheet, WritePlan } from "../../core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { freeSheetName } from "../../core/plan/sheet-name";
 import type { WorkbookPort } from "../port";
+import { assertAnnotatedSheetsExist, assertPlanWritable } from "../plan-checks";
 import { STORE_HEADER, decodeStoreRows, encodeStoreRow } from "../annotation-store";
 import type { StoredOriginal } from "../annotation-store";
 import { readPackageGrids } from "./read-xlsx";
@@ -132,15 +133,10 @@ export class PackageWorkbook implements WorkbookPort {
   async applyPlan(plan: WritePlan): Promise<void> {
     const sheets = this.wb.sheets();
     // Check everything before writing anything, so a bad plan leaves the workbook as it was.
-    for (const a of plan.annotations) {
-      const s = sheets.find((x) => x.name === a.sheet);
-      if (!s || s.kind !== "worksheet" || !s.part)
-        throw new Error(`标注的工作表不存在 / annotated sheet not found: ${a.sheet}`);
-    }
-    for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET)
-        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
-    }
+    assertPlanWritable(plan);
+    assertAnnotatedSheetsExist(plan, (name) =>
+      sheets.some((s) => s.name === name && s.kind === "worksheet" && !!s.part)
+    );
     const names = new Map<string, string>();
     for (const ps of plan.sheets)
       names.set(ps.name, this.writePlanSheet(ps, plan.activate === ps.name));

@@ -12,8 +12,9 @@ import type {
   PlanTable,
 } from "../../core/model/plan";
 import { forEachPlanCell, sheetColumnWidths, singleCells } from "../../core/model/plan";
+import { LINK_TEXT } from "../../core/plan/styles";
 import { dateToExcelSerial } from "../number-format";
-import { normaliseAddress } from "../annotation-store";
+import { sheetReference } from "../sheet-reference";
 import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, clip, listSource, numericRule } from "../validation";
 import type { CellLook, StylesPart } from "./styles";
 import { xmlEscape } from "./xml";
@@ -21,10 +22,8 @@ import { xmlEscape } from "./xml";
 export const SHEET_NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-/** "'Sheet name'!A1", quotes in the name doubled as Excel wants. */
-export function sheetReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${normaliseAddress(cell)}`;
-}
+// "'Sheet name'!A1": one home, shared with the Excel adapter.
+export { sheetReference } from "../sheet-reference";
 
 /** Excel refuses string literals longer than this inside a formula. */
 const MAX_FORMULA_STRING = 255;
@@ -58,7 +57,7 @@ function lookOf(style: PlanStyle, isDate: boolean, link: boolean, locked: boolea
   return {
     numFmt: style.numFmt ?? (isDate ? "yyyy-mm-dd" : undefined),
     fill: style.fill,
-    fontColor: style.fontColor ?? (link ? "#0563C1" : undefined), // Excel's own hyperlink blue
+    fontColor: style.fontColor ?? (link ? LINK_TEXT : undefined),
     underline: link,
     bold: style.bold,
     size: style.size,

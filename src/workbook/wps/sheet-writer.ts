@@ -34,34 +34,9 @@ import {
 } from "./et";
 import type { WpsSupport } from "./support";
 import { hexToBgr } from "./values";
+import { ERROR_TEXT_MAX, styleOf, type Style } from "../office/sheet-writer";
 
-/** Excel's limit on a data-validation error message (MS-XLSB 2.5.37: 225 characters). */
-const ERROR_TEXT_MAX = 225;
-/** Excel's colour for a followed-not-yet link, as the other adapters draw links. */
-const LINK_BLUE = "#0563C1";
-
-interface Style {
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-  size?: number;
-  wrap?: boolean;
-  align?: PlanCell["align"];
-  underline?: boolean;
-}
-
-function styleOf(pc: PlanCell, linked: boolean): Style | null {
-  const s: Style = {};
-  if (pc.fill) s.fill = pc.fill;
-  if (pc.fontColor) s.fontColor = pc.fontColor;
-  else if (linked) s.fontColor = LINK_BLUE;
-  if (pc.bold) s.bold = true;
-  if (pc.size) s.size = pc.size;
-  if (pc.wrap) s.wrap = true;
-  if (pc.align) s.align = pc.align;
-  if (linked) s.underline = true;
-  return Object.keys(s).length > 0 ? s : null;
-}
+// The look of a cell and the limit on a validation message are Excel's, shared with that adapter.
 
 /** A cell's value as written: text with a leading apostrophe, a link as its HYPERLINK formula. */
 function etValue(c: PlanCell): string | number | boolean {

@@ -4,7 +4,8 @@
  * The core path — reading ranges, writing values, fills and new sheets — is the object model's
  * oldest part; JS add-ins themselves came with WPS Office 2019 (docs/wps.md).
  */
-import type { Bilingual, MissingFeature } from "../office/support";
+import type { MissingFeature } from "../office/support";
+import type { Message } from "../../core/i18n/messages";
 import type { EtApplication, EtRange } from "./et";
 
 export interface WpsSupport {
@@ -21,7 +22,7 @@ export interface WpsSupport {
   missing: MissingFeature[];
 }
 
-export const WPS_NEEDED: Bilingual = {
+export const WPS_NEEDED: Message = {
   zh: "此版本的 WPS 过旧，无法运行本加载项：请使用支持 JS 加载项的 WPS Office 2019 或更高版本。",
   en: "This version of WPS is too old for the add-in: use a WPS Office 2019 or later that runs JS add-ins.",
 };
@@ -29,8 +30,8 @@ export const WPS_NEEDED: Bilingual = {
 const FEATURES: {
   key: "comments" | "dataValidation" | "dataBars";
   member: string;
-  feature: Bilingual;
-  reason: Bilingual;
+  feature: Message;
+  reason: Message;
 }[] = [
   {
     key: "comments",

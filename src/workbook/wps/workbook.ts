@@ -9,11 +9,11 @@
  * written, and screen updating too, both put back as they were.
  */
 import type { CellValue, WorkbookGrids } from "../../core/model/cells";
-import { parseAddress } from "../../core/model/cells";
 import type { Annotation, WritePlan } from "../../core/model/plan";
 import { ANNOTATION_STORE_SHEET } from "../../core/model/plan";
 import { freeSheetName } from "../../core/plan/sheet-name";
 import type { WorkbookPort } from "../port";
+import { assertAnnotatedSheetsExist, assertPlanWritable } from "../plan-checks";
 import { StoredOriginal, normaliseAddress, storeKey } from "../annotation-store";
 import { ExcelRefusal, WriteReport, emptyReport } from "../office/refusal";
 import { a1Range, excelText, toExcelValue } from "../office/values";
@@ -133,17 +133,11 @@ export class WpsWorkbook implements WorkbookPort {
 
   async applyPlan(plan: WritePlan): Promise<void> {
     this.lastReport = emptyReport();
-    for (const ps of plan.sheets) {
-      if (ps.name === ANNOTATION_STORE_SHEET)
-        throw new Error(`不能写入内部工作表 / reserved sheet name: ${ps.name}`);
-    }
-    for (const a of plan.annotations) parseAddress(a.cell); // a malformed address fails before any write
+    assertPlanWritable(plan); // before any call into WPS
     const wb = this.workbook();
     const all = wb.Worksheets;
     const annotated = [...new Set(plan.annotations.map((a) => a.sheet))];
-    const missing = annotated.filter((name) => !findSheet(all, name));
-    if (missing.length > 0)
-      throw new Error(`标注的工作表不存在 / annotated sheet not found: ${missing.join(", ")}`);
+    assertAnnotatedSheetsExist(plan, (name) => !!findSheet(all, name));
     const touchedNames = [...annotated, ...(plan.replaceAnnotations ?? [])];
     const store = touchedNames.length > 0 ? readStore(all) : null;
     const structureLocked = wb.ProtectStructure;

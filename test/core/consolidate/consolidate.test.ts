@@ -457,7 +457,7 @@ describe("the --json document", () => {
   ]);
   const doc = consolidationJson(res) as Record<string, any>;
 
-  it("adds consolidated and completeness to the document of SPEC §10", () => {
+  it("adds consolidated and completeness to the document of docs/specification.md §10", () => {
     expect(doc.asOf).toBe("2022-09-30");
     expect(Array.isArray(doc.findings) && Array.isArray(doc.indicators)).toBe(true);
     expect(doc.consolidated.find((c: any) => c.code === "F4")).toEqual({

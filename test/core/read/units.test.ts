@@ -34,7 +34,7 @@ describe("normaliseUnit", () => {
   });
 });
 
-describe("convertUnit: SPEC §2 conversions", () => {
+describe("convertUnit: docs/specification.md §2 conversions", () => {
   it.each([
     // area, canonical 亩
     [5.6, "万亩", "亩", 56000],

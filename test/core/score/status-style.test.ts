@@ -1,7 +1,7 @@
 import { STATUSES } from "../../../src/core/model/results";
 import { STATUS_STYLE, statusLabel } from "../../../src/core/score/status-style";
 
-describe("STATUS_STYLE (SPEC §6)", () => {
+describe("STATUS_STYLE (docs/specification.md §6)", () => {
   it("styles every status with a symbol and both languages", () => {
     for (const status of STATUSES) {
       const style = STATUS_STYLE[status];

@@ -1,5 +1,5 @@
 /**
- * Every rule of SPEC §4 (but consolidation's and approval's, tested with them): a sheet that makes
+ * Every rule of docs/specification.md §4 (but consolidation's and approval's, tested with them): a sheet that makes
  * it fire at the expected cell, and a good sheet on which it stays silent.
  */
 import { validateWorkbook } from "../../../src/core/engine";
