@@ -43,7 +43,8 @@ function table(
   headers: string[]
 ): { row: number; col: Map<string, number> } | null {
   for (let r = 0; r < Math.min(grid.rows.length, 40); r++) {
-    const texts = (grid.rows[r] ?? []).map((c) => cellText(c));
+    // Array.from, not map: a row with empty cells between tables (charts' data beside) has holes.
+    const texts = Array.from(grid.rows[r] ?? [], (c) => cellText(c));
     if (headers.every((h) => texts.includes(h)))
       return { row: r, col: new Map(texts.map((t, i) => [t, i] as [string, number]).reverse()) };
   }

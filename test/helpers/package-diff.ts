@@ -130,12 +130,12 @@ interface Rel {
   part?: string;
 }
 
-function relsPartOf(part: string): string {
+export function relsPartOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function resolve(from: string, target: string): string {
+export function resolve(from: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const out: string[] = [];
   for (const p of (from.slice(0, from.lastIndexOf("/") + 1) + target).split("/")) {
@@ -160,6 +160,20 @@ function rels(parts: Parts, ofPart: string, relsPart = relsPartOf(ofPart)): Rel[
       part: mode === "External" ? undefined : resolve(ofPart, a.Target),
     };
   });
+}
+
+/** The parts reached from `from` through internal relationships, `from` excluded. */
+function reach(parts: Parts, from: string): Set<string> {
+  const found = new Set<string>();
+  const todo = [from];
+  while (todo.length) {
+    for (const r of rels(parts, todo.pop()!)) {
+      if (!r.part || r.part === from || found.has(r.part) || !parts[r.part]) continue;
+      found.add(r.part);
+      todo.push(r.part);
+    }
+  }
+  return found;
 }
 
 interface Sheet {
@@ -215,6 +229,18 @@ function plan(a: Parts, b: Parts): Plan {
   const userSheets = inSheets
     .filter((s) => s.part && !isProductSheet(s.name))
     .map((s) => ({ name: s.name, part: s.part! }));
+  // A product sheet's drawing and charts are the product's, written and replaced with the sheet;
+  // a part a user's sheet also reaches stays the user's.
+  const users = new Set(userSheets.flatMap((s) => [...reach(a, s.part)]));
+  for (const [parts, list] of [
+    [a, inSheets],
+    [b, outSheets],
+  ] as const) {
+    for (const s of list) {
+      if (!s.part || !isProductSheet(s.name)) continue;
+      for (const p of reach(parts, s.part)) if (!users.has(p)) free.add(p).add(relsPartOf(p));
+    }
+  }
   const notes = new Map<string, { sheet: string; kind: "comments" | "vml" }>();
   for (const s of userSheets) {
     for (const r of [...rels(a, s.part), ...rels(b, s.part)]) {
@@ -311,8 +337,10 @@ function compareWorkbook(part: string, a: Parts, b: Parts): Problem[] {
     }
   }
   const outNames = new Set(definedNames(bx, outSheets));
+  // A name local to a product sheet (its print area) is rewritten with the sheet.
+  const ofProductSheet = (d: string) => isProductSheet(/^\[(.*?)\] /.exec(d)?.[1] ?? "");
   for (const d of definedNames(ax, inSheets))
-    if (!outNames.has(d))
+    if (!outNames.has(d) && !ofProductSheet(d))
       problems.push({ kind: "defined-name", part, detail: `lost or changed: ${d}` });
   const outChildren = new Set(rootChildren(bx).map((c) => canonical(c.xml)));
   for (const c of rootChildren(ax)) {

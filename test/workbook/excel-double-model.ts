@@ -84,6 +84,59 @@ export interface DSheet {
   protectionOptions: ProtectionOptions;
   /** Set when the user protected the sheet with a password. */
   password?: string;
+  charts: DChart[];
+  /** PageLayout.setPrintArea's ranges, as given. */
+  printArea: string | null;
+}
+
+/** A chart series as the double records it: its ranges (as "'Sheet'!A1:A5") and looks. */
+export interface DChartSeries {
+  name: string;
+  values: string | null;
+  categories: string | null;
+  chartType?: string;
+  fill?: string;
+  line?: string;
+  lineStyle?: string;
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  hasDataLabels?: boolean;
+  dataLabels?: { showValue?: boolean; numberFormat?: string; position?: string };
+  gapWidth?: number;
+  overlap?: number;
+}
+
+export interface DChartAxis {
+  title?: string;
+  minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
+  numberFormat?: string;
+  visible?: boolean;
+  reversePlotOrder?: boolean;
+  tickLabelSpacing?: number;
+  textOrientation?: number;
+  position?: string;
+}
+
+/** A chart on a sheet (Excel.Chart), with the calls that made it. */
+export interface DChart {
+  name: string;
+  type: string;
+  /** The range it was added over, and how that range was split into series. */
+  source: string;
+  seriesBy: string;
+  title?: string;
+  titleFont: { size?: number; bold?: boolean };
+  fontSize?: number;
+  legend: { visible: boolean; position?: string };
+  plotVisibleOnly: boolean;
+  axes: { category: DChartAxis; value: DChartAxis };
+  series: DChartSeries[];
+  /** setPosition's cells: the chart covers start to end. */
+  position: { start: string; end: string } | null;
 }
 
 export const cellKey = (row: number, col: number) => `${row},${col}`;
@@ -105,6 +158,8 @@ export function newSheet(name: string): DSheet {
     comments: [],
     protected: false,
     protectionOptions: {},
+    charts: [],
+    printArea: null,
   };
 }
 

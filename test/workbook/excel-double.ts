@@ -25,11 +25,13 @@ import {
   usedBox,
 } from "./excel-double-model";
 import { CommentCollectionProxy, NoteCollectionProxy, RangeProxy } from "./excel-double-ranges";
+import { ChartCollectionProxy } from "./excel-double-charts";
 
 export * from "./excel-double-model";
 export { DoubleResult, WEB_LIMITS, versionNumber } from "./excel-double-context";
 export type { DoubleLimits, DoubleOptions, SyncRecord } from "./excel-double-context";
 export * from "./excel-double-ranges";
+export * from "./excel-double-charts";
 
 export class DoubleContext extends DoubleContextBase {
   readonly workbook: WorkbookProxy;
@@ -218,6 +220,12 @@ export class WorksheetProxy extends Proxy<DSheet> {
     );
   }
 
+  /** Excel.ChartCollection (ExcelApi 1.1; excel-double-charts.ts). */
+  get charts(): ChartCollectionProxy {
+    this.ctx.need(1.01, "Worksheet.charts");
+    return new ChartCollectionProxy(this.ctx, () => this.target);
+  }
+
   get notes(): NoteCollectionProxy {
     this.ctx.need(1.18, "Worksheet.notes");
     return new NoteCollectionProxy(this.ctx, () => this.target, this.nullable);
@@ -256,10 +264,25 @@ export class WorksheetProxy extends Proxy<DSheet> {
     };
   }
 
-  get pageLayout(): { orientation: string; zoom: DSheet["zoom"] } {
+  get pageLayout(): {
+    orientation: string;
+    zoom: DSheet["zoom"];
+    setPrintArea(area: string): void;
+  } {
     this.ctx.need(1.09, "Worksheet.pageLayout");
     const self = this;
     return {
+      /** PageLayout.setPrintArea (ExcelApi 1.9): ranges of this sheet, comma-separated. */
+      setPrintArea(area: string) {
+        self.ctx.enqueue(
+          () => {
+            const s = self.live();
+            for (const part of area.split(",")) parseBox(s, part);
+            s.printArea = area;
+          },
+          { setPrintArea: area }
+        );
+      },
       set orientation(v: string) {
         self.ctx.enqueue(() => void (self.live().orientation = v as DSheet["orientation"]), {
           orientation: v,

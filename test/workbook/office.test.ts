@@ -235,6 +235,7 @@ describe("apiSupport", () => {
       "ExcelApi 1.6",
       "ExcelApi 1.7",
       "ExcelApi 1.8",
+      "ExcelApi 1.8", // charts
       "ExcelApi 1.9",
       "ExcelApi 1.10",
     ]);

@@ -63,6 +63,8 @@ export interface WSheet {
   autoFilter: string | null;
   orientation: number;
   fitToPagesWide: number | boolean;
+  /** PageSetup.PrintArea as set ("" for none). */
+  printArea: string;
   dataBars: { range: string; color: number; fill?: number }[];
   protection: WProtection | null;
 }
@@ -91,6 +93,7 @@ export function newSheet(name: string): WSheet {
     autoFilter: null,
     orientation: 1,
     fitToPagesWide: false,
+    printArea: "",
     dataBars: [],
     protection: null,
   };

@@ -242,6 +242,20 @@ function pageSetup(st: WpsState, s: WSheet): EtPageSetup {
   let zoom: number | boolean = 100;
   let tall: number | boolean = 1;
   return {
+    get PrintArea() {
+      st.call("PageSetup.PrintArea");
+      return s.printArea;
+    },
+    set PrintArea(v: string) {
+      st.call("PageSetup.PrintArea=");
+      // ET takes A1 ranges, several joined by commas; anything else fails as a bad argument.
+      if (
+        v !== "" &&
+        !/^(\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?)(,\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?)*$/.test(v)
+      )
+        throw new WpsDoubleError(`PageSetup.PrintArea = ${JSON.stringify(v)}: not a range`);
+      s.printArea = v;
+    },
     get Orientation() {
       st.call("PageSetup.Orientation");
       return s.orientation;

@@ -26,7 +26,14 @@ export interface FeatureText {
 const ADD_IN: Message = { zh: "本加载项", en: "the add-in" };
 
 export const MISSING_FEATURE: Record<
-  "dataBars" | "links" | "dataValidation" | "pageLayout" | "notes" | "commentsAndNotes" | "addIn",
+  | "dataBars"
+  | "links"
+  | "dataValidation"
+  | "charts"
+  | "pageLayout"
+  | "notes"
+  | "commentsAndNotes"
+  | "addIn",
   FeatureText
 > = {
   dataBars: {
@@ -48,6 +55,13 @@ export const MISSING_FEATURE: Record<
     reason: {
       zh: "此版本的 Excel 不支持数据验证：生成的填报模板没有下拉选项和输入限制。",
       en: "This Excel cannot add data validation: generated templates have no drop-downs or input limits.",
+    },
+  },
+  charts: {
+    feature: { zh: "图表", en: "charts" },
+    reason: {
+      zh: "此版本的 Excel 不支持所需的图表功能：“差距分析”“汇总”“填报情况”只写入表格，不画图表。",
+      en: "This Excel lacks the chart features needed: 差距分析, 汇总 and 填报情况 get their tables without charts.",
     },
   },
   pageLayout: {

@@ -77,11 +77,100 @@ export interface PlanSheet {
   protect?: boolean;
   /** A1 ranges people may edit when the sheet is protected. */
   unlocked?: string[];
+  /** Native charts drawn from cells of this sheet, and the small table beside it they are drawn from. */
+  charts?: SheetCharts;
   /**
    * 'replace' (the default): a product sheet, replaced whole. 'create': a new sheet that never
    * replaces one of the same name — a free name such as "那吾镇 2022Q3 (2)" is used instead.
    */
   mode?: "replace" | "create";
+}
+
+/**
+ * The charts of a product sheet (docs/charts.md): each draws from cells of the sheet it is on, and
+ * is replaced with the sheet. Counts a chart needs that the sheet's own table does not hold are
+ * planned here as cells beside that table, never over it.
+ */
+export interface SheetCharts {
+  charts: PlanChart[];
+  /** The cells the charts draw from that the sheet's table does not hold. */
+  cells: PlanCell[];
+  /** Widths in characters of the columns beside the table (the charts' and their cells'), by 0-based column. */
+  columnWidths?: Record<number, number>;
+  /**
+   * What the sheet prints once it has charts: its table (from A1), then each chart, each area on
+   * pages of its own — fitting the charts beside the table into one page's width would shrink the
+   * table past reading. The cells the charts draw from are not printed.
+   */
+  printAreas?: string[];
+}
+
+/**
+ * A native chart, editable in Excel, WPS and LibreOffice. 'bar' draws horizontal bars, 'column'
+ * vertical ones, 'line' lines; `stacked` stacks the bars of a category. A column chart whose
+ * series say `as: "line"` is a combo: bars with a line or markers over them.
+ */
+export interface PlanChart {
+  /** The chart's name in Excel, unique on its sheet. */
+  name: string;
+  kind: "bar" | "column" | "line";
+  stacked?: boolean;
+  title: string;
+  series: PlanChartSeries[];
+  categoryAxis?: PlanChartAxis;
+  valueAxis?: PlanChartAxis;
+  legend?: "bottom" | "right" | "top" | "none";
+  /** A1 range of the cells the chart covers, e.g. "S12:Z30": beside the table, never over it. */
+  anchor: string;
+  /**
+   * Plot only the rows the sheet's filter shows. Off by default: a chart of a small table beside
+   * the main one must not lose bars when the office filters the main table.
+   */
+  visibleOnly?: boolean;
+}
+
+export interface PlanChartSeries {
+  name: string;
+  /** A1 range of the category labels on the chart's sheet: one column or one row. */
+  categories: string;
+  /** A1 range of the values, as many cells as `categories`. */
+  values: string;
+  /** In a column chart: drawn as a line over the bars (a combo chart). */
+  as?: "line";
+  look: ChartLook;
+  /** Each value written on its bar or point, in this number format ("0;;;" leaves out zeros). */
+  labels?: { numFmt: string; position?: "center" | "outsideEnd" | "insideBase" };
+}
+
+/**
+ * How a series looks. Colours are #RRGGBB. Where the writer can draw a pattern (files), bars carry
+ * one in the line colour over the fill, so that looks still differ in a grey print.
+ */
+export interface ChartLook {
+  /** Fill of bars and markers; white when absent. */
+  fill?: string;
+  /** Outline of bars; the line and marker edge of a line series. */
+  line?: string;
+  pattern?: "dots" | "stripes" | "crosshatch" | "grid" | "horizontal";
+  /** A line series: its marker, and 'none' for no line between the markers. */
+  marker?: "circle" | "diamond" | "triangle" | "square" | "dash";
+  lineStyle?: "solid" | "dash" | "none";
+}
+
+export interface PlanChartAxis {
+  title?: string;
+  /** Number format of the tick labels (value axis). */
+  numFmt?: string;
+  min?: number;
+  max?: number;
+  /** The distance between two ticks (value axis), so they fall on round figures from `min`. */
+  step?: number;
+  /** Category axis: the first category at the top of a bar chart (a ranking read downwards). */
+  reverse?: boolean;
+  /** Category axis: every category labelled, none skipped where they crowd (turned instead). */
+  everyLabel?: boolean;
+  /** Not drawn (the values are written on the bars instead). */
+  hidden?: boolean;
 }
 
 /** A data validation rule on a range; 'percent' is a decimal between min (default 0) and max (default 100). */
@@ -143,9 +232,13 @@ export const ANNOTATION_STORE_HEADER: string[] = [
   "原样式 Detail",
 ];
 
-/** Calls fn with every cell a sheet plans: its single cells, then its table's cells row by row. */
+/**
+ * Calls fn with every cell a sheet plans: its single cells, the cells its charts draw from, then
+ * its table's cells row by row.
+ */
 export function forEachPlanCell(ps: PlanSheet, fn: (cell: PlanCell) => void): void {
   for (const c of ps.cells) fn(c);
+  for (const c of ps.charts?.cells ?? []) fn(c);
   const table = ps.table;
   if (!table) return;
   for (let i = 0; i < table.rows.length; i++) {
@@ -159,10 +252,27 @@ export function forEachPlanCell(ps: PlanSheet, fn: (cell: PlanCell) => void): vo
   }
 }
 
-/** Every cell a sheet plans, single cells and table cells alike. */
+/** Every cell a sheet plans, single cells, chart cells and table cells alike. */
 export function planCells(ps: PlanSheet): PlanCell[] {
-  if (!ps.table) return ps.cells;
+  if (!ps.table && !ps.charts?.cells.length) return ps.cells;
   const out: PlanCell[] = [];
   forEachPlanCell(ps, (c) => out.push(c));
   return out;
+}
+
+/** Single cells of a sheet that are not in its table: its own and those its charts draw from. */
+export function singleCells(ps: PlanSheet): PlanCell[] {
+  const extra = ps.charts?.cells ?? [];
+  return extra.length ? [...ps.cells, ...extra] : ps.cells;
+}
+
+/** Column widths of a sheet, the columns beside its table that its charts use included. */
+export function sheetColumnWidths(ps: PlanSheet): number[] | undefined {
+  const beside = ps.charts?.columnWidths;
+  if (!beside) return ps.columnWidths;
+  const widths = [...(ps.columnWidths ?? [])];
+  for (const [col, w] of Object.entries(beside)) widths[Number(col)] = w;
+  // Columns between the table's and the charts' keep Excel's width (0: not set).
+  for (let i = 0; i < widths.length; i++) widths[i] ??= 0;
+  return widths;
 }

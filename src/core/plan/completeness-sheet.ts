@@ -29,6 +29,7 @@ import {
   SUBTLE_TEXT,
   TITLE_TEXT,
 } from "./styles";
+import { completenessCharts } from "./charts";
 
 export const COMPLETENESS_SHEET = SHEET_NAME.completeness;
 
@@ -169,5 +170,6 @@ export function completenessSheet(
     autoFilter: `${cellAddress(HEADER_ROW, 0)}:${cellAddress(last, COLUMNS.length - 1)}`,
     freezeRows: HEADER_ROW + 1,
     landscape: true,
+    charts: completenessCharts({ rows, headerRow: HEADER_ROW, columns: COLUMNS.map(([, w]) => w) }),
   };
 }

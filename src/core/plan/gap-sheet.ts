@@ -20,6 +20,7 @@ import {
 import { SHEET_NAME } from "../i18n/sheet-names";
 import { GAP_HEADER as H, OVERALL_SCORE, PROJECTION_MEETS } from "../i18n/gap-labels";
 import { inBoth } from "../i18n/catalogue-messages";
+import { gapCharts } from "./charts";
 
 export const GAP_SHEET = SHEET_NAME.gap;
 
@@ -227,5 +228,6 @@ export function gapSheet(
     autoFilter: `${cellAddress(headerRow, 0)}:${cellAddress(Math.max(last, headerRow + 1), columns.length - 1)}`,
     freezeRows: headerRow + 1,
     landscape: true,
+    charts: gapCharts({ results, headerRow, columns: columns.map((c) => c.width) }),
   };
 }

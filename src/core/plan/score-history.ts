@@ -9,6 +9,7 @@ import type { ConsolidationHistory } from "../model/consolidation";
 import { cellAddress } from "../model/cells";
 import { COMPLETENESS_HEADER } from "../i18n/completeness-labels";
 import { FMT_SCORE } from "./styles";
+import { insertChartColumns } from "./charts";
 
 const SCORE_HEADER = COMPLETENESS_HEADER.score;
 
@@ -72,5 +73,6 @@ export function withScoreHistory(sheet: PlanSheet, history: ConsolidationHistory
     columnWidths: widths,
     rowHeights: { ...sheet.rowHeights, [head.row]: 34 },
     autoFilter: sheet.autoFilter && widenRange(sheet.autoFilter, at, k),
+    ...(sheet.charts ? { charts: insertChartColumns(sheet.charts, at, k) } : {}),
   };
 }

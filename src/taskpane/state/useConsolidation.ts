@@ -18,6 +18,7 @@ import type { PaneHost } from "../host/host";
 import { useStrings } from "../text/i18n";
 import type { Step } from "./one-at-a-time";
 import type { SectionActions } from "./section-actions";
+import { reportNotices } from "./useRunner";
 
 export interface Consolidation {
   summary: ConsolidationSummary | null;
@@ -65,6 +66,9 @@ export function useConsolidation(
   const show = (r: ConsolidationResult) => {
     setResult(r);
     setSummary(summarise(r));
+    // What the write into Excel left out (the charts, on an Excel without the chart API).
+    const [leftOut] = reportNotices(host);
+    if (leftOut) setMessage({ intent: "warning", key: leftOut.key, vars: leftOut.vars });
   };
 
   const consolidateOpen = () =>

@@ -40,6 +40,8 @@ export function reportNotices(host: PaneHost, action: "run" | "clear" = "run"): 
     out.push({ key: action === "run" ? "noticeUnmarked" : "noticeNotCleared", vars: { sheets } });
   if (report.fillOnlyCells > 0)
     out.push({ key: "noticeFillOnly", vars: { count: String(report.fillOnlyCells) } });
+  if (report.chartlessSheets?.length)
+    out.push({ key: "noticeNoCharts", vars: { sheets: report.chartlessSheets.join(", ") } });
   return out;
 }
 

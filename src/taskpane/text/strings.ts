@@ -75,6 +75,8 @@ const zh = {
     "工作表“{sheets}”设有密码保护，其单元格上的标注未能清除：取消保护后再点“清除标注”。",
   noticeFillOnly:
     "有 {count} 个问题单元格已有他人的批注或注释：这些单元格只标了颜色，说明请看“校验结果”。",
+  noticeNoCharts:
+    "此版本的 Excel 不支持所需的图表功能（ExcelApi 1.8）：“{sheets}”只写入了表格，没有图表；用命令行或浏览器文件模式生成的工作簿带有图表。",
   errorClear: "标注未能清除，请确认工作簿未被保护后重试。",
   errorSelect: "无法选中该单元格，它所在的工作表可能已被删除或改名。",
   errorSave: "无法生成下载文件，请重试。",
@@ -212,6 +214,8 @@ const en: StringTable = {
     "The sheet {sheets} is protected with a password, so its marks were not cleared: unprotect it and clear again.",
   noticeFillOnly:
     "{count} cells with findings already carry a colleague’s comment or note: they are only coloured; read the explanation in the findings sheet.",
+  noticeNoCharts:
+    "This Excel lacks the chart features needed (ExcelApi 1.8): {sheets} got the tables without charts; workbooks written by the command line or the browser's file mode have them.",
   errorClear:
     "The annotations could not be cleared; check that the workbook is not protected and try again.",
   errorSelect: "The cell could not be selected; its sheet may have been deleted or renamed.",

@@ -28,8 +28,10 @@ export interface WriteReport {
   unmarkedSheets: string[];
   /** Cells whose note slot held a colleague's comment or note: they got the fill only. */
   fillOnlyCells: number;
+  /** Sheets written without their charts: this Excel lacks the chart API (ExcelApi 1.8). */
+  chartlessSheets?: string[];
 }
 
 export function emptyReport(): WriteReport {
-  return { unmarkedSheets: [], fillOnlyCells: 0 };
+  return { unmarkedSheets: [], fillOnlyCells: 0, chartlessSheets: [] };
 }

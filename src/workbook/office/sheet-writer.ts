@@ -1,7 +1,7 @@
 /** Writing a plan's sheet: values in row blocks, formats grouped into rectangles, layout, validation, protection. */
 import { cellAddress, columnLetters } from "../../core/model/cells";
 import type { CellValidation, PlanCell, PlanSheet } from "../../core/model/plan";
-import { planCells } from "../../core/model/plan";
+import { planCells, sheetColumnWidths } from "../../core/model/plan";
 import { LINK_TEXT } from "../../core/plan/styles";
 import { sheetReference } from "../shared/sheet-reference";
 import {
@@ -16,6 +16,7 @@ import { BLOCK_FRACTION, WriteBatch, estimatePayload, utf8Length } from "./paylo
 import type { ApiSupport } from "./support";
 import { a1Range, charactersToPoints, toExcelValue } from "./values";
 import { TEMP_SHEET_PREFIX } from "../../core/i18n/sheet-names";
+import { addCharts } from "./charts";
 
 /** Sheets being replaced are added under this prefix first; a failed run can leave one behind. */
 export { TEMP_SHEET_PREFIX };
@@ -155,6 +156,8 @@ export class SheetWriter {
     }
     if (maxRow >= 0) await this.writeValues(ws, cells, maxRow, maxCol, batch);
     await this.writeFormats(ws, cells, batch);
+    const charts = ps.charts?.charts ?? [];
+    if (charts.length && this.support.charts) await addCharts(ws, charts, batch);
     await this.writeLayout(ws, ps, batch);
     return ws;
   }
@@ -252,7 +255,7 @@ export class SheetWriter {
       await batch.reserve(estimatePayload(m));
       ws.getRange(m).merge(false);
     }
-    for (const [col, width] of (ps.columnWidths ?? []).entries()) {
+    for (const [col, width] of (sheetColumnWidths(ps) ?? []).entries()) {
       if (!(width > 0)) continue;
       await batch.reserve(estimatePayload(width));
       const letter = columnLetters(col);
@@ -270,6 +273,10 @@ export class SheetWriter {
       ws.pageLayout.orientation = "Landscape";
       ws.pageLayout.zoom = { horizontalFitToPages: 1 };
     }
+    // The table, then each chart on pages of its own; only the table when no chart was drawn.
+    const areas = ps.charts?.printAreas ?? [];
+    if (areas.length && this.support.pageLayout)
+      ws.pageLayout.setPrintArea((this.support.charts ? areas : areas.slice(0, 1)).join(","));
     if (this.support.dataBars) {
       for (const bar of ps.dataBars ?? []) {
         await batch.reserve(estimatePayload(bar) * 2);

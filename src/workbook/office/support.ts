@@ -38,6 +38,8 @@ export interface ApiSupport {
   dataValidation: boolean;
   /** ExcelApi 1.9: print setup, filters and fill patterns. */
   pageLayout: boolean;
+  /** ExcelApi 1.8: charts beside the product's tables (office/charts.ts lists the members used). */
+  charts: boolean;
   noteMode: NoteMode;
   missing: MissingFeature[];
 }
@@ -49,12 +51,13 @@ export interface RequirementChecker {
 /** The lowest ExcelApi set the core path needs; manifest.xml declares the same (test/manifest.test.ts). */
 export const CORE_API_VERSION = "1.4";
 
-type FeatureKey = "dataBars" | "links" | "dataValidation" | "pageLayout";
+type FeatureKey = "dataBars" | "links" | "dataValidation" | "pageLayout" | "charts";
 
 const FEATURES: ({ key: FeatureKey; version: string } & FeatureText)[] = [
   { key: "dataBars", version: "1.6", ...MISSING_FEATURE.dataBars },
   { key: "links", version: "1.7", ...MISSING_FEATURE.links },
   { key: "dataValidation", version: "1.8", ...MISSING_FEATURE.dataValidation },
+  { key: "charts", version: "1.8", ...MISSING_FEATURE.charts },
   { key: "pageLayout", version: "1.9", ...MISSING_FEATURE.pageLayout },
 ];
 
@@ -91,6 +94,7 @@ export function apiSupport(requirements?: RequirementChecker): ApiSupport {
     workbookProtection: has("1.7"),
     dataValidation: false,
     pageLayout: false,
+    charts: false,
     noteMode: notes.mode,
     missing: [],
   };

@@ -296,6 +296,8 @@ export class OfficeWorkbook implements WorkbookPort {
         ps.name,
         await writer.write(ps, name === null ? s.existing[i] : null, name ?? ps.name, i, batch)
       );
+      if (ps.charts?.charts.length && !this.support.charts)
+        (s.report.chartlessSheets ??= []).push(name ?? ps.name);
     }
     const marks = new Marks(this.context, this.support, s.comments);
     for (const o of s.stale) {

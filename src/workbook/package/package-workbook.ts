@@ -18,12 +18,14 @@ import { readPackageGrids } from "./read-xlsx";
 import { cellXml, planSheetXml } from "./sheet-writer";
 import { appendRowsXml, lastRowOf, setTabSelected } from "./sheet-edit";
 import { MINIMAL_STYLES, StylesPart } from "./styles";
-import { REL_STYLES, relativeTarget, relsPartOf, resolveTarget } from "./structure";
+import { REL_STYLES, relativeTarget, resolveTarget } from "./structure";
 import type { SheetEntry } from "./structure";
 import { CT_STYLES, WorkbookParts } from "./workbook-edit";
 import { ZipPackage } from "./zip";
 import { SheetMarks } from "./marks";
 import { openPackage } from "./open";
+import { dropSheetParts, writeSheetCharts } from "./drawing";
+import { chartFormula } from "./chart-xml";
 
 /** A package made from nothing: the parts every workbook needs, and no sheet yet. */
 function skeleton(): ZipPackage {
@@ -234,11 +236,20 @@ export class PackageWorkbook implements WorkbookPort {
         );
     const part = replace ? existing!.part! : this.wb.addSheet(name);
     if (replace) {
-      // The product's own sheet is rewritten whole; what hung off it (its rels) goes with it.
-      this.pkg.delete(relsPartOf(part));
+      // The product's own sheet is rewritten whole; what hung off it (its rels, its old charts) goes with it.
+      dropSheetParts(this.pkg, this.wb.types, part);
       this.wb.dropCalcChain();
     }
-    this.pkg.set(part, planSheetXml({ ...ps, name }, this.styles(), selected));
+    const named = { ...ps, name };
+    const drawing = writeSheetCharts(this.pkg, this.wb, part, named);
+    this.pkg.set(part, planSheetXml(named, this.styles(), selected, drawing));
+    const areas = ps.charts?.printAreas ?? [];
+    // A product sheet's print area is its own: one a run wrote before goes when this one has none.
+    if (areas.length || replace)
+      this.wb.setPrintArea(
+        name,
+        areas.length ? areas.map((a) => chartFormula(name, a)).join(",") : null
+      );
     return name;
   }
 

@@ -11,7 +11,7 @@ import type {
   PlanStyle,
   PlanTable,
 } from "../../core/model/plan";
-import { forEachPlanCell } from "../../core/model/plan";
+import { forEachPlanCell, sheetColumnWidths, singleCells } from "../../core/model/plan";
 import { LINK_TEXT } from "../../core/plan/styles";
 import { dateToExcelSerial } from "../shared/number-format";
 import { sheetReference } from "../shared/sheet-reference";
@@ -262,7 +262,7 @@ function cellRows(ps: PlanSheet, styles: StylesPart, all: boolean): string[][] {
       )
     );
   } else {
-    for (const pc of ps.cells)
+    for (const pc of singleCells(ps))
       put(pc.row, pc.col, cellXml(cellAddress(pc.row, pc.col), pc, styles));
   }
   // Unlocked cells the plan leaves empty still need their unlocked format.
@@ -317,8 +317,16 @@ function writeRows(
   }
 }
 
-/** The worksheet XML of a product sheet, as UTF-8 bytes. */
-export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false): Uint8Array {
+/**
+ * The worksheet XML of a product sheet, as UTF-8 bytes; `drawing`: the id of the sheet's
+ * relationship to the drawing that holds its charts.
+ */
+export function planSheetXml(
+  ps: PlanSheet,
+  styles: StylesPart,
+  selected = false,
+  drawing?: string
+): Uint8Array {
   const all = (ps.unlocked ?? []).length > 0;
   const rows = cellRows(ps, styles, all);
   const { lastRow, lastCol } = extent(rows, ps.table);
@@ -329,7 +337,7 @@ export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false
   out.push(`<dimension ref="A1:${cellAddress(lastRow, lastCol)}"/>`);
   out.push(viewsXml(ps, selected));
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  out.push(colsXml(ps.columnWidths));
+  out.push(colsXml(sheetColumnWidths(ps)));
   out.push("<sheetData>");
   writeRows(out, ps, rows, styles, !all);
   out.push("</sheetData>");
@@ -356,6 +364,7 @@ export function planSheetXml(ps: PlanSheet, styles: StylesPart, selected = false
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
   if (ps.landscape) out.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (drawing) out.push(`<drawing r:id="${drawing}"/>`);
   out.push("</worksheet>");
   return out.bytes();
 }

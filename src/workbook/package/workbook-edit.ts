@@ -309,6 +309,47 @@ export class WorkbookParts {
     }
   }
 
+  /**
+   * Sets a sheet's print area (the defined name _xlnm.Print_Area local to it) to `formula`, or
+   * removes it when null; the workbook's other defined names keep their text.
+   */
+  setPrintArea(sheet: string, formula: string | null): void {
+    const index = this.sheetTags().findIndex((t) => attribute(t.tag, "name") === sheet);
+    if (index < 0) return;
+    const before = this.xml;
+    this.xml = this.xml.replace(
+      /<((?:\w+:)?)definedName\b([^>]*)>[\s\S]*?<\/\1definedName>/g,
+      (m, _p: string, attrs: string) =>
+        attribute(`<x${attrs}>`, "name") === "_xlnm.Print_Area" &&
+        attribute(`<x${attrs}>`, "localSheetId") === String(index)
+          ? ""
+          : m
+    );
+    if (formula !== null) {
+      const p = /<((?:\w+:)?)sheets[\s>]/.exec(this.xml)?.[1] ?? "";
+      const entry = `<${p}definedName name="_xlnm.Print_Area" localSheetId="${index}">${xmlEscape(formula)}</${p}definedName>`;
+      const close = this.xml.search(/<\/(?:\w+:)?definedNames>/);
+      if (close >= 0) this.xml = this.xml.slice(0, close) + entry + this.xml.slice(close);
+      else if (/<(?:\w+:)?definedNames\s*\/>/.test(this.xml))
+        this.xml = this.xml.replace(
+          /<((?:\w+:)?)definedNames\s*\/>/,
+          `<$1definedNames>${entry}</$1definedNames>`
+        );
+      else {
+        // After the sheets and whatever the schema puts between them and the defined names.
+        const after =
+          /<\/(?:\w+:)?(?:externalReferences|functionGroups|sheets)>(?![\s\S]*<\/(?:\w+:)?(?:externalReferences|functionGroups)>)/.exec(
+            this.xml
+          );
+        if (!after) return;
+        const at = after.index + after[0].length;
+        this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
+      }
+    }
+    this.xml = this.xml.replace(/<((?:\w+:)?)definedNames>\s*<\/\1definedNames>/, "");
+    if (this.xml !== before) this.dirty = true;
+  }
+
   /** Shows the sheet at this tab position when the workbook opens. */
   setActiveTab(index: number): void {
     this.settle();

@@ -144,6 +144,8 @@ export interface EtProtection {
 }
 
 export interface EtPageSetup {
+  /** The ranges printed, e.g. "$A$1:$Q$55" ("" for the whole sheet). */
+  PrintArea: string;
   Orientation: number;
   Zoom: number | boolean;
   FitToPagesWide: number | boolean;

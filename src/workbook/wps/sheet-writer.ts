@@ -7,7 +7,7 @@
  */
 import { columnLetters } from "../../core/model/cells";
 import type { CellValidation, PlanCell, PlanSheet } from "../../core/model/plan";
-import { planCells } from "../../core/model/plan";
+import { planCells, sheetColumnWidths } from "../../core/model/plan";
 import { rectangles } from "../office/sheet-writer";
 import { a1Range, toExcelValue } from "../office/values";
 import { linkFormula } from "../package/sheet-writer";
@@ -159,7 +159,7 @@ function landscape(ws: EtWorksheet): void {
 
 function writeLayout(app: EtApplication, ws: EtWorksheet, ps: PlanSheet, support: WpsSupport) {
   for (const m of ps.merges ?? []) ws.Range(m).Merge();
-  for (const [col, width] of (ps.columnWidths ?? []).entries()) {
+  for (const [col, width] of (sheetColumnWidths(ps) ?? []).entries()) {
     if (!(width > 0)) continue;
     const letter = columnLetters(col);
     ws.Range(`${letter}:${letter}`).ColumnWidth = width; // characters, as plans give them
@@ -169,6 +169,10 @@ function writeLayout(app: EtApplication, ws: EtWorksheet, ps: PlanSheet, support
   if (ps.freezeRows && ps.freezeRows > 0) freezeRows(app, ws, ps.freezeRows);
   if (ps.autoFilter) ws.Range(ps.autoFilter).AutoFilter();
   if (ps.landscape) landscape(ws);
+  // No charts are drawn here (docs/charts.md): the sheet prints its table, not the cells beside it
+  // that the charts would draw from.
+  const table = ps.charts?.printAreas?.[0];
+  if (table) ws.PageSetup.PrintArea = table;
   if (support.dataBars) {
     for (const bar of ps.dataBars ?? []) {
       const db = ws.Range(bar.range).FormatConditions.AddDatabar();
