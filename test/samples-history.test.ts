@@ -8,6 +8,7 @@ import { XlsxWorkbook } from "../src/workbook/xlsx";
 import { consolidate, type ConsolidationInput } from "../src/core/consolidate";
 import { consolidateHistory, type HistoryConsolidation } from "../src/core/consolidate/history";
 import { planCells } from "../src/core/model/plan";
+import { cellAddress, parseAddress } from "../src/core/model/cells";
 
 const SAMPLES = path.join(__dirname, "..", "samples");
 const QUARTERS = ["2022Q1", "2022Q2", "2022Q3"];
@@ -129,4 +130,34 @@ it("makes no 趋势 of one unit's stray sheet of the quarter before in a quarter
   expect(alone.scores).toEqual(own[2].scores);
   const stray = alone.findings.filter((x) => x.rule === "period_mismatch").map((x) => x.file);
   expect(stray).toContain("2022Q3/卡加道乡-2022Q2.xlsx");
+});
+
+it("draws a line chart per category on 趋势: each indicator's completion per quarter and 序时进度", () => {
+  const trend = res.plan!.sheets.find((s) => s.name === "趋势")!;
+  const charts = trend.charts!.charts;
+  const categories = [...new Set(res.history!.indicators.map((i) => i.category))];
+  expect(charts.map((c) => c.title)).toEqual(categories.map((c) => `${c}：完成率与序时进度`));
+  const cell = (a: string) => {
+    const { row, col } = parseAddress(a);
+    return trend.cells.find((c) => c.row === row && c.col === col)?.value ?? null;
+  };
+  const quarter = (range: string) => {
+    const [a, b] = range.split(":").map(parseAddress);
+    return Array.from({ length: b.col - a.col + 1 }, (_, k) => cell(cellAddress(a.row, a.col + k)));
+  };
+  for (const chart of charts) {
+    expect(chart.kind).toBe("line");
+    const schedule = chart.series[chart.series.length - 1];
+    expect(schedule.name).toMatch(/^序时进度/);
+    for (const s of chart.series) expect(quarter(s.categories)).toEqual(PERIODS);
+    for (const s of chart.series.slice(0, -1)) {
+      const ind = res.history!.indicators.find((i) => `${i.code} ${i.name}` === s.name)!;
+      expect(quarter(s.values)).toEqual(ind.points.map((p) => p.completion));
+    }
+  }
+  // Beside the blocks, never over the table or each other.
+  const spans = charts.map((c) => c.anchor.split(":").map(parseAddress));
+  const tableEnd = trend.table!.row + trend.table!.rows.length;
+  for (const [from] of spans) expect(from.row).toBeGreaterThan(tableEnd);
+  spans.slice(1).forEach(([from], i) => expect(from.row).toBeGreaterThan(spans[i][1].row));
 });

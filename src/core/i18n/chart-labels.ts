@@ -40,3 +40,10 @@ export const REPORTING_CHART = {
   kind: "类型",
   axis: "单位数（个）",
 } as const;
+
+/** 趋势: one line chart per category, completion per period against 序时进度. */
+export const TREND_CHART = {
+  name: (category: string) => `${category}完成率趋势`,
+  title: (category: string) => `${category}：完成率与序时进度`,
+  axis: "完成率",
+} as const;

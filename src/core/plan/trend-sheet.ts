@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from "../model/catalogue";
 import { SHEET_NAME } from "../i18n/sheet-names";
+import { trendCharts } from "./trend-charts";
 import {
   TREND_CHARTS_TITLE,
   TREND_HEADER,
@@ -40,8 +41,8 @@ export interface TrendChartBlock {
   periods: string;
   /** One series per row: its name's cell and its values (completion, a share: 0.5 = 50 %). */
   series: { name: string; nameCell: string; values: string }[];
-  /** The last series: 序时进度 per period. */
-  schedule: { nameCell: string; values: string };
+  /** The last series: 序时进度 per period, named by its row's label (序时进度 or its mean). */
+  schedule: { name: string; nameCell: string; values: string };
 }
 
 /** Columns: 类别, 编码, 指标名称, 单位, then 完成值, 完成率, 状态 for each period. */
@@ -207,7 +208,7 @@ function chartBlock(
     range: `${cellAddress(top, NAME_COL)}:${cellAddress(sRow, last)}`,
     periods: periodsOf(top),
     series,
-    schedule: { nameCell: cellAddress(sRow, NAME_COL), values: periodsOf(sRow) },
+    schedule: { name: label, nameCell: cellAddress(sRow, NAME_COL), values: periodsOf(sRow) },
   };
 }
 
@@ -285,6 +286,8 @@ export function trendSheetLayout(
     autoFilter: `${cellAddress(headerRow + 1, 0)}:${cellAddress(Math.max(lastRow, headerRow + 2), width - 1)}`,
     landscape: true,
   };
+  const drawn = trendCharts(charts);
+  if (drawn) sheet.charts = drawn;
   return { sheet, charts };
 }
 
