@@ -75,6 +75,13 @@ describe("finding WPS", () => {
     expect(state.sheet("勒秀镇")!.cells.size).toBeGreaterThan(0);
   });
 
+  it("says plainly, in both languages, that no workbook is open, when asked before one is", async () => {
+    const pane = connectWps(new ApplicationDouble(new WpsState()), base);
+    const said = "WPS 中没有打开的工作簿 / no workbook is open in WPS";
+    await expect(pane.activeSheet()).rejects.toThrow(said);
+    await expect(pane.port.readSheets()).rejects.toThrow(said);
+  });
+
   it("leaves the other hosts to their detection outside WPS", async () => {
     expect(detectWps(base)).toBeNull();
     expect((await detectHost(noExcel, 10, detectWps)).kind).toBe("file");

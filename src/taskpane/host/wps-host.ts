@@ -4,7 +4,7 @@
  * task panes included (docs/wps.md). The WPS adapter is the pane's workbook, fetched as a chunk
  * of its own on the first call; selecting a cell is the one host call beyond the port.
  */
-import type { EtApplication } from "../../workbook/wps/et";
+import { activeWorkbook, type EtApplication } from "../../workbook/wps/et";
 import type { WpsWorkbook } from "../../workbook/wps/workbook";
 import { wpsSupport } from "../../workbook/wps/support";
 import { reportingPort } from "./reporting-port";
@@ -46,11 +46,7 @@ export function connectWps(app: EtApplication, base: HostBase): ExcelHost {
     return work(adapter);
   };
   const { port, lastReport } = reportingPort(run);
-  const workbook = () => {
-    const wb = app.ActiveWorkbook;
-    if (!wb) throw new Error("no workbook is open in WPS");
-    return wb;
-  };
+  const workbook = () => activeWorkbook(app);
   return {
     kind: "excel",
     app: "wps",

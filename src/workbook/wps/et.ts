@@ -14,6 +14,9 @@
  */
 
 /** XlSheetVisibility (https://learn.microsoft.com/office/vba/api/excel.xlsheetvisibility). */
+import { inBoth } from "../../core/i18n/catalogue-messages";
+import { WPS_NO_WORKBOOK } from "../../core/i18n/excel-messages";
+
 export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_HIDDEN = 0;
 export const XL_SHEET_VERY_HIDDEN = 2;
@@ -219,4 +222,11 @@ export interface EtApplication {
   CreateTaskPane?(url: string, title?: string): EtTaskPane;
   GetTaskPane?(id: string | number): EtTaskPane | null;
   readonly PluginStorage?: EtPluginStorage;
+}
+
+/** The workbook WPS shows, or a plain error when none is open (the adapter and the pane ask alike). */
+export function activeWorkbook(app: EtApplication): EtWorkbook {
+  const wb = app.ActiveWorkbook;
+  if (!wb) throw new Error(inBoth(WPS_NO_WORKBOOK));
+  return wb;
 }

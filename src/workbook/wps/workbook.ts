@@ -18,7 +18,7 @@ import { StoredOriginal, normaliseAddress, storeKey } from "../shared/annotation
 import { ExcelRefusal, WriteReport, emptyReport } from "../office/refusal";
 import { a1Range, excelText, toExcelValue } from "../office/values";
 import type { EtApplication, EtSheets, EtWorkbook, EtWorksheet } from "./et";
-import { XL_SHEET_VISIBLE } from "./et";
+import { XL_SHEET_VISIBLE, activeWorkbook } from "./et";
 import {
   Store,
   findSheet,
@@ -32,8 +32,6 @@ import { Lifted, liftProtection } from "./protection";
 import { readSheet } from "./read";
 import { fillSheet } from "./sheet-writer";
 import { FULL_WPS_SUPPORT, WpsSupport } from "./support";
-import { WPS_NO_WORKBOOK } from "../../core/i18n/excel-messages";
-import { inBoth } from "../../core/i18n/catalogue-messages";
 
 /** Sheets the product works on by name, with what protection was lifted for the marks. */
 interface Touched {
@@ -52,9 +50,7 @@ export class WpsWorkbook implements WorkbookPort {
   ) {}
 
   private workbook(): EtWorkbook {
-    const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new Error(inBoth(WPS_NO_WORKBOOK));
-    return wb;
+    return activeWorkbook(this.app);
   }
 
   // --- reading ---------------------------------------------------------------------------
